@@ -1,0 +1,349 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Code is a node of the code tree.
+type Code struct {
+	ID          int64
+	ParentID    int64 // 0 for a top-level code
+	Name        string
+	Color       string // #RRGGBB
+	Description string
+	Codings     int // codings of this code itself
+	Documents   int // documents with at least one coding of this code
+}
+
+// CodeEdit holds the properties of a code to create or change; a nil field
+// is left as it is (or, on create, gets its default).
+type CodeEdit struct {
+	Name        *string
+	Color       *string
+	Description *string
+}
+
+var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// defaultColors are given in turn to new codes created without a colour.
+var defaultColors = []string{"#E6194B", "#3CB44B", "#FFB000", "#4363D8", "#F58231", "#911EB4", "#42D4F4", "#F032E6", "#9A6324", "#469990"}
+
+// AddCode creates a code under parent (0 for the top level). An empty colour
+// picks the next default colour.
+func (p *Project) AddCode(ctx context.Context, parent int64, name, color, description string) (Code, error) {
+	name = strings.TrimSpace(name)
+	if err := checkCode(name, color); err != nil {
+		return Code{}, err
+	}
+	var c Code
+	err := p.do(ctx, "Add code "+name, func(tx *sql.Tx) error {
+		if parent != 0 {
+			if _, err := codeRow(ctx, tx, parent); err != nil {
+				return err
+			}
+		}
+		if color == "" {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM codes").Scan(&n); err != nil {
+				return err
+			}
+			color = defaultColors[n%len(defaultColors)]
+		}
+		var pos int
+		if err := tx.QueryRowContext(ctx, "SELECT ifnull(max(pos), -1) + 1 FROM codes WHERE ifnull(parent_id, 0) = ?", parent).Scan(&pos); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO codes (parent_id, name, color, description, pos) VALUES (?, ?, ?, ?, ?)",
+			nullID(parent), name, strings.ToUpper(color), description, pos)
+		if err != nil {
+			return uniqueName(err, name)
+		}
+		id, _ := res.LastInsertId()
+		c = Code{ID: id, ParentID: parent, Name: name, Color: strings.ToUpper(color), Description: description}
+		return nil
+	})
+	return c, err
+}
+
+func checkCode(name, color string) error {
+	if name == "" {
+		return fmt.Errorf("code name: %w (it is empty)", ErrInvalid)
+	}
+	if color != "" && !colorRE.MatchString(color) {
+		return fmt.Errorf("colour %q: %w (write it as #RRGGBB)", color, ErrInvalid)
+	}
+	return nil
+}
+
+func uniqueName(err error, name string) error {
+	if err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed") {
+		return fmt.Errorf("code %q: %w at this level of the codebook", name, ErrDuplicate)
+	}
+	return err
+}
+
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// EditCode renames, recolours or re-describes a code.
+func (p *Project) EditCode(ctx context.Context, id int64, e CodeEdit) error {
+	return p.do(ctx, "Edit code", func(tx *sql.Tx) error {
+		c, err := codeRow(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if e.Name != nil {
+			c.Name = strings.TrimSpace(*e.Name)
+		}
+		if e.Color != nil {
+			c.Color = strings.ToUpper(*e.Color)
+		}
+		if e.Description != nil {
+			c.Description = *e.Description
+		}
+		if err := checkCode(c.Name, c.Color); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE codes SET name = ?, color = ?, description = ? WHERE id = ?", c.Name, c.Color, c.Description, id)
+		return uniqueName(err, c.Name)
+	})
+}
+
+// MoveCode puts a code (with its subtree) under a new parent (0: top level).
+func (p *Project) MoveCode(ctx context.Context, id, parent int64) error {
+	return p.do(ctx, "Move code", func(tx *sql.Tx) error {
+		c, err := codeRow(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		for a := parent; a != 0; {
+			if a == id {
+				return fmt.Errorf("code %q: %w (a code cannot move under itself)", c.Name, ErrInvalid)
+			}
+			anc, err := codeRow(ctx, tx, a)
+			if err != nil {
+				return err
+			}
+			a = anc.ParentID
+		}
+		var pos int
+		if err := tx.QueryRowContext(ctx, "SELECT ifnull(max(pos), -1) + 1 FROM codes WHERE ifnull(parent_id, 0) = ?", parent).Scan(&pos); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE codes SET parent_id = ?, pos = ? WHERE id = ?", nullID(parent), pos, id)
+		return uniqueName(err, c.Name)
+	})
+}
+
+// MergeCode merges code src into dst: src's codings move to dst (a coding
+// dst already has is dropped), src's children move under dst, src's memo is
+// appended to dst's, and src is deleted. One undoable action.
+func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
+	if src == dst {
+		return fmt.Errorf("merge: %w (a code cannot merge into itself)", ErrInvalid)
+	}
+	return p.do(ctx, "Merge codes", func(tx *sql.Tx) error {
+		s, err := codeRow(ctx, tx, src)
+		if err != nil {
+			return err
+		}
+		if _, err := codeRow(ctx, tx, dst); err != nil {
+			return err
+		}
+		for a := dst; a != 0; {
+			if a == src {
+				return fmt.Errorf("merge: %w (a code cannot merge into its own subcode)", ErrInvalid)
+			}
+			anc, err := codeRow(ctx, tx, a)
+			if err != nil {
+				return err
+			}
+			a = anc.ParentID
+		}
+		var memo string
+		if err := tx.QueryRowContext(ctx, "SELECT memo FROM codes WHERE id = ?", src).Scan(&memo); err != nil {
+			return err
+		}
+		stmts := []struct {
+			q    string
+			args []any
+		}{
+			{`DELETE FROM codings WHERE code_id = ? AND EXISTS (SELECT 1 FROM codings d
+				WHERE d.code_id = ? AND d.doc_id = codings.doc_id AND d.start_rune = codings.start_rune AND d.end_rune = codings.end_rune)`, []any{src, dst}},
+			{"UPDATE codings SET code_id = ? WHERE code_id = ?", []any{dst, src}},
+		}
+		if strings.TrimSpace(memo) != "" {
+			stmts = append(stmts, struct {
+				q    string
+				args []any
+			}{"UPDATE codes SET memo = CASE WHEN memo = '' THEN ? ELSE memo || char(10) || char(10) || ? END WHERE id = ?", []any{memo, s.Name + ": " + memo, dst}})
+		}
+		for _, st := range stmts {
+			if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
+				return err
+			}
+		}
+		children, err := childIDs(ctx, tx, src)
+		if err != nil {
+			return err
+		}
+		for _, ch := range children {
+			c, _ := codeRow(ctx, tx, ch)
+			if _, err := tx.ExecContext(ctx, "UPDATE codes SET parent_id = ? WHERE id = ?", dst, ch); err != nil {
+				return uniqueName(err, c.Name)
+			}
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM codes WHERE id = ?", src)
+		return err
+	})
+}
+
+// DeleteCode deletes a code, its subcodes and all their codings.
+func (p *Project) DeleteCode(ctx context.Context, id int64) error {
+	return p.do(ctx, "Delete code", func(tx *sql.Tx) error {
+		if _, err := codeRow(ctx, tx, id); err != nil {
+			return err
+		}
+		return deleteCodeTree(ctx, tx, id)
+	})
+}
+
+func deleteCodeTree(ctx context.Context, tx *sql.Tx, id int64) error {
+	children, err := childIDs(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	for _, ch := range children {
+		if err := deleteCodeTree(ctx, tx, ch); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM codings WHERE code_id = ?", id); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, "DELETE FROM codes WHERE id = ?", id)
+	return err
+}
+
+func childIDs(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM codes WHERE parent_id = ? ORDER BY pos, id", id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var c int64
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		ids = append(ids, c)
+	}
+	return ids, rows.Err()
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+func codeRow(ctx context.Context, q querier, id int64) (Code, error) {
+	var c Code
+	err := q.QueryRowContext(ctx, "SELECT id, ifnull(parent_id, 0), name, color, description FROM codes WHERE id = ?", id).
+		Scan(&c.ID, &c.ParentID, &c.Name, &c.Color, &c.Description)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("code %d: %w", id, ErrNotFound)
+	}
+	return c, err
+}
+
+// Codes lists the codebook in tree order (each code after its parent,
+// siblings in their order), with coding and document counts.
+func (p *Project) Codes(ctx context.Context) ([]Code, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT c.id, ifnull(c.parent_id, 0), c.name, c.color, c.description,
+			ifnull(n.codings, 0), ifnull(n.docs, 0)
+		FROM codes c LEFT JOIN (SELECT code_id, count(*) AS codings, count(DISTINCT doc_id) AS docs FROM codings GROUP BY code_id) n
+			ON n.code_id = c.id
+		ORDER BY c.pos, c.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	children := map[int64][]Code{}
+	for rows.Next() {
+		var c Code
+		if err := rows.Scan(&c.ID, &c.ParentID, &c.Name, &c.Color, &c.Description, &c.Codings, &c.Documents); err != nil {
+			return nil, err
+		}
+		children[c.ParentID] = append(children[c.ParentID], c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []Code
+	var walk func(parent int64)
+	walk = func(parent int64) {
+		for _, c := range children[parent] {
+			out = append(out, c)
+			walk(c.ID)
+		}
+	}
+	walk(0)
+	return out, nil
+}
+
+// CodePath is a code's name preceded by its ancestors', joined by " > ".
+func CodePath(codes []Code, id int64) string {
+	byID := make(map[int64]Code, len(codes))
+	for _, c := range codes {
+		byID[c.ID] = c
+	}
+	var parts []string
+	for c, ok := byID[id]; ok; c, ok = byID[c.ParentID] {
+		parts = append([]string{c.Name}, parts...)
+		if c.ParentID == 0 {
+			break
+		}
+	}
+	return strings.Join(parts, " > ")
+}
+
+// FindCode finds a code by its name (case-insensitive), its path
+// ("Parent > Child"), or its id written as a number. A name several codes
+// share is refused: the path tells them apart.
+func (p *Project) FindCode(ctx context.Context, ref string) (Code, error) {
+	codes, err := p.Codes(ctx)
+	if err != nil {
+		return Code{}, err
+	}
+	ref = strings.TrimSpace(ref)
+	var found []Code
+	for _, c := range codes {
+		if strings.EqualFold(c.Name, ref) || strings.EqualFold(CodePath(codes, c.ID), ref) {
+			found = append(found, c)
+		}
+	}
+	if len(found) == 0 {
+		if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+			for _, c := range codes {
+				if c.ID == id {
+					return c, nil
+				}
+			}
+		}
+		return Code{}, fmt.Errorf("code %q: %w", ref, ErrNotFound)
+	}
+	if len(found) > 1 {
+		paths := make([]string, len(found))
+		for i, c := range found {
+			paths[i] = CodePath(codes, c.ID)
+		}
+		return Code{}, fmt.Errorf("code %q: %w (several codes have that name: %s)", ref, ErrInvalid, strings.Join(paths, "; "))
+	}
+	return found[0], nil
+}

@@ -1,0 +1,333 @@
+package model
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Document is a stored document with its counts.
+type Document struct {
+	ID       int64
+	Name     string
+	Format   string
+	Chars    int // length of the text in runes
+	Imported time.Time
+	Speakers int
+	Codings  int
+}
+
+// Turn is a stored speaker turn or paragraph.
+type Turn struct {
+	ID         int64
+	Start, End int    // rune range over the document text
+	SpeakerID  int64  // 0 for a paragraph without a speaker
+	Speaker    string // the speaker's label
+	Begin      time.Duration
+	Until      time.Duration
+	HasTime    bool
+}
+
+// DuplicateError says a document with the same text is in the project.
+type DuplicateError struct{ Existing string }
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("the same text is already in the project as %q", e.Existing)
+}
+
+// Is makes errors.Is(err, ErrDuplicate) true for a DuplicateError.
+func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
+
+// ImportDocument stores a document, its speaker turns and attributes as one
+// undoable action. Each speaker is linked to the participant (case) of the
+// same name, created when missing. A document whose text is already in the
+// project is refused with a DuplicateError; a name in use gets a number.
+func (p *Project) ImportDocument(ctx context.Context, nd NewDocument) (Document, error) {
+	if err := validateNewDocument(nd); err != nil {
+		return Document{}, err
+	}
+	sum := sha256.Sum256([]byte(nd.Text))
+	hash := hex.EncodeToString(sum[:])
+	var doc Document
+	err := p.do(ctx, "Import "+nd.Name, func(tx *sql.Tx) error {
+		var existing string
+		err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE sha256 = ? AND text = ?", hash, nd.Text).Scan(&existing)
+		if err == nil {
+			return &DuplicateError{Existing: existing}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		name, err := freeDocumentName(ctx, tx, nd.Name)
+		if err != nil {
+			return err
+		}
+		chars := utf8.RuneCountInString(nd.Text)
+		imported := now()
+		res, err := tx.ExecContext(ctx, "INSERT INTO documents (name, text, chars, format, sha256, imported) VALUES (?, ?, ?, ?, ?, ?)",
+			name, nd.Text, chars, nd.Format, hash, imported)
+		if err != nil {
+			return err
+		}
+		id, _ := res.LastInsertId()
+		for i, a := range nd.Attributes {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO document_attributes (doc_id, pos, key, value) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+				id, i, a.Key, a.Value); err != nil {
+				return err
+			}
+		}
+		speakers := map[string]int64{}
+		for _, t := range nd.Turns {
+			var sid sql.NullInt64
+			if t.Speaker != "" {
+				if _, ok := speakers[t.Speaker]; !ok {
+					s, err := addSpeaker(ctx, tx, id, t.Speaker)
+					if err != nil {
+						return err
+					}
+					speakers[t.Speaker] = s
+				}
+				sid = sql.NullInt64{Int64: speakers[t.Speaker], Valid: true}
+			}
+			var begin, until sql.NullInt64
+			if t.HasTime {
+				begin = sql.NullInt64{Int64: t.Begin.Milliseconds(), Valid: true}
+				until = sql.NullInt64{Int64: t.Until.Milliseconds(), Valid: true}
+			}
+			if _, err := tx.ExecContext(ctx, "INSERT INTO turns (doc_id, start_rune, end_rune, speaker_id, begin_ms, until_ms) VALUES (?, ?, ?, ?, ?, ?)",
+				id, t.Start, t.End, sid, begin, until); err != nil {
+				return err
+			}
+		}
+		doc = Document{ID: id, Name: name, Format: nd.Format, Chars: chars, Imported: parseTime(imported), Speakers: len(speakers)}
+		return nil
+	})
+	return doc, err
+}
+
+func validateNewDocument(nd NewDocument) error {
+	switch {
+	case strings.TrimSpace(nd.Name) == "":
+		return fmt.Errorf("document name: %w (it is empty)", ErrInvalid)
+	case !utf8.ValidString(nd.Text):
+		return fmt.Errorf("%s: %w (the text is not valid UTF-8)", nd.Name, ErrInvalid)
+	case strings.ContainsAny(nd.Text, "\r\x00"):
+		return fmt.Errorf("%s: %w (the text has carriage returns or NUL characters)", nd.Name, ErrInvalid)
+	}
+	n := utf8.RuneCountInString(nd.Text)
+	prev := 0
+	for i, t := range nd.Turns {
+		if t.Start < prev || t.End <= t.Start || t.End > n {
+			return fmt.Errorf("%s: %w (turn %d at %d:%d is out of order or out of range)", nd.Name, ErrInvalid, i+1, t.Start, t.End)
+		}
+		prev = t.End
+	}
+	return nil
+}
+
+// freeDocumentName returns name, or name with " (2)", " (3)", ... added
+// before the extension when a document has that name already.
+func freeDocumentName(ctx context.Context, tx *sql.Tx, name string) (string, error) {
+	stem, ext := name, ""
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		stem, ext = name[:i], name[i:]
+	}
+	candidate := name
+	for n := 2; ; n++ {
+		var taken bool
+		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM documents WHERE name = ?)", candidate).Scan(&taken); err != nil {
+			return "", err
+		}
+		if !taken {
+			return candidate, nil
+		}
+		candidate = stem + " (" + strconv.Itoa(n) + ")" + ext
+	}
+}
+
+func addSpeaker(ctx context.Context, tx *sql.Tx, docID int64, label string) (int64, error) {
+	caseID, err := caseByName(ctx, tx, label, true)
+	if err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO speakers (doc_id, label, case_id) VALUES (?, ?, ?)", docID, label, caseID)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+const documentColumns = `d.id, d.name, d.format, d.chars, d.imported,
+	(SELECT count(*) FROM speakers s WHERE s.doc_id = d.id),
+	(SELECT count(*) FROM codings c WHERE c.doc_id = d.id)`
+
+func scanDocument(row interface{ Scan(...any) error }) (Document, error) {
+	var d Document
+	var imported string
+	err := row.Scan(&d.ID, &d.Name, &d.Format, &d.Chars, &imported, &d.Speakers, &d.Codings)
+	d.Imported = parseTime(imported)
+	return d, err
+}
+
+// Documents lists the project's documents by name.
+func (p *Project) Documents(ctx context.Context) ([]Document, error) {
+	rows, err := p.db.QueryContext(ctx, "SELECT "+documentColumns+" FROM documents d ORDER BY d.name COLLATE NOCASE, d.id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Document returns one document.
+func (p *Project) Document(ctx context.Context, id int64) (Document, error) {
+	d, err := scanDocument(p.db.QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document %d: %w", id, ErrNotFound)
+	}
+	return d, err
+}
+
+// FindDocument finds a document by its name as Documents lists it, or by its
+// id written as a number.
+func (p *Project) FindDocument(ctx context.Context, ref string) (Document, error) {
+	d, err := scanDocument(p.db.QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.name = ?", ref))
+	if err == nil || !errors.Is(err, sql.ErrNoRows) {
+		return d, err
+	}
+	if id, perr := strconv.ParseInt(ref, 10, 64); perr == nil {
+		if d, err := p.Document(ctx, id); err == nil {
+			return d, nil
+		}
+	}
+	d, err = scanDocument(p.db.QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.name = ? COLLATE NOCASE", ref))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document %q: %w", ref, ErrNotFound)
+	}
+	return d, err
+}
+
+// Text returns a document's text.
+func (p *Project) Text(ctx context.Context, docID int64) (string, error) {
+	var text string
+	err := p.db.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", docID).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("document %d: %w", docID, ErrNotFound)
+	}
+	return text, err
+}
+
+// Turns returns a document's speaker turns and paragraphs in order.
+func (p *Project) Turns(ctx context.Context, docID int64) ([]Turn, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT t.id, t.start_rune, t.end_rune, ifnull(t.speaker_id, 0), ifnull(s.label, ''), t.begin_ms, t.until_ms
+		FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.doc_id = ? ORDER BY t.start_rune`, docID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Turn
+	for rows.Next() {
+		var t Turn
+		var begin, until sql.NullInt64
+		if err := rows.Scan(&t.ID, &t.Start, &t.End, &t.SpeakerID, &t.Speaker, &begin, &until); err != nil {
+			return nil, err
+		}
+		if begin.Valid && until.Valid {
+			t.HasTime, t.Begin, t.Until = true, time.Duration(begin.Int64)*time.Millisecond, time.Duration(until.Int64)*time.Millisecond
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// DocumentAttributes returns a document's attributes in their import order.
+func (p *Project) DocumentAttributes(ctx context.Context, docID int64) ([]Attribute, error) {
+	return p.attributes(ctx, "SELECT key, value FROM document_attributes WHERE doc_id = ? ORDER BY pos, key", docID)
+}
+
+func (p *Project) attributes(ctx context.Context, q string, id int64) ([]Attribute, error) {
+	rows, err := p.db.QueryContext(ctx, q, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Attribute
+	for rows.Next() {
+		var a Attribute
+		if err := rows.Scan(&a.Key, &a.Value); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// RenameDocument changes a document's name.
+func (p *Project) RenameDocument(ctx context.Context, docID int64, name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return fmt.Errorf("document name: %w (it is empty)", ErrInvalid)
+	}
+	return p.do(ctx, "Rename document to "+name, func(tx *sql.Tx) error {
+		var taken bool
+		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM documents WHERE name = ? AND id <> ?)", name, docID).Scan(&taken); err != nil {
+			return err
+		}
+		if taken {
+			return fmt.Errorf("document %q: %w", name, ErrDuplicate)
+		}
+		return expectOne(tx.ExecContext(ctx, "UPDATE documents SET name = ? WHERE id = ?", name, docID))(fmt.Sprintf("document %d", docID))
+	})
+}
+
+// DeleteDocument removes a document with its turns, speakers, attributes and
+// codings, as one undoable action. Participants stay.
+func (p *Project) DeleteDocument(ctx context.Context, docID int64) error {
+	d, err := p.Document(ctx, docID)
+	if err != nil {
+		return err
+	}
+	return p.do(ctx, "Delete document "+d.Name, func(tx *sql.Tx) error {
+		for _, q := range []string{
+			"DELETE FROM codings WHERE doc_id = ?",
+			"DELETE FROM turns WHERE doc_id = ?",
+			"DELETE FROM speakers WHERE doc_id = ?",
+			"DELETE FROM document_attributes WHERE doc_id = ?",
+			"DELETE FROM documents WHERE id = ?",
+		} {
+			if _, err := tx.ExecContext(ctx, q, docID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// expectOne turns an Exec result into ErrNotFound when no row was touched.
+func expectOne(res sql.Result, err error) func(what string) error {
+	return func(what string) error {
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return fmt.Errorf("%s: %w", what, ErrNotFound)
+		}
+		return nil
+	}
+}

@@ -1,0 +1,151 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// undoDepth is how many steps the history keeps; older ones are dropped.
+const undoDepth = 5000
+
+// do runs fn as one user action: one transaction, recorded as one undo step
+// called label. A new action clears the redo history. An action that changed
+// nothing leaves no step behind.
+func (p *Project) do(ctx context.Context, label string, fn func(tx *sql.Tx) error) error {
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, "INSERT INTO undo_steps (label, created) VALUES (?, ?)", label, now())
+	if err != nil {
+		return err
+	}
+	step, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = ?, stack = 'u' WHERE id = 1", step); err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	var changed bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM undo_log WHERE step = ? AND stack = 'u')", step).Scan(&changed); err != nil {
+		return err
+	}
+	if !changed {
+		return nil // rolled back: nothing to record, nothing to commit
+	}
+	stmts := []struct {
+		q    string
+		args []any
+	}{
+		{"UPDATE undo_state SET step = 0 WHERE id = 1", nil},
+		{"DELETE FROM undo_log WHERE stack = 'r' OR step <= ?", []any{step - undoDepth}},
+		{"DELETE FROM undo_steps WHERE undone = 1 OR id <= ?", []any{step - undoDepth}},
+	}
+	for _, s := range stmts {
+		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Step is one entry of the undo history.
+type Step struct {
+	ID    int64
+	Label string
+}
+
+// UndoStep is the step Undo would undo, if any.
+func (p *Project) UndoStep(ctx context.Context) (Step, bool, error) {
+	return p.peek(ctx, "SELECT id, label FROM undo_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+}
+
+// RedoStep is the step Redo would redo, if any.
+func (p *Project) RedoStep(ctx context.Context) (Step, bool, error) {
+	return p.peek(ctx, "SELECT id, label FROM undo_steps WHERE undone = 1 ORDER BY id LIMIT 1")
+}
+
+func (p *Project) peek(ctx context.Context, q string) (Step, bool, error) {
+	var s Step
+	err := p.db.QueryRowContext(ctx, q).Scan(&s.ID, &s.Label)
+	if err == sql.ErrNoRows {
+		return s, false, nil
+	}
+	return s, err == nil, err
+}
+
+// Undo reverses the latest action that is not yet undone and returns it.
+func (p *Project) Undo(ctx context.Context) (Step, error) {
+	return p.replay(ctx, "SELECT id, label FROM undo_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+		ErrNothingToUndo, "u", "r", 1)
+}
+
+// Redo repeats the earliest undone action and returns it.
+func (p *Project) Redo(ctx context.Context) (Step, error) {
+	return p.replay(ctx, "SELECT id, label FROM undo_steps WHERE undone = 1 ORDER BY id LIMIT 1",
+		ErrNothingToRedo, "r", "u", 0)
+}
+
+// replay runs the recorded statements of one step from stack `from`, newest
+// first, while the triggers record their reversal on stack `to`.
+func (p *Project) replay(ctx context.Context, pick string, none error, from, to string, undone int) (Step, error) {
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Step{}, err
+	}
+	defer tx.Rollback()
+	var s Step
+	if err := tx.QueryRowContext(ctx, pick).Scan(&s.ID, &s.Label); err == sql.ErrNoRows {
+		return s, none
+	} else if err != nil {
+		return s, err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT sql FROM undo_log WHERE step = ? AND stack = ? ORDER BY seq DESC", s.ID, from)
+	if err != nil {
+		return s, err
+	}
+	var stmts []string
+	for rows.Next() {
+		var q string
+		if err := rows.Scan(&q); err != nil {
+			rows.Close()
+			return s, err
+		}
+		stmts = append(stmts, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return s, err
+	}
+	pre := []struct {
+		q    string
+		args []any
+	}{
+		{"PRAGMA defer_foreign_keys = ON", nil},
+		{"DELETE FROM undo_log WHERE step = ? AND stack = ?", []any{s.ID, from}},
+		{"UPDATE undo_state SET step = ?, stack = ? WHERE id = 1", []any{s.ID, to}},
+	}
+	for _, q := range pre {
+		if _, err := tx.ExecContext(ctx, q.q, q.args...); err != nil {
+			return s, err
+		}
+	}
+	for _, q := range stmts {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return s, fmt.Errorf("replaying %q: %w", s.Label, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = 0 WHERE id = 1"); err != nil {
+		return s, err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE undo_steps SET undone = ? WHERE id = ?", undone, s.ID); err != nil {
+		return s, err
+	}
+	return s, tx.Commit()
+}
