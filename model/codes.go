@@ -181,7 +181,7 @@ func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 			stmts = append(stmts, struct {
 				q    string
 				args []any
-			}{"UPDATE codes SET memo = CASE WHEN memo = '' THEN ? ELSE memo || char(10) || char(10) || ? END WHERE id = ?", []any{memo, s.Name + ": " + memo, dst}})
+			}{"UPDATE codes SET memo = CASE WHEN memo = '' THEN ?1 ELSE memo || char(10) || char(10) || ?1 END WHERE id = ?2", []any{s.Name + ": " + memo, dst}})
 		}
 		for _, st := range stmts {
 			if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {

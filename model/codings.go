@@ -189,14 +189,14 @@ func (p *Project) Coding(ctx context.Context, id int64) (Coding, error) {
 }
 
 // Occurrence finds the nth (1-based) occurrence of needle in text and returns
-// its rune range. Matching is exact first; when that finds nothing, case and
-// typographic quotes and dashes are ignored.
+// its rune range. Matching is exact when the needle occurs exactly at all;
+// otherwise case, typographic quotes and dashes are ignored.
 func Occurrence(text, needle string, nth int) (start, end int, ok bool) {
 	if needle == "" || nth < 1 {
 		return 0, 0, false
 	}
-	if s, e, ok := nthIndex(text, needle, nth); ok {
-		return s, e, true
+	if strings.Contains(text, needle) {
+		return nthIndex(text, needle, nth)
 	}
 	ft, fn := []rune(foldForMatch(text)), []rune(foldForMatch(needle))
 	if len(ft) != utf8.RuneCountInString(text) || len(fn) != utf8.RuneCountInString(needle) {

@@ -128,6 +128,7 @@ CREATE TABLE undo_log (
 	sql   TEXT NOT NULL
 );
 CREATE INDEX undo_log_step ON undo_log (step, stack);
+CREATE INDEX undo_steps_undone ON undo_steps (undone, id);
 `,
 }
 

@@ -44,8 +44,10 @@ func (p *Project) do(ctx context.Context, label string, fn func(tx *sql.Tx) erro
 		args []any
 	}{
 		{"UPDATE undo_state SET step = 0 WHERE id = 1", nil},
-		{"DELETE FROM undo_log WHERE stack = 'r' OR step <= ?", []any{step - undoDepth}},
-		{"DELETE FROM undo_steps WHERE undone = 1 OR id <= ?", []any{step - undoDepth}},
+		{"DELETE FROM undo_log WHERE step IN (SELECT id FROM undo_steps WHERE undone = 1)", nil},
+		{"DELETE FROM undo_log WHERE step <= ?", []any{step - undoDepth}},
+		{"DELETE FROM undo_steps WHERE undone = 1", nil},
+		{"DELETE FROM undo_steps WHERE id <= ?", []any{step - undoDepth}},
 	}
 	for _, s := range stmts {
 		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {
