@@ -128,9 +128,67 @@ CREATE TABLE undo_log (
 	sql   TEXT NOT NULL
 );
 CREATE INDEX undo_log_step ON undo_log (step, stack);
+CREATE TABLE revision (
+	id    INTEGER PRIMARY KEY CHECK (id = 1),
+	value INTEGER NOT NULL
+);
+INSERT INTO revision (id, value) VALUES (1, 0);
+CREATE TABLE doc_changes (
+	revision INTEGER NOT NULL,
+	doc_id   INTEGER NOT NULL,
+	PRIMARY KEY (revision, doc_id)
+) WITHOUT ROWID;
+` + changeTriggers + `
 CREATE INDEX undo_steps_undone ON undo_steps (undone, id);
 `,
 }
+
+// changeTriggers record, for each revision, which documents an action
+// touched (doc_id 0: all of them), so that derived data such as the search
+// index can catch up incrementally. Not part of the undo history: undo and
+// redo are changes too.
+const changeTriggers = `
+CREATE TRIGGER changes_documents_insert AFTER INSERT ON documents BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.id FROM revision; END;
+CREATE TRIGGER changes_documents_update AFTER UPDATE ON documents BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.id FROM revision; END;
+CREATE TRIGGER changes_documents_delete AFTER DELETE ON documents BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, old.id FROM revision; END;
+CREATE TRIGGER changes_codings_insert AFTER INSERT ON codings BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.doc_id FROM revision; END;
+CREATE TRIGGER changes_codings_update AFTER UPDATE ON codings BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.doc_id FROM revision; END;
+CREATE TRIGGER changes_codings_delete AFTER DELETE ON codings BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, old.doc_id FROM revision; END;
+CREATE TRIGGER changes_turns_insert AFTER INSERT ON turns BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.doc_id FROM revision; END;
+CREATE TRIGGER changes_turns_update AFTER UPDATE ON turns BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.doc_id FROM revision; END;
+CREATE TRIGGER changes_turns_delete AFTER DELETE ON turns BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, old.doc_id FROM revision; END;
+CREATE TRIGGER changes_speakers_update AFTER UPDATE ON speakers BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.doc_id FROM revision; END;
+CREATE TRIGGER changes_speakers_delete AFTER DELETE ON speakers BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, old.doc_id FROM revision; END;
+CREATE TRIGGER changes_document_attributes_insert AFTER INSERT ON document_attributes BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.doc_id FROM revision; END;
+CREATE TRIGGER changes_document_attributes_update AFTER UPDATE ON document_attributes BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, new.doc_id FROM revision; END;
+CREATE TRIGGER changes_document_attributes_delete AFTER DELETE ON document_attributes BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, old.doc_id FROM revision; END;
+CREATE TRIGGER changes_codes_update AFTER UPDATE ON codes BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT r.value, g.doc_id FROM revision r, codings g WHERE g.code_id = new.id; END;
+CREATE TRIGGER changes_cases_update AFTER UPDATE ON cases BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT r.value, s.doc_id FROM revision r, speakers s WHERE s.case_id = new.id; END;
+CREATE TRIGGER changes_case_attributes_insert AFTER INSERT ON case_attributes BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT r.value, s.doc_id FROM revision r, speakers s WHERE s.case_id = new.case_id; END;
+CREATE TRIGGER changes_case_attributes_update AFTER UPDATE ON case_attributes BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT r.value, s.doc_id FROM revision r, speakers s WHERE s.case_id = new.case_id; END;
+CREATE TRIGGER changes_case_attributes_delete AFTER DELETE ON case_attributes BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT r.value, s.doc_id FROM revision r, speakers s WHERE s.case_id = old.case_id; END;
+CREATE TRIGGER changes_project_update AFTER UPDATE OF lang ON project BEGIN
+	INSERT OR IGNORE INTO doc_changes SELECT value, 0 FROM revision; END;
+`
 
 // SchemaVersion is the project-file version this build writes.
 func SchemaVersion() int { return len(migrations) }

@@ -29,6 +29,9 @@ func (p *Project) do(ctx context.Context, label string, fn func(tx *sql.Tx) erro
 	if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = ?, stack = 'u' WHERE id = 1", step); err != nil {
 		return err
 	}
+	if err := bumpRevision(ctx, tx); err != nil {
+		return err
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}
@@ -133,6 +136,9 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 		{"DELETE FROM undo_log WHERE step = ? AND stack = ?", []any{s.ID, from}},
 		{"UPDATE undo_state SET step = ?, stack = ? WHERE id = 1", []any{s.ID, to}},
 	}
+	if err := bumpRevision(ctx, tx); err != nil {
+		return s, err
+	}
 	for _, q := range pre {
 		if _, err := tx.ExecContext(ctx, q.q, q.args...); err != nil {
 			return s, err
@@ -150,4 +156,66 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 		return s, err
 	}
 	return s, tx.Commit()
+}
+
+// ClearHistory forgets the whole undo and redo history, for a project that
+// should start clean (the demo project).
+func (p *Project) ClearHistory(ctx context.Context) error {
+	_, err := p.db.ExecContext(ctx, "DELETE FROM undo_log; DELETE FROM undo_steps")
+	return err
+}
+
+// changesKept is how many revisions of document changes are kept for
+// ChangedDocuments; derived data older than that is rebuilt.
+const changesKept = 20000
+
+func bumpRevision(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE revision SET value = value + 1 WHERE id = 1;
+		DELETE FROM doc_changes WHERE revision <= (SELECT value FROM revision) - ?`, changesKept)
+	return err
+}
+
+// Revision counts the changes made to the project: every action, undo and
+// redo raises it by one.
+func (p *Project) Revision(ctx context.Context) (int64, error) {
+	var r int64
+	err := p.db.QueryRowContext(ctx, "SELECT value FROM revision WHERE id = 1").Scan(&r)
+	return r, err
+}
+
+// ChangedDocuments returns the documents touched by the changes after
+// revision since (deleted ones included), and the current revision. all is
+// true when the history does not reach back that far or a change touched
+// every document (the language changed): then everything must be redone.
+func (p *Project) ChangedDocuments(ctx context.Context, since int64) (docs []int64, now int64, all bool, err error) {
+	tx, err := p.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, false, err
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, "SELECT value FROM revision WHERE id = 1").Scan(&now); err != nil {
+		return nil, 0, false, err
+	}
+	if since >= now {
+		return nil, now, false, nil
+	}
+	if since < now-changesKept {
+		return nil, now, true, nil
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT doc_id FROM doc_changes WHERE revision > ? ORDER BY doc_id", since)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, 0, false, err
+		}
+		if id == 0 {
+			return nil, now, true, nil
+		}
+		docs = append(docs, id)
+	}
+	return docs, now, false, rows.Err()
 }

@@ -1,0 +1,125 @@
+// Package cli is Verbatim's command line: it parses a command, runs it
+// against model (and, for the window, hands the project to the GUI), and
+// turns every error into one line a researcher understands. It decides where
+// the demo project and the list of recent projects live, from Env.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"verbatim/model"
+)
+
+// Env is what a run of the command line needs from the outside world.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// DataDir holds the demo project and the list of recent projects.
+	DataDir string
+	// CacheDir holds derived data (the PDF reader's compiled module).
+	CacheDir string
+	// OpenGUI shows the window on an open project and returns when the
+	// window closes. The GUI owns the project until then.
+	OpenGUI func(p *model.Project) error
+}
+
+// usageError is wrong usage: exit status 2 with the command's usage line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// command is one subcommand.
+type command struct {
+	name  string
+	usage string // the arguments, after "verbatim NAME "
+	help  string
+	run   func(ctx context.Context, env Env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"open", "[FILE.verbatim]", "open the window (on the last project, or the demo project)", runOpen},
+		{"new", "FILE.verbatim [--lang nl|en]", "create a project", runNew},
+		{"import", "FILE.verbatim PATH... [--json]", "import files or folders", runImport},
+		{"docs", "FILE.verbatim [--json]", "list documents", runDocs},
+		{"codes", "FILE.verbatim [--json]", "list the codebook with counts", runCodes},
+		{"code", "add|edit|move|merge|delete FILE.verbatim ...", "change the codebook; 'code apply' codes a passage", runCode},
+		{"codings", "FILE.verbatim [--code NAME] [--doc DOC] [--json]", "list coded passages with their text", runCodings},
+		{"uncode", "FILE.verbatim CODING-ID", "remove a coding", runUncode},
+		{"memo", "FILE.verbatim project|doc DOC|code NAME|coding ID|case NAME [--set TEXT | --set-file F] [--json]", "show or set a memo", runMemo},
+		{"coder", "FILE.verbatim [NAME]", "show or set who new codings are attributed to", runCoder},
+		{"undo", "FILE.verbatim", "undo the last change", runUndo},
+		{"redo", "FILE.verbatim", "redo the last undone change", runRedo},
+	}
+}
+
+// Run runs the command line and returns the process exit status: 0 on
+// success, 1 on an error, 2 on wrong usage.
+func Run(ctx context.Context, env Env, args []string) int {
+	err := dispatch(ctx, env, args)
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Stderr, "verbatim: %s\nRun 'verbatim help' for the commands.\n", ue.msg)
+		return 2
+	default:
+		fmt.Fprintf(env.Stderr, "verbatim: %s\n", message(err))
+		return 1
+	}
+}
+
+func dispatch(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 {
+		return runOpen(ctx, env, nil)
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		printHelp(env.Stdout)
+		return nil
+	}
+	if strings.HasSuffix(name, ".verbatim") {
+		return runOpen(ctx, env, args)
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	return usagef("unknown command %q", name)
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Verbatim codes interview transcripts. Usage:")
+	fmt.Fprintln(w)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  verbatim %s %s\n      %s\n", c.name, c.usage, c.help)
+	}
+	fmt.Fprintln(w, "\n  verbatim code apply FILE.verbatim --code NAME --doc DOC (--match TEXT [--nth N] | --range START:END) [--memo TEXT]")
+	fmt.Fprintln(w, "\nPositions are counted in characters (Unicode code points) from 0; a range START:END includes START and excludes END.")
+}
+
+// message makes an error's text fit for a researcher: it drops Go's wording
+// for missing files and permissions.
+func message(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return pe.Path + ": no such file or folder"
+		case errors.Is(err, os.ErrPermission):
+			return pe.Path + ": permission denied"
+		}
+	}
+	return err.Error()
+}

@@ -1,0 +1,31 @@
+// Command verbatim codes interview transcripts: with no arguments it opens
+// the window, otherwise it runs one command on a project (see "verbatim help").
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+
+	"fyne.io/fyne/v2/app"
+
+	"verbatim/cmd/verbatim/cli"
+	"verbatim/model"
+	"verbatim/ui"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	env := cli.Env{
+		Stdout:   os.Stdout,
+		Stderr:   os.Stderr,
+		DataDir:  cli.DataDir(),
+		CacheDir: cli.CacheDir(),
+		OpenGUI: func(p *model.Project) error {
+			return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p)
+		},
+	}
+	code := cli.Run(ctx, env, os.Args[1:])
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,258 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+
+	"verbatim/model"
+)
+
+const wordNoun = "a Word document"
+
+// readDocx reads the main text of a Word document: paragraphs, line breaks,
+// tabs and tables (a row a line, cells joined by tabs). Tracked insertions
+// are kept and deletions dropped, as Word shows the text with changes
+// accepted; field codes, footnotes, comments, headers and footers are left
+// out. A bold run that opens a paragraph may be a speaker label.
+func readDocx(data []byte, opts Options) (model.NewDocument, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return model.NewDocument{}, damaged(wordNoun, err)
+	}
+	f := findFile(zr, "word/document.xml")
+	if f == nil {
+		f = mainPart(zr)
+	}
+	if f == nil {
+		return model.NewDocument{}, damaged(wordNoun, errors.New("no word/document.xml"))
+	}
+	rc, err := openPart(f, opts.maxPart(), wordNoun)
+	if err != nil {
+		return model.NewDocument{}, err
+	}
+	defer rc.Close()
+	b := newBuilder(opts)
+	if err := (&docxReader{s: newXMLStream(rc, wordNoun), b: b}).read(); err != nil {
+		return model.NewDocument{}, err
+	}
+	return b.document(opts)
+}
+
+// mainPart finds the main document part through the package relationships,
+// for documents that do not use the usual name.
+func mainPart(zr *zip.Reader) *zip.File {
+	f := findFile(zr, "_rels/.rels")
+	if f == nil || f.UncompressedSize64 > 1<<20 {
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	var rels struct {
+		Rel []struct {
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.NewDecoder(io.LimitReader(rc, 1<<20)).Decode(&rels) != nil {
+		return nil
+	}
+	for _, r := range rels.Rel {
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			return findFile(zr, strings.TrimPrefix(r.Target, "/"))
+		}
+	}
+	return nil
+}
+
+// isWordML reports whether a namespace is WordprocessingML, transitional or
+// strict.
+func isWordML(space string) bool {
+	return strings.HasSuffix(space, "/wordprocessingml/2006/main") || strings.HasSuffix(space, "/ooxml/wordprocessingml/main")
+}
+
+// A docxPara collects one paragraph; bold holds the bold run that opens it
+// until the first text that is not bold.
+type docxPara struct {
+	text     strings.Builder
+	bold     strings.Builder
+	boldOpen bool
+}
+
+// A docxTable collects the row being read of a (possibly nested) table.
+type docxTable struct {
+	cells []string
+	cell  strings.Builder
+}
+
+type docxReader struct {
+	s        *xmlStream
+	b        *builder
+	paras    []*docxPara // open paragraphs; text boxes nest them
+	tables   []*docxTable
+	inText   bool // inside w:t
+	runBold  bool
+	inRunPr  bool
+	textSize int
+}
+
+func (r *docxReader) read() error {
+	for {
+		tok, err := r.s.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := r.start(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			if err := r.end(t); err != nil {
+				return err
+			}
+		case xml.CharData:
+			if r.inText {
+				r.write(string(t))
+			}
+		}
+		if int64(r.textSize) > r.b.limit {
+			return tooMuchText(r.b.limit)
+		}
+	}
+}
+
+func (r *docxReader) start(e xml.StartElement) error {
+	if e.Name.Local == "Fallback" && !isWordML(e.Name.Space) {
+		return r.s.skip() // mc:Fallback repeats mc:Choice
+	}
+	if !isWordML(e.Name.Space) {
+		return nil
+	}
+	switch e.Name.Local {
+	case "del", "moveFrom", "delText", "instrText", "pPr", "footnoteReference", "endnoteReference", "commentReference":
+		return r.s.skip()
+	case "p":
+		r.paras = append(r.paras, &docxPara{boldOpen: true})
+	case "tbl":
+		r.tables = append(r.tables, &docxTable{})
+	case "r":
+		r.runBold = false
+	case "rPr":
+		r.inRunPr = true
+	case "b":
+		if r.inRunPr {
+			v := attr(e, "val")
+			r.runBold = v == "" || v == "1" || v == "true" || v == "on"
+		}
+	case "t":
+		r.inText = true
+	case "tab", "ptab":
+		if !r.inRunPr {
+			r.write("\t")
+		}
+	case "br", "cr":
+		r.write("\n")
+	case "noBreakHyphen":
+		r.write("\u2011")
+	}
+	return nil
+}
+
+func (r *docxReader) end(e xml.EndElement) error {
+	if !isWordML(e.Name.Space) {
+		return nil
+	}
+	switch e.Name.Local {
+	case "t":
+		r.inText = false
+	case "rPr":
+		r.inRunPr = false
+	case "p":
+		if len(r.paras) == 0 {
+			return nil
+		}
+		p := r.paras[len(r.paras)-1]
+		r.paras = r.paras[:len(r.paras)-1]
+		return r.emit(p.text.String(), p.bold.String())
+	case "tc":
+		if t := r.table(); t != nil {
+			t.cells = append(t.cells, strings.TrimSpace(t.cell.String()))
+			t.cell.Reset()
+		}
+	case "tr":
+		if t := r.table(); t != nil {
+			row := strings.Join(t.cells, "\t")
+			t.cells = t.cells[:0]
+			if len(r.tables) > 1 {
+				parent := r.tables[len(r.tables)-2]
+				sep(&parent.cell)
+				parent.cell.WriteString(row)
+				return nil
+			}
+			return r.b.paragraph(row, "")
+		}
+	case "tbl":
+		if len(r.tables) > 0 {
+			r.tables = r.tables[:len(r.tables)-1]
+		}
+	}
+	return nil
+}
+
+func (r *docxReader) table() *docxTable {
+	if len(r.tables) == 0 {
+		return nil
+	}
+	return r.tables[len(r.tables)-1]
+}
+
+// emit hands a finished paragraph to the table cell being read or to the
+// document.
+func (r *docxReader) emit(text, bold string) error {
+	if t := r.table(); t != nil && len(r.paras) == 0 {
+		sep(&t.cell)
+		t.cell.WriteString(strings.ReplaceAll(text, "\n", " "))
+		return nil
+	}
+	// A text box's paragraphs, nested inside another, come before it.
+	return r.b.paragraph(text, bold)
+}
+
+// write adds run text to the innermost open paragraph.
+func (r *docxReader) write(s string) {
+	if len(r.paras) == 0 {
+		return
+	}
+	p := r.paras[len(r.paras)-1]
+	p.text.WriteString(s)
+	r.textSize += len(s)
+	if p.boldOpen {
+		if r.runBold {
+			p.bold.WriteString(s)
+		} else if strings.TrimSpace(s) != "" {
+			p.boldOpen = false
+		} else {
+			p.bold.WriteString(s)
+		}
+	}
+}
+
+// sep writes a space before more text in a table cell.
+func sep(b *strings.Builder) {
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+}
+
+// wordNS is the WordprocessingML namespace of transitional documents.
+const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

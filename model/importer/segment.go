@@ -1,0 +1,266 @@
+package importer
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A para is one paragraph of a document's text as byte offsets, with the
+// length of a bold run at its start (a Word speaker label), if any.
+type para struct {
+	start, end int
+	bold       int
+}
+
+// A turn is a speaker turn or a paragraph as byte offsets over the text.
+type turn struct {
+	start, end   int
+	speaker      string
+	begin, until time.Duration
+	hasTime      bool
+}
+
+// A found label is a label together with the byte offset of its line.
+type foundLabel struct {
+	label
+	line int
+}
+
+// segment divides text into speaker turns when it finds speakers, and into
+// the given paragraphs when it does not.
+func segment(text string, paras []para, known map[string]bool) []turn {
+	labels := findLabels(text, paras)
+	labels = acceptLabels(labels, paras, known)
+	if len(labels) == 0 {
+		return paragraphTurns(text, paras, 0, len(text))
+	}
+	first := labels[0].line + labels[0].start
+	turns := paragraphTurns(text, paras, 0, first)
+	speakers := make(map[string]bool)
+	for i, l := range labels {
+		start := l.line + l.start
+		end := len(text)
+		if i+1 < len(labels) {
+			end = labels[i+1].line + labels[i+1].start
+		}
+		end = start + len(strings.TrimRightFunc(text[start:end], unicode.IsSpace))
+		turns = append(turns, turn{start: start, end: end, speaker: l.name, begin: l.begin, until: l.begin, hasTime: l.hasTime})
+		speakers[strings.ToLower(l.name)] = true
+	}
+	setUntil(turns)
+	return splitOverlaps(text, turns, speakers)
+}
+
+// findLabels returns every line that starts with something shaped like a
+// speaker label, including bold runs that open a Word paragraph.
+func findLabels(text string, paras []para) []foundLabel {
+	var found []foundLabel
+	bold := make(map[int]int)
+	for _, p := range paras {
+		if p.bold > 0 {
+			bold[p.start] = p.bold
+		}
+	}
+	for line := 0; line < len(text); {
+		end := strings.IndexByte(text[line:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += line
+		}
+		if l, ok := boldLabel(text[line:end], bold[line]); ok {
+			found = append(found, foundLabel{l, line})
+		} else if l, ok := parseLabel(text[line:end]); ok {
+			found = append(found, foundLabel{l, line})
+		}
+		line = end + 1
+	}
+	return found
+}
+
+// boldLabel reads a speaker label written as a bold run without a colon,
+// such as "**Ana**<tab>text" in Word.
+func boldLabel(line string, n int) (label, bool) {
+	if n <= 0 {
+		return label{}, false
+	}
+	n = min(n, len(line))
+	name := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[:n]), ":"))
+	if name == "" || scanName(name, 0) != len(name) || !validName(name) {
+		return label{}, false
+	}
+	rest := strings.TrimLeft(line[n:], ": \t")
+	if rest == "" && n < len(line) {
+		return label{}, false
+	}
+	return label{name: name, start: skipBlank(line, 0), content: len(line) - len(rest)}, true
+}
+
+// acceptLabels keeps the labels whose name is a speaker: it recurs, is a
+// known speaker or a generic role. Unless a known speaker is among them, the
+// labels must also look like a transcript rather than a few "Note:" lines
+// in prose: two speakers, or one speaker opening a third of the paragraphs.
+func acceptLabels(found []foundLabel, paras []para, known map[string]bool) []foundLabel {
+	counts := make(map[string]int)
+	for _, l := range found {
+		counts[strings.ToLower(l.name)]++
+	}
+	var kept []foundLabel
+	distinct := make(map[string]bool)
+	for _, l := range found {
+		key := strings.ToLower(l.name)
+		if counts[key] >= 2 || known[key] || isRoleName(l.name) {
+			kept = append(kept, l)
+			distinct[key] = true
+		}
+	}
+	nonEmpty := 0
+	for _, p := range paras {
+		if p.end > p.start {
+			nonEmpty++
+		}
+	}
+	strong := false
+	for key := range distinct {
+		strong = strong || known[key]
+	}
+	if !strong && (len(kept) < 2 || len(distinct) < 2 && len(kept)*3 < nonEmpty) {
+		return nil
+	}
+	return kept
+}
+
+// paragraphTurns returns a speakerless turn for each paragraph within
+// [from, to), trimmed of surrounding white space.
+func paragraphTurns(text string, paras []para, from, to int) []turn {
+	var turns []turn
+	for _, p := range paras {
+		s, e := max(p.start, from), min(p.end, to)
+		if s >= e {
+			continue
+		}
+		seg := text[s:e]
+		trimmed := strings.TrimLeftFunc(seg, unicode.IsSpace)
+		s += len(seg) - len(trimmed)
+		e = s + len(strings.TrimRightFunc(trimmed, unicode.IsSpace))
+		if s < e {
+			turns = append(turns, turn{start: s, end: e})
+		}
+	}
+	return turns
+}
+
+// setUntil ends each timed turn where the next timed turn begins.
+func setUntil(turns []turn) {
+	next := -1
+	for i := len(turns) - 1; i >= 0; i-- {
+		if !turns[i].hasTime {
+			continue
+		}
+		if next >= 0 && turns[next].begin >= turns[i].begin {
+			turns[i].until = turns[next].begin
+		}
+		next = i
+	}
+}
+
+// splitOverlaps cuts noScribe's overlapping speech, written inside a turn as
+// "//S02: text //", into turns of their own, so that each passage is
+// attributed to the person who said it.
+func splitOverlaps(text string, turns []turn, speakers map[string]bool) []turn {
+	var out []turn
+	for _, t := range turns {
+		if t.speaker == "" || !strings.Contains(text[t.start:t.end], "//") {
+			out = append(out, t)
+			continue
+		}
+		out = append(out, splitTurn(text, t, speakers)...)
+	}
+	return out
+}
+
+func splitTurn(text string, t turn, speakers map[string]bool) []turn {
+	var out []turn
+	add := func(s, e int, speaker string) {
+		seg := text[s:e]
+		trimmed := strings.TrimLeftFunc(seg, unicode.IsSpace)
+		s += len(seg) - len(trimmed)
+		e = s + len(strings.TrimRightFunc(trimmed, unicode.IsSpace))
+		if s < e {
+			out = append(out, turn{start: s, end: e, speaker: speaker, begin: t.begin, until: t.until, hasTime: t.hasTime})
+		}
+	}
+	pos := t.start
+	for i := t.start; i < t.end; {
+		j := strings.Index(text[i:t.end], "//")
+		if j < 0 {
+			break
+		}
+		open := i + j
+		name, ok := overlapName(text[open+2:t.end], speakers)
+		if !ok {
+			i = open + 2
+			continue
+		}
+		body := open + 2 + len(name) + 1
+		closing := t.end
+		if k := strings.Index(text[body:t.end], "//"); k >= 0 {
+			closing = body + k
+			if _, next := overlapName(text[closing+2:t.end], speakers); !next {
+				closing += 2
+			}
+		}
+		add(pos, open, t.speaker)
+		add(open, closing, name)
+		pos, i = closing, closing
+	}
+	add(pos, t.end, t.speaker)
+	return out
+}
+
+// overlapName reads "Name:" at the start of s when Name is a speaker of the
+// document or a noScribe speaker id such as S02.
+func overlapName(s string, speakers map[string]bool) (string, bool) {
+	end := scanName(s, 0)
+	if end == 0 || end >= len(s) || s[end] != ':' {
+		return "", false
+	}
+	name := s[:end]
+	return name, speakers[strings.ToLower(name)] || isSpeakerID(name)
+}
+
+// isSpeakerID reports whether name is a numbered speaker id like "S01".
+func isSpeakerID(name string) bool {
+	if len(name) < 2 || name[0] != 'S' {
+		return false
+	}
+	for _, c := range name[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// runeTurns converts turns from byte offsets to rune offsets in one pass;
+// the turns must be ordered and non-overlapping.
+func runeTurns(text string, turns []turn) []turnRunes {
+	out := make([]turnRunes, len(turns))
+	pos, runes := 0, 0
+	advance := func(to int) int {
+		runes += utf8.RuneCountInString(text[pos:to])
+		pos = to
+		return runes
+	}
+	for i, t := range turns {
+		out[i] = turnRunes{turn: t}
+		out[i].start = advance(t.start)
+		out[i].end = advance(t.end)
+	}
+	return out
+}
+
+// turnRunes is a turn whose start and end are rune offsets.
+type turnRunes struct{ turn }

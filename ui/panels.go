@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"verbatim/model"
+)
+
+// documentsPanel lists the project's documents with their counts.
+type documentsPanel struct {
+	box  fyne.CanvasObject
+	list *widget.List
+	docs []model.Document
+}
+
+func newDocumentsPanel(onSelect func(model.Document)) *documentsPanel {
+	p := &documentsPanel{}
+	p.list = widget.NewList(
+		func() int { return len(p.docs) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			counts := widget.NewLabel("")
+			counts.SizeName = theme.SizeNameCaptionText
+			return container.NewVBox(name, counts)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			d := p.docs[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(d.Name)
+			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d speakers · %d codings · %d characters", d.Speakers, d.Codings, d.Chars))
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.docs) {
+			onSelect(p.docs[i])
+		}
+	}
+	p.box = container.NewBorder(heading("Documents"), nil, nil, nil, p.list)
+	return p
+}
+
+func (p *documentsPanel) set(docs []model.Document) {
+	p.docs = docs
+	p.list.Refresh()
+}
+
+// codebookPanel lists the code tree with colours and counts.
+type codebookPanel struct {
+	box   fyne.CanvasObject
+	list  *widget.List
+	codes []model.Code
+	depth map[int64]int
+}
+
+func newCodebookPanel(onChoose func(model.Code)) *codebookPanel {
+	p := &codebookPanel{depth: map[int64]int{}}
+	p.list = widget.NewList(
+		func() int { return len(p.codes) },
+		func() fyne.CanvasObject {
+			swatch := canvas.NewRectangle(color.Gray{})
+			swatch.SetMinSize(fyne.NewSize(14, 14))
+			swatch.CornerRadius = 3
+			name := widget.NewLabel("")
+			name.Truncation = fyne.TextTruncateEllipsis
+			count := widget.NewLabel("")
+			indent := canvas.NewRectangle(color.Transparent)
+			return container.NewBorder(nil, nil, container.NewHBox(indent, container.NewCenter(swatch)), count, name)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := p.codes[i]
+			box := o.(*fyne.Container)
+			name := box.Objects[0].(*widget.Label)
+			left := box.Objects[1].(*fyne.Container)
+			count := box.Objects[2].(*widget.Label)
+			name.SetText(c.Name)
+			count.SetText(fmt.Sprint(c.Codings))
+			swatch := left.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+			swatch.FillColor = parseColor(c.Color)
+			swatch.Refresh()
+			left.Objects[0].(*canvas.Rectangle).SetMinSize(fyne.NewSize(float32(16*p.depth[c.ID]), 1))
+			left.Refresh()
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.codes) {
+			onChoose(p.codes[i])
+		}
+		p.list.UnselectAll()
+	}
+	p.box = container.NewBorder(heading("Codes"), nil, nil, nil, p.list)
+	return p
+}
+
+func (p *codebookPanel) set(codes []model.Code) {
+	p.codes = codes
+	for _, c := range codes {
+		if c.ParentID == 0 {
+			p.depth[c.ID] = 0
+		} else {
+			p.depth[c.ID] = p.depth[c.ParentID] + 1
+		}
+	}
+	p.list.Refresh()
+}
+
+// colors maps each code to its colour.
+func (p *codebookPanel) colors() map[int64]color.NRGBA {
+	m := make(map[int64]color.NRGBA, len(p.codes))
+	for _, c := range p.codes {
+		m[c.ID] = parseColor(c.Color)
+	}
+	return m
+}
+
+func heading(s string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}

@@ -1,0 +1,443 @@
+package transcript
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// measureFunc returns the rendered width of s in the regular or bold style.
+// The layout takes it as a function so that wrapping and hit-testing can be
+// tested with a fake monospace font.
+type measureFunc func(s string, bold bool) float32
+
+// para is a paragraph of the text: a run of runes without a line feed, shown
+// as one or more wrapped lines.
+type para struct {
+	start, end   int // rune range
+	bstart, bend int // the same range in bytes
+	boldEnd      int // runes [start, boldEnd) are the speaker label, drawn bold
+	block        int // index into layout.blocks, or -1 for text outside blocks
+	newBlock     bool
+	header       string // speaker label drawn above the paragraph (not part of the text)
+}
+
+// line is one wrapped line: a rune range shown from the left edge. Every
+// shown rune belongs to exactly one line; trailing spaces stay on the line
+// they end.
+type line struct {
+	start, end   int
+	bstart, bend int
+	boldEnd      int
+	block        int
+	y            float32
+}
+
+// header is a speaker label drawn above a turn whose text does not start
+// with it.
+type header struct {
+	y     float32
+	text  string
+	block int
+}
+
+// spacing holds the vertical metrics of the layout.
+type spacing struct {
+	textH, lineH, paraGap, blockGap, top, bottom float32
+}
+
+// layout turns a text and its blocks into wrapped lines and answers the
+// geometry questions of rendering and hit-testing. Offsets are runes.
+type layout struct {
+	text    string
+	n       int // rune count
+	blocks  []Block
+	paras   []para
+	lines   []line
+	headers []header
+	height  float32
+	width   float32 // wrap width the lines were made for
+	sp      spacing
+
+	measure measureFunc
+	words   [2]map[string]float32 // cached word widths, regular and bold
+	spaceW  float32
+}
+
+func newLayout(measure measureFunc, sp spacing) *layout {
+	l := &layout{measure: measure, sp: sp}
+	l.resetCache()
+	return l
+}
+
+func (l *layout) resetCache() {
+	l.words = [2]map[string]float32{{}, {}}
+	l.spaceW = l.measure(" ", false)
+}
+
+// setText splits text into paragraphs along blocks and line feeds. It does
+// not wrap; call wrap afterwards.
+func (l *layout) setText(text string, blocks []Block) {
+	l.text = text
+	l.n = utf8.RuneCountInString(text)
+	l.blocks = cleanBlocks(blocks, l.n)
+	l.paras = l.paras[:0]
+	l.lines = l.lines[:0]
+	l.headers = l.headers[:0]
+	l.width = -1
+
+	// One pass over the text turns the block boundaries into byte offsets.
+	bounds := make([]int, 0, 2*len(l.blocks)+2)
+	bounds = append(bounds, 0)
+	for _, b := range l.blocks {
+		bounds = append(bounds, b.Start, b.End)
+	}
+	bounds = append(bounds, l.n)
+	bytesAt := runesToBytes(text, bounds)
+
+	pos, bpos := 0, 0
+	for i, b := range l.blocks {
+		bs, be := bytesAt[1+2*i], bytesAt[2+2*i]
+		if b.Start > pos {
+			l.addSegment(pos, bpos, bs, -1)
+		}
+		l.addSegment(b.Start, bs, be, i)
+		pos, bpos = b.End, be
+	}
+	if pos < l.n {
+		l.addSegment(pos, bpos, len(text), -1)
+	}
+}
+
+// cleanBlocks clamps blocks to the text, drops empty ones and trims
+// overlaps, so the layout never trusts its input.
+func cleanBlocks(blocks []Block, n int) []Block {
+	out := make([]Block, 0, len(blocks))
+	prev := 0
+	for _, b := range blocks {
+		b.Start = max(b.Start, prev, 0)
+		b.End = min(b.End, n)
+		if b.Start >= b.End {
+			continue
+		}
+		out = append(out, b)
+		prev = b.End
+	}
+	return out
+}
+
+// runesToBytes maps ascending rune offsets to byte offsets in one pass.
+func runesToBytes(text string, runeOffsets []int) []int {
+	out := make([]int, len(runeOffsets))
+	r, j := 0, 0
+	for b := range text {
+		for j < len(runeOffsets) && runeOffsets[j] <= r {
+			out[j] = b
+			j++
+		}
+		r++
+	}
+	for ; j < len(runeOffsets); j++ {
+		out[j] = len(text)
+	}
+	return out
+}
+
+// addSegment splits the segment starting at rune start, bytes [bs, be), into
+// paragraphs at line feeds. Blank paragraphs are skipped: they only add space.
+func (l *layout) addSegment(start, bs, be, block int) {
+	first := true
+	r := start
+	for bs <= be {
+		nl := strings.IndexByte(l.text[bs:be], '\n')
+		pe := be
+		if nl >= 0 {
+			pe = bs + nl
+		}
+		s := l.text[bs:pe]
+		n := utf8.RuneCountInString(s)
+		if strings.TrimSpace(s) != "" {
+			p := para{start: r, end: r + n, bstart: bs, bend: pe, boldEnd: r, block: block}
+			// Each paragraph outside blocks stands alone; inside a block only
+			// the first one starts a new block.
+			p.newBlock = first || block < 0
+			if first && block >= 0 {
+				p.boldEnd, p.header = l.speakerLabel(s, r, l.blocks[block].Speaker)
+			}
+			l.paras = append(l.paras, p)
+			first = false
+		}
+		if nl < 0 {
+			break
+		}
+		r += n + 1
+		bs = pe + 1
+	}
+}
+
+// speakerLabel finds the speaker's label at the start of a turn's first
+// paragraph s (beginning at rune offset start). Importers keep the label in
+// the text ("Ana: ..." or "[Ana] ..."), so it is drawn bold in place and stays
+// selectable with exact offsets. When the text does not start with the label,
+// the label is returned as a header to draw above the turn.
+func (l *layout) speakerLabel(s string, start int, speaker string) (boldEnd int, hdr string) {
+	speaker = strings.TrimSpace(speaker)
+	if speaker == "" {
+		return start, ""
+	}
+	rest := strings.TrimLeft(s, " \t")
+	lead := utf8.RuneCountInString(s[:len(s)-len(rest)])
+	const maxLabel = 60 // bytes: a label is short
+	if i := strings.IndexAny(rest, ":]"); i > 0 && i < maxLabel {
+		label := strings.TrimSpace(strings.TrimPrefix(rest[:i], "["))
+		if strings.EqualFold(label, speaker) {
+			return start + lead + utf8.RuneCountInString(rest[:i+1]), ""
+		}
+	}
+	return start, speaker
+}
+
+// wrap lays the paragraphs out in lines no wider than width.
+func (l *layout) wrap(width float32) {
+	l.width = width
+	l.lines = l.lines[:0]
+	l.headers = l.headers[:0]
+	y := l.sp.top
+	for i, p := range l.paras {
+		if i > 0 {
+			if p.newBlock {
+				y += l.sp.blockGap
+			} else {
+				y += l.sp.paraGap
+			}
+		}
+		if p.header != "" {
+			l.headers = append(l.headers, header{y: y, text: p.header, block: p.block})
+			y += l.sp.lineH
+		}
+		y = l.wrapPara(p, width, y)
+	}
+	l.height = y + l.sp.bottom
+}
+
+func (l *layout) wrapPara(p para, width float32, y float32) float32 {
+	emit := func(s, e, bs, be int) {
+		l.lines = append(l.lines, line{start: s, end: e, bstart: bs, bend: be, boldEnd: p.boldEnd, block: p.block, y: y})
+		y += l.sp.lineH
+	}
+	ls, lbs := p.start, p.bstart // current line start
+	x := float32(0)
+	r, b := p.start, p.bstart
+	s := l.text
+	for b < p.bend {
+		// spaces before the next word
+		spaces := 0
+		for b < p.bend && s[b] == ' ' {
+			b++
+			r++
+			spaces++
+		}
+		if b >= p.bend {
+			break
+		}
+		// the word, split where the bold label ends
+		ws, wbs := r, b
+		for b < p.bend && s[b] != ' ' && (r != p.boldEnd || r == ws) {
+			_, size := utf8.DecodeRuneInString(s[b:])
+			b += size
+			r++
+		}
+		bold := ws < p.boldEnd
+		w := l.wordWidth(s[wbs:b], bold)
+		sw := float32(spaces) * l.spaceW
+		if x > 0 && x+sw+w > width {
+			emit(ls, ws, lbs, wbs)
+			ls, lbs, x = ws, wbs, 0
+			sw = 0
+		}
+		if x == 0 && w > width && r-ws > 1 {
+			// A word wider than the line (a URL, a long number) is broken
+			// between runes.
+			ls, lbs, x = l.breakWord(ws, wbs, r, b, bold, width, emit)
+			continue
+		}
+		x += sw + w
+	}
+	emit(ls, p.end, lbs, p.bend)
+	return y
+}
+
+// breakWord emits the parts of the word [ws, we) (bytes [wbs, wbe)) that fill
+// whole lines and returns the start and width of the part that remains.
+func (l *layout) breakWord(ws, wbs, we, wbe int, bold bool, width float32, emit func(s, e, bs, be int)) (int, int, float32) {
+	for {
+		word := l.text[wbs:wbe]
+		w := l.measure(word, bold)
+		if w <= width {
+			return ws, wbs, w
+		}
+		idx := byteIndexes(word)
+		// the longest prefix that fits, at least one rune
+		k := sort.Search(len(idx)-1, func(k int) bool { return l.measure(word[:idx[k+1]], bold) > width })
+		k = max(k, 1)
+		emit(ws, ws+k, wbs, wbs+idx[k])
+		ws, wbs = ws+k, wbs+idx[k]
+		if ws >= we {
+			return ws, wbs, 0
+		}
+	}
+}
+
+func (l *layout) wordWidth(w string, bold bool) float32 {
+	i := 0
+	if bold {
+		i = 1
+	}
+	if x, ok := l.words[i][w]; ok {
+		return x
+	}
+	x := l.measure(w, bold)
+	l.words[i][w] = x
+	return x
+}
+
+// byteIndexes returns the byte offset of every rune of s, plus len(s).
+func byteIndexes(s string) []int {
+	idx := make([]int, 0, len(s)+1)
+	for b := range s {
+		idx = append(idx, b)
+	}
+	return append(idx, len(s))
+}
+
+// lineAtY returns the line nearest to y (content coordinates), or -1 when
+// there are no lines.
+func (l *layout) lineAtY(y float32) int {
+	if len(l.lines) == 0 {
+		return -1
+	}
+	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].y+l.sp.lineH > y })
+	if i >= len(l.lines) {
+		return len(l.lines) - 1
+	}
+	// In the gap above line i, take whichever line is nearer.
+	if i > 0 && y < l.lines[i].y {
+		above := l.lines[i-1].y + l.sp.lineH
+		if y-above < l.lines[i].y-y {
+			return i - 1
+		}
+	}
+	return i
+}
+
+// lineOf returns the line that shows the caret at offset off: the last line
+// starting at or before it.
+func (l *layout) lineOf(off int) int {
+	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].start > off })
+	return max(i-1, 0)
+}
+
+// shown reports whether a caret at off sits on a line.
+func (l *layout) shown(off int) bool {
+	if len(l.lines) == 0 {
+		return false
+	}
+	ln := l.lines[l.lineOf(off)]
+	return ln.start <= off && off <= ln.end
+}
+
+// firstLineEndingAfter returns the first line whose end is after off.
+func (l *layout) firstLineEndingAfter(off int) int {
+	return sort.Search(len(l.lines), func(i int) bool { return l.lines[i].end > off })
+}
+
+// visible returns the range [first, last) of lines that intersect [top, bottom).
+func (l *layout) visible(top, bottom float32) (int, int) {
+	first := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].y+l.sp.lineH > top })
+	last := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].y >= bottom })
+	return first, max(first, last)
+}
+
+// prefixWidth returns the width of the first col runes of line ln, whose
+// byte offsets are idx (see byteIndexes).
+func (l *layout) prefixWidth(ln line, idx []int, col int) float32 {
+	s := l.text[ln.bstart:ln.bend]
+	nb := min(max(ln.boldEnd-ln.start, 0), len(idx)-1)
+	if col <= nb {
+		return l.measure(s[:idx[col]], true)
+	}
+	w := float32(0)
+	if nb > 0 {
+		w = l.measure(s[:idx[nb]], true)
+	}
+	return w + l.measure(s[idx[nb]:idx[col]], false)
+}
+
+// xOf returns the x of the caret at offset off on line i, relative to the
+// text's left edge. Offsets past the line's end give its end.
+func (l *layout) xOf(i, off int) float32 {
+	ln := l.lines[i]
+	col := min(max(off, ln.start), ln.end) - ln.start
+	if col == 0 {
+		return 0
+	}
+	return l.prefixWidth(ln, byteIndexes(l.text[ln.bstart:ln.bend]), col)
+}
+
+// offsetAt maps x on line i (relative to the text's left edge) to a rune
+// offset: the nearest rune boundary when caret is true, otherwise the rune
+// under x, or -1 when x is past the line's end.
+func (l *layout) offsetAt(i int, x float32, caret bool) int {
+	ln := l.lines[i]
+	idx := byteIndexes(l.text[ln.bstart:ln.bend])
+	n := len(idx) - 1
+	// first column whose prefix is wider than x
+	k := sort.Search(n+1, func(k int) bool { return l.prefixWidth(ln, idx, k) > x })
+	if !caret {
+		if k == 0 || k > n {
+			return -1
+		}
+		return ln.start + k - 1
+	}
+	if k > n {
+		return ln.end
+	}
+	if k > 0 && x-l.prefixWidth(ln, idx, k-1) < l.prefixWidth(ln, idx, k)-x {
+		k--
+	}
+	return ln.start + k
+}
+
+// lineText returns the text shown on line i.
+func (l *layout) lineText(i int) string {
+	return l.text[l.lines[i].bstart:l.lines[i].bend]
+}
+
+// slice returns the text between rune offsets start and end.
+func (l *layout) slice(start, end int) string {
+	return l.text[l.byteOf(start):l.byteOf(end)]
+}
+
+// byteOf converts a rune offset to a byte offset, walking from the nearest
+// line start before it.
+func (l *layout) byteOf(off int) int {
+	off = min(max(off, 0), l.n)
+	r, b := 0, 0
+	if len(l.lines) > 0 {
+		i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].start > off }) - 1
+		if i >= 0 {
+			r, b = l.lines[i].start, l.lines[i].bstart
+		}
+	} else if len(l.paras) > 0 {
+		i := sort.Search(len(l.paras), func(i int) bool { return l.paras[i].start > off }) - 1
+		if i >= 0 {
+			r, b = l.paras[i].start, l.paras[i].bstart
+		}
+	}
+	for r < off && b < len(l.text) {
+		_, size := utf8.DecodeRuneInString(l.text[b:])
+		b += size
+		r++
+	}
+	return b
+}

@@ -1,0 +1,215 @@
+package transcript
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// mono is a fake font: every rune is 10 wide, 12 in bold.
+func mono(s string, bold bool) float32 {
+	w := float32(10)
+	if bold {
+		w = 12
+	}
+	return w * float32(utf8.RuneCountInString(s))
+}
+
+var monoSpacing = spacing{textH: 16, lineH: 20, paraGap: 8, blockGap: 16, top: 4, bottom: 4}
+
+func TestWrapCoversEveryRuneOnce(t *testing.T) {
+	text, blocks := transcriptText(7, 5000)
+	for _, width := range []float32{35, 120, 400, 2000} {
+		l := newLayout(mono, monoSpacing)
+		l.setText(text, blocks)
+		l.wrap(width)
+		runes := []rune(text)
+		prevEnd := 0
+		for i, ln := range l.lines {
+			if ln.start < prevEnd || ln.end < ln.start {
+				t.Fatalf("width %v: line %d [%d,%d) after end %d", width, i, ln.start, ln.end, prevEnd)
+			}
+			// the runes skipped between lines are only line feeds and spaces
+			if gap := strings.Trim(string(runes[prevEnd:ln.start]), "\n "); gap != "" {
+				t.Fatalf("width %v: line %d skips %q", width, i, gap)
+			}
+			if got, want := l.lineText(i), string(runes[ln.start:ln.end]); got != want {
+				t.Fatalf("width %v: line %d bytes give %q, runes give %q", width, i, got, want)
+			}
+			if strings.Contains(l.lineText(i), "\n") {
+				t.Fatalf("width %v: line %d holds a line feed", width, i)
+			}
+			// leading spaces of a paragraph may overhang; a word may not
+			trimmed := strings.TrimRight(l.lineText(i), " ")
+			lead := utf8.RuneCountInString(trimmed) - utf8.RuneCountInString(strings.TrimLeft(trimmed, " "))
+			if n := utf8.RuneCountInString(trimmed); n-lead > 1 {
+				if w := l.xOf(i, ln.start+n) - l.xOf(i, ln.start+lead); w > width {
+					t.Fatalf("width %v: line %d is %v wide: %q", width, i, w, trimmed)
+				}
+			}
+			if i > 0 && ln.y <= l.lines[i-1].y {
+				t.Fatalf("width %v: line %d at y %v, above line %d", width, i, ln.y, i-1)
+			}
+			prevEnd = ln.end
+		}
+		if rest := strings.Trim(string(runes[prevEnd:]), "\n "); rest != "" {
+			t.Fatalf("width %v: text after the last line: %q", width, rest)
+		}
+	}
+}
+
+func TestSpeakerLabel(t *testing.T) {
+	tests := []struct {
+		name, text, speaker string
+		wantBold            string // the runes drawn bold
+		wantHeader          string
+	}{
+		{"colon", "Ana: Yes, I am.", "Ana", "Ana:", ""},
+		{"two words", "Researcher 1: Perfect.", "Researcher 1", "Researcher 1:", ""},
+		{"case and space", "  ZOË : wel", "Zoë", "  ZOË :", ""},
+		{"brackets", "[id1] hello, I like it", "id1", "[id1]", ""},
+		{"not in text", "Yes, I am.", "Ana", "", "Ana"},
+		{"other label", "Bob: no", "Ana", "", "Ana"},
+		{"no speaker", "Just a paragraph: here", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := newLayout(mono, monoSpacing)
+			text := "x\n" + tt.text
+			l.setText(text, []Block{{Start: 2, End: utf8.RuneCountInString(text), Speaker: tt.speaker}})
+			l.wrap(1000)
+			ln := l.lines[1]
+			gotBold := ""
+			if ln.boldEnd > ln.start {
+				gotBold = l.slice(ln.start, ln.boldEnd)
+			}
+			if gotBold != tt.wantBold {
+				t.Errorf("bold: got %q, want %q", gotBold, tt.wantBold)
+			}
+			gotHeader := ""
+			if len(l.headers) > 0 {
+				gotHeader = l.headers[0].text
+			}
+			if gotHeader != tt.wantHeader {
+				t.Errorf("header: got %q, want %q", gotHeader, tt.wantHeader)
+			}
+		})
+	}
+}
+
+func TestWrapPlacesWordsAndLabel(t *testing.T) {
+	// "Zoë:" is bold (4*12 = 48); every other rune is 10 wide.
+	text := "Zoë: café €20 naïve 👍🙂 x"
+	l := newLayout(mono, monoSpacing)
+	l.setText(text, []Block{{Start: 0, End: utf8.RuneCountInString(text), Speaker: "Zoë"}})
+	l.wrap(140)
+	var got []string
+	for i := range l.lines {
+		got = append(got, l.lineText(i))
+	}
+	want := []string{"Zoë: café €20 ", "naïve 👍🙂 x"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("lines: got %q, want %q", got, want)
+	}
+	tests := []struct {
+		x     float32
+		caret bool
+		want  int
+	}{
+		{0, true, 0},
+		{5, true, 0},     // left half of Z
+		{7, true, 1},     // right half of Z
+		{47, true, 4},    // just before the bold ":" ends
+		{50, true, 4},    // the space after the label starts at 48
+		{54, true, 5},    // past the middle of that space
+		{58, true, 5},    // start of "café"
+		{95, true, 9},    // right half of "é": after it
+		{95, false, 8},   // the rune under x is "é"
+		{500, true, 14},  // past the end: the line's end
+		{500, false, -1}, // nothing under x
+	}
+	for _, tt := range tests {
+		if got := l.offsetAt(0, tt.x, tt.caret); got != tt.want {
+			t.Errorf("offsetAt(x=%v, caret=%v): got %d, want %d", tt.x, tt.caret, got, tt.want)
+		}
+	}
+	// second line: "naïve 👍🙂 x" starts at rune 14
+	if got, want := l.offsetAt(1, 65, false), 14+6; got != want {
+		t.Errorf("rune under emoji: got %d, want %d", got, want)
+	}
+	if got := l.slice(20, 22); got != "👍🙂" {
+		t.Errorf("slice(20,22): got %q, want %q", got, "👍🙂")
+	}
+}
+
+func TestLongWordIsBroken(t *testing.T) {
+	text := "see https://example.org/a/very/long/path/that/does/not/fit end"
+	l := newLayout(mono, monoSpacing)
+	l.setText(text, nil)
+	l.wrap(100) // 10 runes a line
+	for i := range l.lines {
+		if n := utf8.RuneCountInString(strings.TrimRight(l.lineText(i), " ")); n > 10 {
+			t.Errorf("line %d has %d runes: %q", i, n, l.lineText(i))
+		}
+	}
+	if got := l.slice(l.lines[0].start, l.lines[len(l.lines)-1].end); got != text {
+		t.Errorf("lines join to %q, want %q", got, text)
+	}
+}
+
+func TestOffsetRoundTrip(t *testing.T) {
+	text, blocks := transcriptText(3, 3000)
+	l := newLayout(mono, monoSpacing)
+	l.setText(text, blocks)
+	l.wrap(300)
+	for i, ln := range l.lines {
+		for off := ln.start; off <= ln.end; off++ {
+			x := l.xOf(i, off)
+			if got := l.offsetAt(i, x, true); got != off {
+				t.Fatalf("line %d: offsetAt(xOf(%d)=%v) = %d", i, off, x, got)
+			}
+		}
+	}
+}
+
+func TestCleanBlocks(t *testing.T) {
+	got := cleanBlocks([]Block{{Start: -3, End: 4}, {Start: 2, End: 8}, {Start: 8, End: 8}, {Start: 9, End: 50}}, 20)
+	want := []Block{{Start: 0, End: 4}, {Start: 4, End: 8}, {Start: 9, End: 20}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i].Start != want[i].Start || got[i].End != want[i].End {
+			t.Errorf("block %d: got [%d,%d), want [%d,%d)", i, got[i].Start, got[i].End, want[i].Start, want[i].End)
+		}
+	}
+}
+
+func TestLanes(t *testing.T) {
+	var hs highlights
+	hs.set([]Highlight{
+		{Start: 0, End: 100, ID: 1},
+		{Start: 10, End: 20, ID: 2},
+		{Start: 15, End: 40, ID: 3},
+		{Start: 25, End: 30, ID: 4}, // lane 1 is free again after 20
+		{Start: 200, End: 150, ID: 5},
+	}, 1000)
+	wantLane := map[int64]int{1: 0, 2: 1, 3: 2, 4: 1}
+	if len(hs.list) != 4 {
+		t.Fatalf("got %d highlights, want 4 (the empty one dropped)", len(hs.list))
+	}
+	for i, h := range hs.list {
+		if hs.lane[i] != wantLane[h.ID] {
+			t.Errorf("highlight %d: lane %d, want %d", h.ID, hs.lane[i], wantLane[h.ID])
+		}
+	}
+	if hs.lanes != 3 {
+		t.Errorf("lanes: got %d, want 3", hs.lanes)
+	}
+	if got := hs.idsAt(17); len(got) != 3 || got[0] != 1 || got[1] != 2 || got[2] != 3 {
+		t.Errorf("idsAt(17): got %v, want [1 2 3]", got)
+	}
+	if got := hs.idsAt(20); len(got) != 2 {
+		t.Errorf("idsAt(20): got %v, want [1 3]: End is exclusive", got)
+	}
+}

@@ -1,0 +1,45 @@
+// Package ui is Verbatim's desktop window: the documents, the transcript and
+// the codebook of one project. It holds no business logic: every change goes
+// through model. Only package main creates the Fyne app; ui receives it.
+package ui
+
+import (
+	"context"
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+
+	"verbatim/assets"
+	"verbatim/model"
+)
+
+// Run shows the main window on an open project and runs the app until the
+// window closes.
+func Run(a fyne.App, p *model.Project) error {
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w, err := NewMainWindow(a, p)
+	if err != nil {
+		return err
+	}
+	w.win.ShowAndRun()
+	return nil
+}
+
+// parseColor reads a codebook colour "#RRGGBB"; anything else is grey.
+func parseColor(s string) color.NRGBA {
+	if len(s) == 7 && s[0] == '#' {
+		if v, err := strconv.ParseUint(s[1:], 16, 32); err == nil {
+			return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+		}
+	}
+	return color.NRGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
+}
+
+// translucent is a codebook colour as a highlight under text.
+func translucent(c color.NRGBA) color.NRGBA {
+	c.A = 0x59
+	return c
+}
+
+var background = context.Background

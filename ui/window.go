@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"verbatim/model"
+	"verbatim/ui/transcript"
+)
+
+// MainWindow is the project window: documents on the left, the transcript
+// in the centre, the codebook on the right.
+type MainWindow struct {
+	win        fyne.Window
+	project    *model.Project
+	documents  *documentsPanel
+	codebook   *codebookPanel
+	transcript *transcript.View
+	title      *widget.Label
+	status     *widget.Label
+
+	doc model.Document // the document shown, ID 0 for none
+}
+
+// NewMainWindow builds the window for a project and selects its first
+// document.
+func NewMainWindow(a fyne.App, p *model.Project) (*MainWindow, error) {
+	w := &MainWindow{
+		win:        a.NewWindow("Verbatim — " + strings.TrimSuffix(filepath.Base(p.Path()), ".verbatim")),
+		project:    p,
+		transcript: transcript.New(),
+		title:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		status:     widget.NewLabel(""),
+	}
+	w.documents = newDocumentsPanel(w.onDocumentSelected)
+	w.codebook = newCodebookPanel(w.onCodeChosen)
+	w.transcript.OnSelectionChanged = w.onSelectionChanged
+	w.title.Truncation = fyne.TextTruncateEllipsis
+
+	centre := container.NewBorder(w.title, nil, nil, nil, w.transcript)
+	split := container.NewHSplit(w.documents.box, container.NewHSplit(centre, w.codebook.box))
+	split.Offset = 0.2
+	split.Trailing.(*container.Split).Offset = 0.75
+	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
+	w.win.Resize(fyne.NewSize(1200, 760))
+	w.addShortcuts()
+	if err := w.reload(); err != nil {
+		return nil, err
+	}
+	if docs := w.documents.docs; len(docs) > 0 {
+		w.documents.list.Select(0)
+	}
+	return w, nil
+}
+
+// Window is the Fyne window, for tests and for main.
+func (w *MainWindow) Window() fyne.Window { return w.win }
+
+func (w *MainWindow) addShortcuts() {
+	undo := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	redo := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	redoY := &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
+	w.win.Canvas().AddShortcut(undo, func(fyne.Shortcut) { w.onUndo() })
+	w.win.Canvas().AddShortcut(redo, func(fyne.Shortcut) { w.onRedo() })
+	w.win.Canvas().AddShortcut(redoY, func(fyne.Shortcut) { w.onRedo() })
+}
+
+// reload reads the document list and the codebook again, keeping the
+// document shown.
+func (w *MainWindow) reload() error {
+	ctx := background()
+	docs, err := w.project.Documents(ctx)
+	if err != nil {
+		return err
+	}
+	codes, err := w.project.Codes(ctx)
+	if err != nil {
+		return err
+	}
+	w.documents.set(docs)
+	w.codebook.set(codes)
+	if w.doc.ID != 0 {
+		return w.showDocument(w.doc.ID)
+	}
+	return nil
+}
+
+func (w *MainWindow) onDocumentSelected(d model.Document) {
+	if err := w.showDocument(d.ID); err != nil {
+		w.showError(err)
+	}
+}
+
+// showDocument puts a document's text, turns and codings in the transcript
+// view.
+func (w *MainWindow) showDocument(id int64) error {
+	ctx := background()
+	d, err := w.project.Document(ctx, id)
+	if errors.Is(err, model.ErrNotFound) { // undone import
+		w.doc = model.Document{}
+		w.transcript.SetText("", nil)
+		w.title.SetText("")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	text, err := w.project.Text(ctx, id)
+	if err != nil {
+		return err
+	}
+	turns, err := w.project.Turns(ctx, id)
+	if err != nil {
+		return err
+	}
+	codings, err := w.project.Codings(ctx, model.CodingFilter{DocID: id})
+	if err != nil {
+		return err
+	}
+	blocks := make([]transcript.Block, len(turns))
+	for i, t := range turns {
+		blocks[i] = transcript.Block{Start: t.Start, End: t.End, Speaker: t.Speaker}
+	}
+	colors := w.codebook.colors()
+	hl := make([]transcript.Highlight, len(codings))
+	for i, c := range codings {
+		hl[i] = transcript.Highlight{Start: c.Start, End: c.End, Color: translucent(colors[c.CodeID]), ID: c.ID}
+	}
+	if w.doc.ID != id {
+		w.transcript.SetText(text, blocks)
+	}
+	w.transcript.SetHighlights(hl)
+	w.doc = d
+	w.title.SetText(fmt.Sprintf("%s — %d speakers, %d codings", d.Name, d.Speakers, d.Codings))
+	return nil
+}
+
+func (w *MainWindow) onSelectionChanged(start, end int) {
+	if start == end {
+		w.status.SetText("")
+		return
+	}
+	w.status.SetText(fmt.Sprintf("Selected %d:%d (%d characters). Click a code to apply it.", start, end, end-start))
+}
+
+// onCodeChosen applies a code to the selected text.
+func (w *MainWindow) onCodeChosen(c model.Code) {
+	start, end := w.transcript.Selection()
+	if w.doc.ID == 0 || start == end {
+		w.status.SetText(fmt.Sprintf("Select text in the transcript first, then click %q.", c.Name))
+		return
+	}
+	if _, err := w.project.ApplyCode(background(), c.ID, model.Span{DocID: w.doc.ID, Start: start, End: end}); err != nil {
+		w.showError(err)
+		return
+	}
+	w.status.SetText(fmt.Sprintf("Coded %d characters with %q. Ctrl+Z undoes it.", end-start, c.Name))
+	w.refresh()
+}
+
+func (w *MainWindow) onUndo() { w.replay(w.project.Undo, "Undone") }
+func (w *MainWindow) onRedo() { w.replay(w.project.Redo, "Redone") }
+
+func (w *MainWindow) replay(fn func(ctx context.Context) (model.Step, error), verb string) {
+	s, err := fn(background())
+	switch {
+	case errors.Is(err, model.ErrNothingToUndo), errors.Is(err, model.ErrNothingToRedo):
+		w.status.SetText(err.Error())
+		return
+	case err != nil:
+		w.showError(err)
+		return
+	}
+	w.status.SetText(verb + ": " + s.Label)
+	w.refresh()
+}
+
+func (w *MainWindow) refresh() {
+	if err := w.reload(); err != nil {
+		w.showError(err)
+	}
+}
+
+func (w *MainWindow) showError(err error) {
+	dialog.ShowError(err, w.win)
+}
