@@ -28,7 +28,8 @@ type MainWindow struct {
 	title      *widget.Label
 	status     *widget.Label
 
-	doc model.Document // the document shown, ID 0 for none
+	doc        model.Document         // the document shown, ID 0 for none
+	highlights []transcript.Highlight // its codings as shown
 }
 
 // NewMainWindow builds the window for a project and selects its first
@@ -108,6 +109,7 @@ func (w *MainWindow) showDocument(id int64) error {
 	if errors.Is(err, model.ErrNotFound) { // undone import
 		w.doc = model.Document{}
 		w.transcript.SetText("", nil)
+		w.highlights = nil
 		w.title.SetText("")
 		return nil
 	}
@@ -139,6 +141,7 @@ func (w *MainWindow) showDocument(id int64) error {
 		w.transcript.SetText(text, blocks)
 	}
 	w.transcript.SetHighlights(hl)
+	w.highlights = hl
 	w.doc = d
 	w.title.SetText(fmt.Sprintf("%s — %d speakers, %d codings", d.Name, d.Speakers, d.Codings))
 	return nil

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"verbatim/model"
+)
+
+// testProject makes a project with two interviews and two codes.
+func testProject(t *testing.T) *model.Project {
+	t.Helper()
+	ctx := context.Background()
+	p, err := model.Create(ctx, filepath.Join(t.TempDir(), "ui.verbatim"), "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	texts := map[string]string{
+		"b – Sanne.txt": "Interviewer: Wat heb je geleerd?\nSanne: Dat je deelt wat je leert, ook in het café 🙂.\n",
+		"a – Ana.txt":   "Interviewer: Waar begin je?\nAna: Bij mijn eigen drive, mijn motivatie.\n",
+	}
+	for name, text := range texts {
+		nd := model.NewDocument{Name: name, Format: "txt", Text: text}
+		lines := strings.SplitAfter(text, "\n")
+		pos := 0
+		for _, l := range lines {
+			n := len([]rune(l))
+			if n > 1 {
+				nd.Turns = append(nd.Turns, model.NewTurn{Start: pos, End: pos + n - 1, Speaker: l[:strings.Index(l, ":")]})
+			}
+			pos += n
+		}
+		if _, err := p.ImportDocument(ctx, nd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.AddCode(ctx, 0, "Deel wat je leert", "#3CB44B", "")
+	p.AddCode(ctx, 0, "Vertrek vanuit motivatie", "#4363D8", "")
+	return p
+}
+
+func TestMainWindowShowsProject(t *testing.T) {
+	test.NewTempApp(t)
+	p := testProject(t)
+	w, err := NewMainWindow(fyne.CurrentApp(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.win.Close()
+	if got := w.win.Title(); got != "Verbatim — ui" {
+		t.Errorf("title %q", got)
+	}
+	if len(w.documents.docs) != 2 || w.documents.docs[0].Name != "a – Ana.txt" {
+		t.Fatalf("documents panel: %+v", w.documents.docs)
+	}
+	if len(w.codebook.codes) != 2 {
+		t.Errorf("codebook panel: %+v", w.codebook.codes)
+	}
+	// The first document is shown.
+	if w.doc.Name != "a – Ana.txt" || !strings.Contains(w.title.Text, "2 speakers") {
+		t.Errorf("shown: %q, title %q", w.doc.Name, w.title.Text)
+	}
+	w.transcript.Select(0, 11)
+	if got := w.transcript.SelectedText(); got != "Interviewer" {
+		t.Errorf("selected %q, want the first speaker label", got)
+	}
+	// Selecting another document shows its text.
+	w.documents.list.Select(1)
+	text, _ := p.Text(context.Background(), w.doc.ID)
+	at := len([]rune(text[:strings.Index(text, "café")]))
+	w.transcript.Select(at, at+5)
+	if got := w.transcript.SelectedText(); got != "café " {
+		t.Errorf("selected %q in the second document, want %q", got, "café ")
+	}
+}
+
+func TestCodingAndUndoFromTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	p := testProject(t)
+	ctx := context.Background()
+	w, err := NewMainWindow(fyne.CurrentApp(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.win.Close()
+	w.win.Resize(fyne.NewSize(1000, 700))
+
+	// Clicking a code without a selection only explains.
+	w.codebook.list.Select(1)
+	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 0 {
+		t.Fatalf("a code was applied without a selection")
+	}
+	if !strings.Contains(w.status.Text, "Select text") {
+		t.Errorf("status %q", w.status.Text)
+	}
+
+	text, _ := p.Text(ctx, w.doc.ID)
+	start := len([]rune(text[:strings.Index(text, "mijn motivatie")]))
+	w.transcript.Select(start, start+14)
+	w.codebook.list.Select(1)
+	codings, _ := p.Codings(ctx, model.CodingFilter{})
+	if len(codings) != 1 || codings[0].Text != "mijn motivatie" || codings[0].Code != "Vertrek vanuit motivatie" {
+		t.Fatalf("codings after clicking the code: %+v", codings)
+	}
+	if len(w.highlights) != 1 || w.codebook.codes[1].Codings != 1 {
+		t.Errorf("window not refreshed: %d highlights, code count %d", len(w.highlights), w.codebook.codes[1].Codings)
+	}
+
+	w.onUndo()
+	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 0 {
+		t.Errorf("undo left %d codings", len(codings))
+	}
+	if len(w.highlights) != 0 {
+		t.Errorf("highlight still shown after undo")
+	}
+	w.onRedo()
+	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 1 {
+		t.Errorf("redo: %d codings", len(codings))
+	}
+}
