@@ -121,14 +121,20 @@ func (p *Project) Speakers(ctx context.Context, docID int64) ([]Speaker, error) 
 	return out, rows.Err()
 }
 
-// MarkInterviewer marks a speaker as an interviewer (or not), so that search
-// and counts can leave the interviewers out.
-func (p *Project) MarkInterviewer(ctx context.Context, speakerID int64, interviewer bool) error {
+// MarkInterviewers marks speakers as interviewers (or not), as one action,
+// so that search and counts can leave the interviewers out.
+func (p *Project) MarkInterviewers(ctx context.Context, speakerIDs []int64, interviewer bool) error {
 	label := "Mark interviewer"
 	if !interviewer {
 		label = "Unmark interviewer"
 	}
 	return p.do(ctx, label, func(tx *sql.Tx) error {
-		return expectOne(tx.ExecContext(ctx, "UPDATE speakers SET interviewer = ? WHERE id = ?", interviewer, speakerID))(fmt.Sprintf("speaker %d", speakerID))
+		for _, id := range speakerIDs {
+			res, err := tx.ExecContext(ctx, "UPDATE speakers SET interviewer = ? WHERE id = ?", interviewer, id)
+			if err := expectOne(res, err)(fmt.Sprintf("speaker %d", id)); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }

@@ -108,7 +108,7 @@ func randomOp(ctx context.Context, t *testing.T, p *Project, r *rand.Rand, n int
 	case op == 14:
 		sp, _ := p.Speakers(ctx, 0)
 		if len(sp) > 0 {
-			err = p.MarkInterviewer(ctx, sp[r.IntN(len(sp))].ID, r.IntN(2) == 0)
+			err = p.MarkInterviewers(ctx, []int64{sp[r.IntN(len(sp))].ID}, r.IntN(2) == 0)
 		}
 	case op == 15:
 		d := pickDoc()

@@ -56,6 +56,8 @@ func init() {
 		{"uncode", "FILE.verbatim CODING-ID", "remove a coding", runUncode},
 		{"memo", "FILE.verbatim project|doc DOC|code NAME|coding ID|case NAME [--set TEXT | --set-file F] [--json]", "show or set a memo", runMemo},
 		{"coder", "FILE.verbatim [NAME]", "show or set who new codings are attributed to", runCoder},
+		{"speakers", "[rename|merge|split|mark] FILE.verbatim ...", "list speakers per document; rename, merge, split them, mark interviewers", runSpeakers},
+		{"participants", "[rename|set] FILE.verbatim ...", "list participants with their attributes; rename them, set attributes", runParticipants},
 		{"undo", "FILE.verbatim", "undo the last change", runUndo},
 		{"redo", "FILE.verbatim", "redo the last undone change", runRedo},
 	}
