@@ -1,0 +1,62 @@
+# Verbatim: `make run` starts the app on the demo project, `make test` runs every check.
+# Both first install whatever is missing (Debian 12, as root: see .ci/install-deps.sh).
+
+GO ?= go
+BIN := bin/verbatim
+ARGS ?=
+
+# staticcheck is installed into GOBIN (or GOPATH/bin), which need not be on the caller's PATH.
+GOBIN_DIR := $(or $(shell $(GO) env GOBIN 2>/dev/null),$(firstword $(subst :, ,$(shell $(GO) env GOPATH 2>/dev/null)))/bin)
+export PATH := $(GOBIN_DIR):$(PATH)
+
+# Steps run one after another, in the order written, even under make -j.
+.NOTPARALLEL:
+
+.PHONY: all deps build run test fmt fmtcheck vet lint race smoke bench clean
+
+all: build
+
+deps:
+	@.ci/install-deps.sh
+
+build:
+	@echo '==> go build -o $(BIN) ./cmd/verbatim'
+	@$(GO) build -o $(BIN) ./cmd/verbatim
+
+run: deps build
+	@[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] || echo 'run: no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session (headless: make smoke)' >&2
+	./$(BIN) $(ARGS)
+
+test: deps fmtcheck vet lint race smoke
+	@echo '==> all checks passed'
+
+fmt:
+	gofmt -w .
+
+fmtcheck:
+	@echo '==> gofmt'
+	@files=$$(gofmt -l .); if [ -n "$$files" ]; then \
+		echo "gofmt: these files are not formatted (run make fmt):"; echo "$$files" | sed 's/^/  /'; exit 1; fi
+
+vet:
+	@echo '==> go vet ./...'
+	@$(GO) vet ./...
+
+lint:
+	@echo '==> staticcheck ./...'
+	@staticcheck ./...
+
+race:
+	@echo '==> go test -race ./...'
+	@$(GO) test -race ./...
+
+smoke:
+	@echo '==> smoke test (the real binary under Xvfb)'
+	@.ci/smoke.sh
+
+bench:
+	@echo '==> go test -bench . (reports, does not judge)'
+	@$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin
