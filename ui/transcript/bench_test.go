@@ -21,6 +21,20 @@ func BenchmarkSetText300k(b *testing.B) {
 	}
 }
 
+// BenchmarkSetText300kRandomWords is BenchmarkSetText300k over ~35,000
+// distinct words: wrapping costs the same whatever the vocabulary.
+func BenchmarkSetText300kRandomWords(b *testing.B) {
+	text, blocks := randomWordsText(1, 300000)
+	test.NewTempApp(b)
+	for b.Loop() {
+		v := New()
+		w := test.NewWindow(v)
+		w.Resize(fyne.NewSize(900, 700))
+		v.SetText(text, blocks)
+		w.Close()
+	}
+}
+
 // BenchmarkScrollStep measures one scroll step of 200 in a 300,000-character
 // transcript with codings: the page rebuilds the objects in view.
 func BenchmarkScrollStep(b *testing.B) {

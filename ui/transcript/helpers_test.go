@@ -56,6 +56,34 @@ func transcriptText(seed int64, n int) (string, []Block) {
 	return b.String(), blocks
 }
 
+// randomWordsText generates about n runes of turns of random lowercase
+// words: a vocabulary far bigger than any transcript's.
+func randomWordsText(seed int64, n int) (string, []Block) {
+	r := rand.New(rand.NewSource(seed))
+	var b strings.Builder
+	var blocks []Block
+	runes := 0
+	for runes < n {
+		if runes > 0 {
+			b.WriteString("\n")
+			runes++
+		}
+		start := runes
+		b.WriteString("Ana:")
+		runes += 4
+		for range 80 {
+			w := make([]rune, 2+r.Intn(9))
+			for i := range w {
+				w[i] = rune('a' + r.Intn(26))
+			}
+			b.WriteString(" " + string(w))
+			runes += 1 + len(w)
+		}
+		blocks = append(blocks, Block{Start: start, End: runes, Speaker: "Ana"})
+	}
+	return b.String(), blocks
+}
+
 // runeIndex returns the rune offset of the first occurrence of sub in s.
 func runeIndex(t *testing.T, s, sub string) int {
 	t.Helper()

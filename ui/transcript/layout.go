@@ -60,9 +60,15 @@ type layout struct {
 	sp      spacing
 
 	measure measureFunc
-	words   [2]map[string]float32 // cached word widths, regular and bold
+	runeW   [2]map[rune]float32 // cached rune advances, regular and bold
+	asciiW  [2][128]float32     // the same for ASCII, 0 until measured
 	spaceW  float32
 }
+
+// wrapSlack is the share of the width that wrapping keeps free. Wrapping
+// sums cached rune advances, while the text is drawn shaped, with kerning;
+// the slack keeps a shaped line from running past the edge.
+const wrapSlack = 0.02
 
 func newLayout(measure measureFunc, sp spacing) *layout {
 	l := &layout{measure: measure, sp: sp}
@@ -71,7 +77,8 @@ func newLayout(measure measureFunc, sp spacing) *layout {
 }
 
 func (l *layout) resetCache() {
-	l.words = [2]map[string]float32{{}, {}}
+	l.runeW = [2]map[rune]float32{{}, {}}
+	l.asciiW = [2][128]float32{}
 	l.spaceW = l.measure(" ", false)
 }
 
@@ -200,6 +207,7 @@ func (l *layout) speakerLabel(s string, start int, speaker string) (boldEnd int,
 // wrap lays the paragraphs out in lines no wider than width.
 func (l *layout) wrap(width float32) {
 	l.width = width
+	width *= 1 - wrapSlack
 	l.lines = l.lines[:0]
 	l.headers = l.headers[:0]
 	y := l.sp.top
@@ -288,16 +296,31 @@ func (l *layout) breakWord(ws, wbs, we, wbe int, bold bool, width float32, emit 
 	}
 }
 
+// wordWidth returns the width of a word for wrapping: the sum of its runes'
+// advances. Measuring every distinct word instead costs a text shaping each
+// (about 50 µs), seconds for a long transcript; there are only a few hundred
+// distinct runes.
 func (l *layout) wordWidth(w string, bold bool) float32 {
 	i := 0
 	if bold {
 		i = 1
 	}
-	if x, ok := l.words[i][w]; ok {
-		return x
+	x := float32(0)
+	for _, r := range w {
+		if r < 128 {
+			if l.asciiW[i][r] == 0 {
+				l.asciiW[i][r] = l.measure(string(r), bold)
+			}
+			x += l.asciiW[i][r]
+			continue
+		}
+		rw, ok := l.runeW[i][r]
+		if !ok {
+			rw = l.measure(string(r), bold)
+			l.runeW[i][r] = rw
+		}
+		x += rw
 	}
-	x := l.measure(w, bold)
-	l.words[i][w] = x
 	return x
 }
 

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -102,7 +103,7 @@ func TestWrapPlacesWordsAndLabel(t *testing.T) {
 	text := "Zoë: café €20 naïve 👍🙂 x"
 	l := newLayout(mono, monoSpacing)
 	l.setText(text, []Block{{Start: 0, End: utf8.RuneCountInString(text), Speaker: "Zoë"}})
-	l.wrap(140)
+	l.wrap(145) // 142 after the slack
 	var got []string
 	for i := range l.lines {
 		got = append(got, l.lineText(i))
@@ -211,5 +212,34 @@ func TestLanes(t *testing.T) {
 	}
 	if got := hs.idsAt(20); len(got) != 2 {
 		t.Errorf("idsAt(20): got %v, want [1 3]: End is exclusive", got)
+	}
+}
+
+func TestTextOutsideBlocks(t *testing.T) {
+	// a header line before the first turn, a note between turns and after
+	text := "Interview 3 – 12 May\n\nAna: Yes.\nNote: tape ends.\nBob: No.\n\ntrailing words"
+	ana := strings.Index(text, "Ana")
+	bob := strings.Index(text, "Bob")
+	blocks := []Block{
+		{Start: utf8.RuneCountInString(text[:ana]), End: utf8.RuneCountInString(text[:ana]) + 9, Speaker: "Ana"},
+		{Start: utf8.RuneCountInString(text[:bob]), End: utf8.RuneCountInString(text[:bob]) + 8, Speaker: "Bob"},
+	}
+	l := newLayout(mono, monoSpacing)
+	l.setText(text, blocks)
+	l.wrap(1000)
+	var got []string
+	for i, ln := range l.lines {
+		got = append(got, l.lineText(i))
+		if want := []int{-1, 0, -1, 1, -1}[i]; ln.block != want {
+			t.Errorf("line %d %q: block %d, want %d", i, l.lineText(i), ln.block, want)
+		}
+	}
+	want := []string{"Interview 3 – 12 May", "Ana: Yes.", "Note: tape ends.", "Bob: No.", "trailing words"}
+	if !slices.Equal(got, want) {
+		t.Errorf("lines: got %q, want %q", got, want)
+	}
+	// "Note:" lies outside any block: it is not a speaker label
+	if ln := l.lines[2]; ln.boldEnd > ln.start {
+		t.Errorf("text outside blocks drawn bold: %q", l.slice(ln.start, ln.boldEnd))
 	}
 }

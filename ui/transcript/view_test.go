@@ -450,3 +450,16 @@ func TestDragKeepsFocus(t *testing.T) {
 		t.Errorf("focused after a drag: got %v, want the transcript", w.Canvas().Focused())
 	}
 }
+
+func TestRendersMarkup(t *testing.T) {
+	v, w := newTestView(t, multibyte, multibyteBlocks(), fyne.NewSize(420, 220))
+	euro := runeIndex(t, multibyte, "€")
+	v.SetHighlights([]Highlight{
+		{Start: euro - 5, End: euro + 3, Color: red, ID: 1},
+		{Start: euro, End: euro + 40, Color: green, ID: 2},
+		{Start: euro + 1, End: euro + 2, Color: blue, ID: 3},
+	})
+	v.Select(runeIndex(t, multibyte, "Naïve"), runeIndex(t, multibyte, "of niet"))
+	w.Canvas().Focus(v.page)
+	test.AssertRendersToMarkup(t, "multibyte.xml", w.Canvas())
+}
