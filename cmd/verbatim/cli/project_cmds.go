@@ -63,13 +63,14 @@ func runNew(ctx context.Context, env Env, args []string) error {
 }
 
 type docJSON struct {
-	ID       int64  `json:"id"`
-	Name     string `json:"name"`
-	Format   string `json:"format"`
-	Chars    int    `json:"chars"`
-	Speakers int    `json:"speakers"`
-	Codings  int    `json:"codings"`
-	Imported string `json:"imported"`
+	ID         int64             `json:"id"`
+	Name       string            `json:"name"`
+	Format     string            `json:"format"`
+	Chars      int               `json:"chars"`
+	Speakers   int               `json:"speakers"`
+	Codings    int               `json:"codings"`
+	Imported   string            `json:"imported"`
+	Attributes map[string]string `json:"attributes"`
 }
 
 func runDocs(ctx context.Context, env Env, args []string) error {
@@ -83,7 +84,14 @@ func runDocs(ctx context.Context, env Env, args []string) error {
 		if *asJSON {
 			out := make([]docJSON, len(docs))
 			for i, d := range docs {
-				out[i] = docJSON{d.ID, d.Name, d.Format, d.Chars, d.Speakers, d.Codings, jsonTime(d.Imported)}
+				out[i] = docJSON{d.ID, d.Name, d.Format, d.Chars, d.Speakers, d.Codings, jsonTime(d.Imported), map[string]string{}}
+				attrs, err := p.DocumentAttributes(ctx, d.ID)
+				if err != nil {
+					return err
+				}
+				for _, a := range attrs {
+					out[i].Attributes[a.Key] = a.Value
+				}
 			}
 			return writeJSON(env.Stdout, out)
 		}
