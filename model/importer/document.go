@@ -36,9 +36,6 @@ func (b *builder) paragraph(text, bold string) error {
 	return nil
 }
 
-// size is the number of text bytes collected so far.
-func (b *builder) size() int { return b.buf.Len() }
-
 // document finishes the text and finds its turns.
 func (b *builder) document(opts Options) (model.NewDocument, error) {
 	return textDocument(b.buf.String(), b.paras, opts)

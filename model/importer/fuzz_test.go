@@ -41,7 +41,7 @@ func checkResult(t *testing.T, doc model.NewDocument, err error) {
 }
 
 // fuzzOpts keeps fuzzing fast: small limits exercise the limit paths too.
-var fuzzOpts = Options{MaxTextBytes: 1 << 20}
+var fuzzOpts = Options{MaxTextBytes: 1 << 20, CacheDir: pdfOptions().CacheDir}
 
 func fuzzReader(f *testing.F, ext string, read reader, seeds ...[]byte) {
 	for _, s := range seeds {
@@ -91,6 +91,13 @@ func FuzzSRT(f *testing.F) {
 func FuzzRTF(f *testing.F) {
 	fuzzReader(f, ".rtf", readRTF,
 		[]byte(`{\rtf1\ansi\ansicpg1252{\fonttbl{\f0\fcharset238 A;}}\f0\uc1\u8364\'80 \'9a{\*\x y}\b Ana:\b0 x\par\trowd a\cell\row\bin3 abc}`))
+}
+
+func FuzzPDF(f *testing.F) {
+	if testing.Short() {
+		f.Skip("starting PDFium takes seconds")
+	}
+	fuzzReader(f, ".pdf", readPDF, pdfOf(f, "Ana: hi", "Ben: yo"), pdfOf(f))
 }
 
 func FuzzReadBytes(f *testing.F) {

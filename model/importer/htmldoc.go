@@ -22,7 +22,7 @@ var htmlBlocks = map[string]bool{
 // htmlHidden are the elements whose content is not document text.
 var htmlHidden = map[string]bool{
 	"script": true, "style": true, "title": true, "textarea": true, "noscript": true,
-	"template": true, "head": false, "svg": true, "math": false, "object": true, "select": true,
+	"template": true, "svg": true, "object": true, "select": true,
 }
 
 // readHTML reads a web page, including the HTML that Word and
@@ -137,7 +137,7 @@ func (h *htmlReader) end(name string) error {
 func (h *htmlReader) write(s string) {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	if h.pre == 0 {
-		s = whitespace.ReplaceAllString(s, " ")
+		s = collapseSpace(s)
 		if h.text.Len() == 0 || strings.HasSuffix(h.text.String(), " ") || strings.HasSuffix(h.text.String(), "\n") {
 			s = strings.TrimLeft(s, " ")
 		}

@@ -48,7 +48,7 @@ func parseLabel(line string) (label, bool) {
 		// "Ana [00:01:02]:" or, without a colon, Otter's "Ana  0:02" line.
 		l.begin, l.hasTime = d, true
 		j = skipBlank(line, j+n)
-		if j == len(line) && end < j && n > 0 {
+		if j == len(line) {
 			l.content = j
 			return l, validName(l.name)
 		}
@@ -157,9 +157,9 @@ func isTranscriptionNote(name string) bool {
 	return false
 }
 
-// isRoleName reports whether name is a generic speaker label ("Interviewer",
-// "Speaker 2", "S01", "P3", "Q") that counts as a speaker even if it occurs
-// only once.
+// isRoleName reports whether name is a generic speaker label
+// ("Interviewer", "Speaker 2", "Int", and one letter with a number: "S01",
+// "P3") that counts as a speaker even if it occurs only once.
 func isRoleName(name string) bool {
 	n := strings.ToLower(name)
 	base := strings.TrimRight(n, "0123456789 _-.")

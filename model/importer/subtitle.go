@@ -121,9 +121,8 @@ func parseTiming(line string) (begin, until time.Duration, ok bool) {
 }
 
 var (
-	cueTag     = regexp.MustCompile(`<[^<>]*>`)
-	assCode    = regexp.MustCompile(`\{\\[^{}]*\}`)
-	whitespace = regexp.MustCompile(`\s+`)
+	cueTag  = regexp.MustCompile(`<[^<>]*>`)
+	assCode = regexp.MustCompile(`\{\\[^{}]*\}`)
 )
 
 // cueSegments reads a cue's text, split where a <v Name> voice starts, with
@@ -162,12 +161,34 @@ func cueSegments(payload string, vtt bool) []cue {
 	return segs
 }
 
+// collapseSpace replaces each run of white space with one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
 // cleanLines collapses white space within each line of cue text and drops
 // empty lines.
 func cleanLines(s string) string {
 	var lines []string
 	for l := range strings.SplitSeq(s, "\n") {
-		if l = strings.TrimSpace(whitespace.ReplaceAllString(l, " ")); l != "" {
+		if l = strings.TrimSpace(collapseSpace(l)); l != "" {
 			lines = append(lines, l)
 		}
 	}
