@@ -141,6 +141,14 @@ func findSpeakers(ctx context.Context, p *model.Project, doc, label string) ([]m
 	return found, nil
 }
 
+func speakerIDs(sp []model.Speaker) []int64 {
+	ids := make([]int64, len(sp))
+	for i, s := range sp {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
 func runSpeakersRename(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("speakers rename")
 	doc := fs.String("doc", "", "only in this document (default: every document)")
@@ -149,11 +157,7 @@ func runSpeakersRename(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		ids := make([]int64, len(sp))
-		for i, s := range sp {
-			ids[i] = s.ID
-		}
-		if err := p.RenameSpeakers(ctx, ids, pos[1]); err != nil {
+		if err := p.RenameSpeakers(ctx, speakerIDs(sp), pos[1]); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "%s in %d document(s) is now participant %q\n", pos[0], len(sp), strings.TrimSpace(pos[1]))
@@ -228,11 +232,7 @@ func runSpeakersMark(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		ids := make([]int64, len(sp))
-		for i, s := range sp {
-			ids[i] = s.ID
-		}
-		if err := p.MarkInterviewers(ctx, ids, !*not); err != nil {
+		if err := p.MarkInterviewers(ctx, speakerIDs(sp), !*not); err != nil {
 			return err
 		}
 		role := "an interviewer"
