@@ -16,9 +16,9 @@ import (
 
 // Run shows the main window on an open project and runs the app until the
 // window closes.
-func Run(a fyne.App, p *model.Project) error {
+func Run(a fyne.App, p *model.Project, opts Options) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w, err := NewMainWindow(a, p)
+	w, err := NewMainWindow(a, p, opts)
 	if err != nil {
 		return err
 	}

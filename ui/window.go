@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"verbatim/model"
@@ -25,16 +26,27 @@ type MainWindow struct {
 	documents  *documentsPanel
 	codebook   *codebookPanel
 	transcript *transcript.View
+	search     *searchPanel
+	index      searchIndex
 	title      *widget.Label
 	status     *widget.Label
+	centre     *fyne.Container // the transcript, and the search results under it
+	results    *container.Split
 
 	doc        model.Document         // the document shown, ID 0 for none
 	highlights []transcript.Highlight // its codings as shown
 }
 
-// NewMainWindow builds the window for a project and selects its first
-// document.
-func NewMainWindow(a fyne.App, p *model.Project) (*MainWindow, error) {
+// Options are the window's settings that package main decides.
+type Options struct {
+	// IndexDir is the folder for search indexes (in the user cache folder);
+	// empty means no search.
+	IndexDir string
+}
+
+// NewMainWindow builds the window for a project, selects its first
+// document and starts opening the search index in the background.
+func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, error) {
 	w := &MainWindow{
 		win:        a.NewWindow("Verbatim — " + strings.TrimSuffix(filepath.Base(p.Path()), ".verbatim")),
 		project:    p,
@@ -44,14 +56,18 @@ func NewMainWindow(a fyne.App, p *model.Project) (*MainWindow, error) {
 	}
 	w.documents = newDocumentsPanel(w.onDocumentSelected)
 	w.codebook = newCodebookPanel(w.onCodeChosen)
+	w.search = newSearchPanel(w.onSearch, w.onOpenHit, w.onCodeAll, w.showQueryHelp)
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
 	w.title.Truncation = fyne.TextTruncateEllipsis
 
-	centre := container.NewBorder(w.title, nil, nil, nil, w.transcript)
-	split := container.NewHSplit(w.documents.box, container.NewHSplit(centre, w.codebook.box))
+	closeResults := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { w.showResults(false) })
+	w.results = container.NewVSplit(w.transcript, container.NewBorder(nil, nil, nil, container.NewVBox(closeResults), w.search.results))
+	w.results.Offset = 0.6
+	w.centre = container.NewStack(w.transcript)
+	split := container.NewHSplit(w.documents.box, container.NewHSplit(container.NewBorder(w.title, nil, nil, nil, w.centre), w.codebook.box))
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75
-	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
+	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, split))
 	w.win.Resize(fyne.NewSize(1200, 760))
 	w.addShortcuts()
 	if err := w.reload(); err != nil {
@@ -60,7 +76,42 @@ func NewMainWindow(a fyne.App, p *model.Project) (*MainWindow, error) {
 	if docs := w.documents.docs; len(docs) > 0 {
 		w.documents.list.Select(0)
 	}
+	w.win.SetOnClosed(w.close)
+	w.openIndex(opts.IndexDir)
 	return w, nil
+}
+
+// close releases the search index when the window closes.
+func (w *MainWindow) close() {
+	if w.index.ix != nil {
+		w.index.ix.Close()
+		w.index.ix = nil
+	}
+}
+
+// showResults shows or hides the search results under the transcript.
+func (w *MainWindow) showResults(show bool) {
+	if show {
+		w.results.Leading = w.transcript
+		w.centre.Objects = []fyne.CanvasObject{w.results}
+	} else {
+		w.centre.Objects = []fyne.CanvasObject{w.transcript}
+	}
+	w.centre.Refresh()
+}
+
+// selectDocument shows a document, selecting it in the documents list.
+func (w *MainWindow) selectDocument(id int64) error {
+	if w.doc.ID == id {
+		return nil
+	}
+	for i, d := range w.documents.docs {
+		if d.ID == id {
+			w.documents.list.Select(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("document %d: %w", id, model.ErrNotFound)
 }
 
 // Window is the Fyne window, for tests and for main.
@@ -187,9 +238,18 @@ func (w *MainWindow) replay(fn func(ctx context.Context) (model.Step, error), ve
 	w.refresh()
 }
 
+// refresh shows the project as it is after a change, and brings the search
+// index up to date in the background.
 func (w *MainWindow) refresh() {
 	if err := w.reload(); err != nil {
 		w.showError(err)
+	}
+	if ix := w.index.ix; ix != nil {
+		go func() {
+			if err := ix.Update(background()); err != nil {
+				fyne.Do(func() { w.status.SetText("The search index could not be updated: " + err.Error()) })
+			}
+		}()
 	}
 }
 

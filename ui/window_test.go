@@ -48,11 +48,12 @@ func testProject(t *testing.T) *model.Project {
 func TestMainWindowShowsProject(t *testing.T) {
 	test.NewTempApp(t)
 	p := testProject(t)
-	w, err := NewMainWindow(fyne.CurrentApp(), p)
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{IndexDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.win.Close()
+	waitForIndex(t, w)
 	if got := w.win.Title(); got != "Verbatim — ui" {
 		t.Errorf("title %q", got)
 	}
@@ -84,11 +85,12 @@ func TestCodingAndUndoFromTheWindow(t *testing.T) {
 	test.NewTempApp(t)
 	p := testProject(t)
 	ctx := context.Background()
-	w, err := NewMainWindow(fyne.CurrentApp(), p)
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{IndexDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.win.Close()
+	waitForIndex(t, w)
 	w.win.Resize(fyne.NewSize(1000, 700))
 
 	// Clicking a code without a selection only explains.

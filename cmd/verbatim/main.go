@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"path/filepath"
 
 	"fyne.io/fyne/v2/app"
 
@@ -22,7 +23,7 @@ func main() {
 		DataDir:  cli.DataDir(),
 		CacheDir: cli.CacheDir(),
 		OpenGUI: func(p *model.Project) error {
-			return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p)
+			return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p, ui.Options{IndexDir: filepath.Join(cli.CacheDir(), "index")})
 		},
 	}
 	code := cli.Run(ctx, env, os.Args[1:])

@@ -58,6 +58,8 @@ func init() {
 		{"coder", "FILE.verbatim [NAME]", "show or set who new codings are attributed to", runCoder},
 		{"speakers", "[rename|merge|split|mark] FILE.verbatim ...", "list speakers per document; rename, merge, split them, mark interviewers", runSpeakers},
 		{"participants", "[rename|set] FILE.verbatim ...", "list participants with their attributes; rename them, set attributes", runParticipants},
+		{"search", "FILE.verbatim QUERY [--json] [--limit N] [--offset N]", "search the transcripts ('verbatim search --help-query' explains queries)", runSearch},
+		{"autocode", "FILE.verbatim QUERY --code NAME [--unit match|sentence|turn]", "code every hit of a search, as one undoable step", runAutocode},
 		{"undo", "FILE.verbatim", "undo the last change", runUndo},
 		{"redo", "FILE.verbatim", "redo the last undone change", runRedo},
 	}

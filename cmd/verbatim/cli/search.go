@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"verbatim/index"
+	"verbatim/model"
+)
+
+// openIndex opens (building or catching up) the project's search index in
+// the cache folder, telling the user when a build takes a while.
+func openIndex(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
+	told := false
+	return index.Open(ctx, p, filepath.Join(env.CacheDir, "index"), func(done, total int) {
+		if done == 0 && total > 20 && !told {
+			told = true
+			fmt.Fprintf(env.Stderr, "building the search index (%d documents)…\n", total)
+		}
+	})
+}
+
+// splitQueryArgs separates the flags a command knows from the rest, so that
+// a query may hold words starting with - (as in "-speaker:interviewer").
+// Several query arguments are joined with spaces.
+func splitQueryArgs(fs *flag.FlagSet, args []string) (flags, pos []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name := strings.TrimLeft(a, "-")
+		if j := strings.IndexByte(name, '='); j >= 0 {
+			name = name[:j]
+		}
+		f := fs.Lookup(name)
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || f == nil {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() || strings.Contains(a, "=") {
+			continue
+		}
+		if i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return flags, pos
+}
+
+// withQuery parses FILE.verbatim QUERY... and opens the project and its index.
+func withQuery(ctx context.Context, env Env, cmd, usage string, fs *flag.FlagSet, args []string,
+	fn func(p *model.Project, ix *index.Index, query string) error) error {
+	flags, pos := splitQueryArgs(fs, args)
+	if err := fs.Parse(flags); err != nil {
+		return usagef("%s: %v", cmd, err)
+	}
+	if err := wantArgs(cmd, pos, 2, -1, usage); err != nil {
+		return err
+	}
+	p, err := openProject(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	ix, err := openIndex(ctx, env, p)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	return fn(p, ix, strings.Join(pos[1:], " "))
+}
+
+type hitJSON struct {
+	Document string   `json:"document"`
+	DocID    int64    `json:"doc_id"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Speaker  string   `json:"speaker"`
+	Snippet  string   `json:"snippet"`
+	Score    float64  `json:"score"`
+	Matches  [][2]int `json:"matches"`
+	Passage  [2]int   `json:"passage"`
+	Codes    []string `json:"codes"`
+	Memo     string   `json:"memo,omitempty"` // what a memo hit is on
+}
+
+func runSearch(ctx context.Context, env Env, args []string) error {
+	fs := newFlags("search")
+	asJSON := fs.Bool("json", false, "print JSON")
+	limit := fs.Int("limit", 50, "how many hits to show")
+	offset := fs.Int("offset", 0, "how many of the best hits to skip")
+	const usage = "FILE.verbatim QUERY [--json] [--limit N] [--offset N]  (see 'verbatim search --help-query')"
+	if len(args) == 1 && args[0] == "--help-query" {
+		fmt.Fprintln(env.Stdout, index.QueryHelp)
+		return nil
+	}
+	return withQuery(ctx, env, "search", usage, fs, args, func(p *model.Project, ix *index.Index, q string) error {
+		res, err := ix.Search(ctx, q, index.SearchOptions{Limit: *limit, Offset: *offset, Context: 50})
+		if err != nil {
+			return err
+		}
+		if res.Plain {
+			fmt.Fprintln(env.Stderr, "note: the query is not valid search syntax; searched for its words")
+		}
+		if *asJSON {
+			out := make([]hitJSON, 0, len(res.Hits))
+			for _, h := range res.Hits {
+				j := hitJSON{Document: h.Document, DocID: h.DocID, Start: h.Start, End: h.End, Speaker: h.Speaker,
+					Snippet: h.Snippet, Score: h.Score, Matches: [][2]int{}, Passage: [2]int{h.Start, h.End}, Codes: h.Codes, Memo: string(h.MemoKind)}
+				if j.Codes == nil {
+					j.Codes = []string{}
+				}
+				if len(h.Matches) > 0 {
+					j.Start, j.End = h.Matches[0].Start, h.Matches[0].End
+				}
+				for _, m := range h.Matches {
+					j.Matches = append(j.Matches, [2]int{m.Start, m.End})
+				}
+				out = append(out, j)
+			}
+			return writeJSON(env.Stdout, out)
+		}
+		t := newTable(env.Stdout, "DOCUMENT", "SPEAKER", "POSITION", "CONTEXT")
+		for _, h := range res.Hits {
+			pos, doc := fmt.Sprintf("%d:%d", h.Start, h.End), h.Document
+			if len(h.Matches) > 0 {
+				pos = fmt.Sprintf("%d:%d", h.Matches[0].Start, h.Matches[0].End)
+			}
+			if h.MemoKind != "" {
+				doc = fmt.Sprintf("%s memo %s", h.MemoKind, doc)
+			}
+			t.row(doc, h.Speaker, pos, marked(h.Snippet, h.SnippetMatches))
+		}
+		if err := t.flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%d passages in %d documents", res.Total, len(res.Documents))
+		if shown := *offset + len(res.Hits); shown < res.Total {
+			fmt.Fprintf(env.Stdout, " (%d–%d shown; --offset %d for more)", *offset+1, shown, shown)
+		}
+		fmt.Fprintln(env.Stdout)
+		return nil
+	})
+}
+
+// marked puts [ ] around the matches in a snippet.
+func marked(s string, ranges []index.Range) string {
+	r := []rune(s)
+	var b strings.Builder
+	at := 0
+	for _, m := range ranges {
+		if m.Start < at || m.End > len(r) {
+			continue
+		}
+		b.WriteString(string(r[at:m.Start]) + "[" + string(r[m.Start:m.End]) + "]")
+		at = m.End
+	}
+	b.WriteString(string(r[at:]))
+	return b.String()
+}
+
+func runAutocode(ctx context.Context, env Env, args []string) error {
+	fs := newFlags("autocode")
+	code := fs.String("code", "", "the code to apply")
+	unit := fs.String("unit", "match", "what to code around each hit: match, sentence or turn")
+	const usage = "FILE.verbatim QUERY --code NAME [--unit match|sentence|turn]"
+	return withQuery(ctx, env, "autocode", usage, fs, args, func(p *model.Project, ix *index.Index, q string) error {
+		if *code == "" {
+			return usagef("usage: verbatim autocode %s", usage)
+		}
+		u, err := index.ParseUnit(*unit)
+		if err != nil {
+			return usagef("autocode: %v", err)
+		}
+		c, err := p.FindCode(ctx, *code)
+		if err != nil {
+			return err
+		}
+		res, err := index.Autocode(ctx, p, ix, q, c.ID, u)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "coded %d passages with %q (%d hits; %d already coded)", res.Coded, c.Name, res.Hits, res.Skipped)
+		if res.Coded > 0 {
+			fmt.Fprint(env.Stdout, "; 'verbatim undo' takes them all back")
+		}
+		fmt.Fprintln(env.Stdout)
+		return nil
+	})
+}

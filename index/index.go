@@ -1,0 +1,392 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"verbatim/model"
+)
+
+// ErrInUse says the index is open in another process: another Verbatim
+// window or command has this project, or a copy of it, open.
+var ErrInUse = errors.New("the search index is in use by another Verbatim window or command (perhaps on a copy of this project); close it there first")
+
+// lockTimeout is how long Open waits for another process to let go of the
+// index before it gives up with ErrInUse.
+var lockTimeout = "1s"
+
+// batchEntries and batchBytes bound a batch while the index is built: bleve
+// indexes a big batch faster, but holds all of it in memory.
+const (
+	batchEntries = 2000
+	batchBytes   = 8 << 20
+)
+
+var stateKey = []byte("verbatim:state")
+
+// state is what the index remembers about the project it reflects.
+type state struct {
+	Revision int64  `json:"revision"`
+	Project  string `json:"project"` // the project file; a copy with the same UUID is another project
+	Lang     string `json:"lang"`
+	Complete bool   `json:"complete"` // false while a build runs: an interrupted build is rebuilt
+	// Global holds a hash of each memo that belongs to no document, to
+	// notice which changed.
+	Global map[string]uint64 `json:"global"`
+}
+
+// Index is the search index of one open project. Search may be called from
+// several goroutines; Update and Rebuild wait for running searches.
+type Index struct {
+	p        *model.Project
+	path     string
+	progress func(done, total int)
+
+	mu    sync.RWMutex
+	bi    bleve.Index
+	m     *mapping.IndexMappingImpl
+	state state
+
+	// updated lists the documents the last Update re-indexed (for tests).
+	updated []int64
+}
+
+// Open opens the index of project p kept in the cache folder dir (in
+// dir/<project UUID>-m<mapping version>), and brings it up to date. It builds
+// the index when it is missing, was built with another mapping or for
+// another copy of the project, is damaged, or when the project changed too
+// much since; progress (which may be nil) is told how many documents of how
+// many are done. Another process holding the index makes Open fail with
+// ErrInUse after about a second.
+func Open(ctx context.Context, p *model.Project, dir string, progress func(done, total int)) (*Index, error) {
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	name := p.UUID() + "-m" + strconv.Itoa(mappingVersion)
+	removeOtherVersions(dir, p.UUID(), name)
+	ix := &Index{p: p, path: filepath.Join(dir, name), progress: progress}
+	lang, err := p.Language(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(ix.path); err == nil {
+		bi, st, err := openBleve(ix.path)
+		switch {
+		case errors.Is(err, ErrInUse):
+			return nil, err
+		case err == nil && st.Complete && st.Project == p.Path() && st.Lang == lang:
+			ix.bi, ix.state = bi, st
+			ix.m, err = newMapping(lang)
+			if err != nil {
+				bi.Close()
+				return nil, err
+			}
+			err := ix.Update(ctx)
+			if err == nil {
+				return ix, nil
+			}
+			if ctx.Err() != nil {
+				ix.Close()
+				return nil, ctx.Err()
+			}
+			// Damaged in a way only an update shows: rebuild below.
+			ix.Close()
+		case err == nil:
+			bi.Close()
+		}
+	}
+	if err := ix.create(ctx); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// removeOtherVersions deletes indexes of this project built with another
+// mapping version: they will never be used again.
+func removeOtherVersions(dir, uuid, keep string) {
+	old, _ := filepath.Glob(filepath.Join(dir, uuid+"-m*"))
+	for _, o := range old {
+		if filepath.Base(o) != keep {
+			os.RemoveAll(o)
+		}
+	}
+}
+
+// openBleve opens an existing index and reads its state. A damaged index
+// returns an error (bleve's panics on damaged files included), except that a
+// lock held by another process returns ErrInUse.
+func openBleve(path string) (bi bleve.Index, st state, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("search index damaged: %v", r)
+		}
+	}()
+	bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout})
+	if err != nil {
+		if isLockTimeout(err) {
+			return nil, st, ErrInUse
+		}
+		return nil, st, err
+	}
+	raw, err := bi.GetInternal(stateKey)
+	if err == nil {
+		err = json.Unmarshal(raw, &st)
+	}
+	if err != nil {
+		bi.Close()
+		return nil, st, err
+	}
+	return bi, st, nil
+}
+
+func isLockTimeout(err error) bool {
+	return errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), bolterrors.ErrTimeout.Error())
+}
+
+// create makes a new, empty index in ix.path (removing whatever is there)
+// and fills it from the project.
+func (ix *Index) create(ctx context.Context) error {
+	lang, err := ix.p.Language(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := newMapping(lang)
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(ix.path); err != nil {
+		return fmt.Errorf("remove the old search index: %w", err)
+	}
+	bi, err := bleve.NewUsing(ix.path, m, scorch.Name, scorch.Name, map[string]any{"bolt_timeout": lockTimeout})
+	if err != nil {
+		if isLockTimeout(err) {
+			return ErrInUse
+		}
+		return fmt.Errorf("create the search index: %w", err)
+	}
+	ix.bi, ix.m = bi, m
+	ix.state = state{Project: ix.p.Path(), Lang: lang}
+	if err := ix.build(ctx); err != nil {
+		bi.Close()
+		ix.bi = nil
+		return err
+	}
+	return nil
+}
+
+// build indexes every document of the project into the empty index.
+func (ix *Index) build(ctx context.Context) error {
+	// The revision is read first: changes made while the build runs are
+	// caught up by the next Update.
+	rev, err := ix.p.Revision(ctx)
+	if err != nil {
+		return err
+	}
+	ix.state.Revision, ix.state.Complete = rev, false
+	if err := ix.writeState(); err != nil {
+		return err
+	}
+	docs, err := ix.p.Documents(ctx)
+	if err != nil {
+		return err
+	}
+	info, err := loadProjectInfo(ctx, ix.p)
+	if err != nil {
+		return err
+	}
+	ix.progress(0, len(docs))
+	batch := ix.bi.NewBatch()
+	for i, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		entries, err := documentEntries(ctx, ix.p, info, d.ID)
+		if err != nil {
+			return fmt.Errorf("index %s: %w", d.Name, err)
+		}
+		for _, e := range entries {
+			if err := batch.Index(e.id, e.fields); err != nil {
+				return fmt.Errorf("index %s: %w", d.Name, err)
+			}
+		}
+		if batch.Size() >= batchEntries || batch.TotalDocsSize() >= batchBytes {
+			if err := ix.bi.Batch(batch); err != nil {
+				return fmt.Errorf("search index: %w", err)
+			}
+			batch.Reset()
+		}
+		ix.progress(i+1, len(docs))
+	}
+	if err := ix.updateGlobal(ctx, batch, info); err != nil {
+		return err
+	}
+	ix.state.Complete = true
+	return ix.commit(batch)
+}
+
+// commit applies batch together with the current state.
+func (ix *Index) commit(batch *bleve.Batch) error {
+	raw, err := json.Marshal(ix.state)
+	if err != nil {
+		return err
+	}
+	batch.SetInternal(stateKey, raw)
+	if err := ix.bi.Batch(batch); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	return nil
+}
+
+func (ix *Index) writeState() error { return ix.commit(ix.bi.NewBatch()) }
+
+// updateGlobal adds to batch the memos that belong to no document and have
+// changed, and deletes those that are gone.
+func (ix *Index) updateGlobal(ctx context.Context, batch *bleve.Batch, info *projectInfo) error {
+	entries, err := globalEntries(ctx, ix.p, info)
+	if err != nil {
+		return err
+	}
+	next := make(map[string]uint64, len(entries))
+	for _, e := range entries {
+		h := fnv.New64a()
+		fmt.Fprint(h, e.fields) // maps print with sorted keys
+		next[e.id] = h.Sum64()
+		if old, ok := ix.state.Global[e.id]; ok && old == next[e.id] {
+			continue
+		}
+		if err := batch.Index(e.id, e.fields); err != nil {
+			return err
+		}
+	}
+	for id := range ix.state.Global {
+		if _, ok := next[id]; !ok {
+			batch.Delete(id)
+		}
+	}
+	ix.state.Global = next
+	return nil
+}
+
+// Update brings the index up to date with the project: only the passages
+// and memos of documents changed since the index was last updated are
+// indexed again (those of deleted documents are removed). When the project
+// changed too much to tell (its language, or more history than is kept), the
+// index is rebuilt.
+func (ix *Index) Update(ctx context.Context) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	docs, now, all, err := ix.p.ChangedDocuments(ctx, ix.state.Revision)
+	if err != nil {
+		return err
+	}
+	if all || now < ix.state.Revision {
+		return ix.rebuildLocked(ctx)
+	}
+	if now == ix.state.Revision {
+		ix.updated = nil
+		return nil
+	}
+	info, err := loadProjectInfo(ctx, ix.p)
+	if err != nil {
+		return err
+	}
+	batch := ix.bi.NewBatch()
+	for _, id := range docs {
+		old, err := ix.entriesOf(ctx, id)
+		if err != nil {
+			return err
+		}
+		entries, err := documentEntries(ctx, ix.p, info, id)
+		if errors.Is(err, model.ErrNotFound) {
+			entries = nil // deleted
+		} else if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			delete(old, e.id)
+			if err := batch.Index(e.id, e.fields); err != nil {
+				return err
+			}
+		}
+		for id := range old {
+			batch.Delete(id)
+		}
+	}
+	if err := ix.updateGlobal(ctx, batch, info); err != nil {
+		return err
+	}
+	ix.state.Revision = now
+	if err := ix.commit(batch); err != nil {
+		return err
+	}
+	ix.updated = docs
+	return nil
+}
+
+// entriesOf returns the ids of the index documents of one project document.
+func (ix *Index) entriesOf(ctx context.Context, docID int64) (map[string]bool, error) {
+	q := bleve.NewTermQuery(strconv.FormatInt(docID, 10))
+	q.SetField(fieldDocID)
+	out := map[string]bool{}
+	const page = 10000
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(q, page, from, false)
+		req.SortBy([]string{"_id"})
+		res, err := ix.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		for _, h := range res.Hits {
+			out[h.ID] = true
+		}
+		if len(res.Hits) < page {
+			return out, nil
+		}
+	}
+}
+
+// Rebuild throws the index away and builds it again from the project.
+func (ix *Index) Rebuild(ctx context.Context) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.rebuildLocked(ctx)
+}
+
+func (ix *Index) rebuildLocked(ctx context.Context) error {
+	if ix.bi != nil {
+		ix.bi.Close()
+		ix.bi = nil
+	}
+	return ix.create(ctx)
+}
+
+// Close closes the index. The project stays open.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.bi == nil {
+		return nil
+	}
+	err := ix.bi.Close()
+	ix.bi = nil
+	return err
+}
+
+// Path returns the folder that holds the index.
+func (ix *Index) Path() string { return ix.path }

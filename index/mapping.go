@@ -1,0 +1,105 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// mappingVersion names the layout of the index: the fields below and what
+// the analyzers (analysis*.go and the lemma tables) make of text. Bump it
+// whenever either changes; an index built with another version is rebuilt.
+const mappingVersion = 1
+
+// analyzerKey makes a whole value one term, lower-cased and folded, so that
+// filters such as speaker:ana or doc:"interview één" ignore case and accents.
+const analyzerKey = "verbatim_key"
+
+// Fields of an index document. Passages and memos share the text fields.
+const (
+	fieldText        = "text"        // analysed in the project language; stored for snippets
+	fieldExact       = "exact"       // the same text, unstemmed: phrases, prefixes, fuzzy terms
+	fieldKind        = "kind"        // kindPassage or kindMemo
+	fieldDocID       = "doc_id"      // the document's id as a decimal string ("" for project-wide memos)
+	fieldDoc         = "doc"         // the document's name, and its name without extension (filter)
+	fieldSpeaker     = "speaker"     // speaker label and participant name (filter)
+	fieldInterviewer = "interviewer" // "true" when the speaker is marked as interviewer
+	fieldCode        = "code"        // codes overlapping the passage, with their ancestors (filter)
+	fieldAttr        = "attr"        // key=value of the participant's and the document's attributes
+	facetDoc         = "facet_doc"   // the document's name as written (facet, stored)
+	facetSpeaker     = "facet_speaker"
+	facetCode        = "facet_code"
+)
+
+// Values of fieldKind.
+const (
+	kindPassage = "passage"
+	kindMemo    = "memo"
+)
+
+// newMapping returns the index mapping for a project whose text is in the
+// language lang ("nl" or "en").
+func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
+	m := mapping.NewIndexMapping()
+	if err := addAnalyzers(m); err != nil {
+		return nil, err
+	}
+	err := m.AddCustomAnalyzer(analyzerKey, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []any{lowercase.Name, foldFilterName},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("define analyzer %s: %w", analyzerKey, err)
+	}
+
+	text := func(analyzer string, store bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = true // hit locations, for exact ranges
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	filter := func(name string) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzerKey
+		f.Store = name == fieldDocID || name == fieldInterviewer // read back by hits
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	facet := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = true
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+
+	doc := mapping.NewDocumentMapping()
+	doc.Dynamic = false
+	doc.AddFieldMappingsAt(fieldText, text(LanguageAnalyzer(lang), true))
+	doc.AddFieldMappingsAt(fieldExact, text(analyzerExact, false))
+	for _, name := range []string{fieldKind, fieldDocID, fieldDoc, fieldSpeaker, fieldInterviewer, fieldCode, fieldAttr} {
+		doc.AddFieldMappingsAt(name, filter(name))
+	}
+	for _, name := range []string{facetDoc, facetSpeaker, facetCode} {
+		doc.AddFieldMappingsAt(name, facet())
+	}
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = analyzerKey
+	m.DefaultField = fieldText
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m, nil
+}

@@ -1,0 +1,262 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"verbatim/model"
+)
+
+// entry is one index document: a passage or a memo.
+type entry struct {
+	id     string
+	fields map[string]any
+}
+
+// projectInfo is what the passages of every document need from the project
+// as a whole: the code tree and the participants.
+type projectInfo struct {
+	codes map[int64]model.Code
+	cases map[int64]model.Case
+}
+
+func loadProjectInfo(ctx context.Context, p *model.Project) (*projectInfo, error) {
+	codes, err := p.Codes(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the codebook: %w", err)
+	}
+	cases, err := p.Cases(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the participants: %w", err)
+	}
+	info := &projectInfo{codes: map[int64]model.Code{}, cases: map[int64]model.Case{}}
+	for _, c := range codes {
+		info.codes[c.ID] = c
+	}
+	for _, c := range cases {
+		info.cases[c.ID] = c
+	}
+	return info, nil
+}
+
+// codeNames returns the name of a code followed by its ancestors' names, so
+// that code:Parent also finds passages coded with a child.
+func (info *projectInfo) codeNames(id int64) []string {
+	var names []string
+	for seen := 0; id != 0 && seen < 100; seen++ {
+		c, ok := info.codes[id]
+		if !ok {
+			break
+		}
+		names = append(names, c.Name)
+		id = c.ParentID
+	}
+	return names
+}
+
+// Index document ids. They carry what a hit needs to be placed: the
+// document and the passage start, or the memo's kind and owner.
+func passageID(docID int64, start int) string {
+	return "p/" + strconv.FormatInt(docID, 10) + "/" + strconv.Itoa(start)
+}
+
+func memoID(kind model.MemoKind, id int64) string {
+	return "m/" + string(kind) + "/" + strconv.FormatInt(id, 10)
+}
+
+// parseID reverses passageID and memoID.
+func parseID(id string) (memo model.MemoKind, owner int64, start int, ok bool) {
+	parts := strings.Split(id, "/")
+	if len(parts) != 3 {
+		return "", 0, 0, false
+	}
+	switch parts[0] {
+	case "p":
+		n, err1 := strconv.ParseInt(parts[1], 10, 64)
+		s, err2 := strconv.Atoi(parts[2])
+		return "", n, s, err1 == nil && err2 == nil
+	case "m":
+		n, err := strconv.ParseInt(parts[2], 10, 64)
+		return model.MemoKind(parts[1]), n, 0, err == nil
+	}
+	return "", 0, 0, false
+}
+
+// documentEntries returns the passages of one document (one per speaker
+// turn or paragraph), its summary memo and the memos of its codings.
+func documentEntries(ctx context.Context, p *model.Project, info *projectInfo, docID int64) ([]entry, error) {
+	d, err := p.Document(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	text, err := p.Text(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	turns, err := p.Turns(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	speakers, err := p.Speakers(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	codings, err := p.Codings(ctx, model.CodingFilter{DocID: docID})
+	if err != nil {
+		return nil, err
+	}
+	docAttrs, err := p.DocumentAttributes(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	summary, err := p.Memo(ctx, model.DocumentMemo, docID)
+	if err != nil {
+		return nil, err
+	}
+	if len(turns) == 0 {
+		turns = []model.Turn{{Start: 0, End: utf8.RuneCountInString(text)}}
+	}
+	bySpeaker := map[int64]model.Speaker{}
+	for _, s := range speakers {
+		bySpeaker[s.ID] = s
+	}
+	idStr := strconv.FormatInt(docID, 10)
+	docNames := []string{d.Name}
+	if stem := strings.TrimSuffix(d.Name, path.Ext(d.Name)); stem != d.Name && stem != "" {
+		docNames = append(docNames, stem)
+	}
+	base := func(kind string) map[string]any {
+		return map[string]any{fieldKind: kind, fieldDocID: idStr, fieldDoc: docNames, facetDoc: d.Name}
+	}
+
+	out := make([]entry, 0, len(turns)+1)
+	slice := newRuneSlicer(text)
+	for _, t := range turns {
+		f := base(kindPassage)
+		passage := slice.slice(t.Start, t.End)
+		f[fieldText], f[fieldExact] = passage, passage
+		attrs := attrTerms(docAttrs)
+		if s, ok := bySpeaker[t.SpeakerID]; ok {
+			names := []string{s.Label}
+			if s.Case != "" && s.Case != s.Label {
+				names = append(names, s.Case)
+			}
+			f[fieldSpeaker], f[facetSpeaker] = names, s.Label
+			f[fieldInterviewer] = strconv.FormatBool(s.Interviewer)
+			attrs = append(attrs, attrTerms(info.cases[s.CaseID].Attributes)...)
+		}
+		if len(attrs) > 0 {
+			f[fieldAttr] = attrs
+		}
+		var codes, direct []string
+		for _, c := range codings {
+			if c.Start < t.End && c.End > t.Start {
+				codes = appendNew(codes, info.codeNames(c.CodeID)...)
+				direct = appendNew(direct, c.Code)
+			}
+		}
+		if len(codes) > 0 {
+			f[fieldCode], f[facetCode] = codes, direct
+		}
+		out = append(out, entry{passageID(docID, t.Start), f})
+	}
+	if strings.TrimSpace(summary) != "" {
+		f := base(kindMemo)
+		f[fieldText], f[fieldExact] = summary, summary
+		out = append(out, entry{memoID(model.DocumentMemo, docID), f})
+	}
+	for _, c := range codings {
+		if strings.TrimSpace(c.Memo) == "" {
+			continue
+		}
+		f := base(kindMemo)
+		f[fieldText], f[fieldExact] = c.Memo, c.Memo
+		f[fieldCode], f[facetCode] = info.codeNames(c.CodeID), c.Code
+		out = append(out, entry{memoID(model.CodingMemo, c.ID), f})
+	}
+	return out, nil
+}
+
+// globalEntries returns the memos that belong to no document: the project
+// memo, code memos and participant memos. There are few; they are compared
+// with what the index holds on every update.
+func globalEntries(ctx context.Context, p *model.Project, info *projectInfo) ([]entry, error) {
+	var out []entry
+	for _, kind := range []model.MemoKind{model.ProjectMemo, model.CodeMemo, model.CaseMemo} {
+		memos, err := p.Memos(ctx, kind)
+		if err != nil {
+			return nil, fmt.Errorf("read %s memos: %w", kind, err)
+		}
+		for id, memo := range memos {
+			if strings.TrimSpace(memo) == "" {
+				continue
+			}
+			f := map[string]any{fieldKind: kindMemo, fieldText: memo, fieldExact: memo}
+			switch kind {
+			case model.CodeMemo:
+				f[fieldCode], f[facetCode] = info.codeNames(id), info.codes[id].Name
+			case model.CaseMemo:
+				f[fieldSpeaker] = info.cases[id].Name
+				f[fieldAttr] = attrTerms(info.cases[id].Attributes)
+			}
+			out = append(out, entry{memoID(kind, id), f})
+		}
+	}
+	return out, nil
+}
+
+// attrTerms turns attributes into key=value terms; keys are written the way
+// the query parser reads them (see attrKey).
+func attrTerms(attrs []model.Attribute) []string {
+	out := make([]string, 0, len(attrs))
+	for _, a := range attrs {
+		if a.Key != "" && a.Value != "" {
+			out = append(out, attrKey(a.Key)+"="+strings.TrimSpace(a.Value))
+		}
+	}
+	return out
+}
+
+// attrKey normalises an attribute name: lower case, spaces as underscores,
+// so that "Age group" can be queried as age_group:40-50.
+func attrKey(k string) string {
+	return foldString(strings.ToLower(strings.Join(strings.Fields(k), "_")))
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, s := range items {
+		list = appendUnique(list, s)
+	}
+	return list
+}
+
+// runeSlicer cuts rune ranges out of a text, walking forward so that a
+// document's turns, in order, cost one pass.
+type runeSlicer struct {
+	text       string
+	rune, byte int // a known position
+}
+
+func newRuneSlicer(text string) *runeSlicer { return &runeSlicer{text: text} }
+
+// offset returns the byte offset of rune position r (clamped to the text).
+func (s *runeSlicer) offset(r int) int {
+	if r < s.rune {
+		s.rune, s.byte = 0, 0
+	}
+	for s.rune < r && s.byte < len(s.text) {
+		_, size := utf8.DecodeRuneInString(s.text[s.byte:])
+		s.byte += size
+		s.rune++
+	}
+	return s.byte
+}
+
+func (s *runeSlicer) slice(start, end int) string {
+	b := s.offset(start)
+	return s.text[b:s.offset(end)]
+}

@@ -1,0 +1,451 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"verbatim/model"
+)
+
+// SearchOptions page and narrow a search. The zero value is ready to use.
+type SearchOptions struct {
+	// Limit is how many hits to return (0 means 50); Offset how many of the
+	// best to skip, for the next pages.
+	Limit, Offset int
+	// Scope says whether transcripts, memos or both are searched; in: in
+	// the query overrides it.
+	Scope Scope
+	// Facets is how many documents, speakers and codes to count at most (0
+	// means 50; -1 none).
+	Facets int
+	// Context is how many characters of context a snippet shows on each
+	// side of the first match (0 means 60).
+	Context int
+}
+
+// Range is a rune range [Start, End).
+type Range struct{ Start, End int }
+
+// Hit is one matching passage (a speaker turn or paragraph) or memo.
+type Hit struct {
+	// MemoKind is "" for a passage of a transcript; for a memo it says what
+	// the memo is on, and MemoOf the id of that (document, code, coding,
+	// participant; 1 for the project).
+	MemoKind model.MemoKind
+	MemoOf   int64
+	DocID    int64 // 0 for memos on codes, participants or the project
+	Document string
+	Speaker  string // the speaker's label; "" for paragraphs and memos
+	// Interviewer is true when the speaker is marked as an interviewer.
+	Interviewer bool
+	Codes       []string // codes of codings overlapping the passage
+	// Start and End are the passage's range in the document (for a memo,
+	// 0 and the memo's length); Text is the passage or memo.
+	Start, End int
+	Text       string
+	// Matches are the matched words as rune ranges in the document (for a
+	// memo, in the memo), in order: ready to highlight or to code.
+	Matches []Range
+	// Snippet is a line of context around the first match (line breaks as
+	// spaces, "…" where it is cut), and SnippetMatches the matches within
+	// it, as rune ranges in Snippet.
+	Snippet        string
+	SnippetMatches []Range
+	Score          float64
+}
+
+// Count is how many hits have one document, speaker or code.
+type Count struct {
+	Name  string
+	Count int
+}
+
+// Results is one page of hits, with counts over all hits.
+type Results struct {
+	Hits []Hit
+	// Total is the number of passages (and memos) that match.
+	Total int
+	// Documents, Speakers and Codes count the matching passages per
+	// document, speaker label and code, most first.
+	Documents, Speakers, Codes []Count
+	// Plain is true when the query was not valid syntax and was searched as
+	// plain words.
+	Plain bool
+	Took  time.Duration
+}
+
+// Search runs a query in the language of QueryHelp. A query that cannot be
+// searched returns a *QueryError with a message for the user.
+func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Results, error) {
+	started := time.Now()
+	pq, err := parseQuery(q)
+	if err != nil {
+		return Results{}, err
+	}
+	scope := opts.Scope
+	if pq.hasScope {
+		scope = pq.scope
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return Results{}, fmt.Errorf("search: the index is closed")
+	}
+	bq := ix.toBleve(pq.root)
+	if bq == nil {
+		return Results{}, ErrEmptyQuery
+	}
+	// The scope filters without scoring.
+	switch scope {
+	case ScopeTranscripts, ScopeMemos:
+		kind := kindPassage
+		if scope == ScopeMemos {
+			kind = kindMemo
+		}
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bq)
+		b.AddFilter(ix.termQuery(fieldKind, kind))
+		bq = b
+	}
+	limit := opts.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	req := bleve.NewSearchRequestOptions(bq, limit, max(opts.Offset, 0), false)
+	req.IncludeLocations = true
+	req.Fields = []string{fieldText, fieldDocID, facetDoc, facetSpeaker, facetCode, fieldInterviewer}
+	req.SortBy([]string{"-_score", "_id"})
+	facets := opts.Facets
+	if facets == 0 {
+		facets = 50
+	}
+	if facets > 0 {
+		req.AddFacet(facetDoc, bleve.NewFacetRequest(facetDoc, facets))
+		req.AddFacet(facetSpeaker, bleve.NewFacetRequest(facetSpeaker, facets))
+		req.AddFacet(facetCode, bleve.NewFacetRequest(facetCode, facets))
+	}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+	out := Results{Total: int(res.Total), Plain: pq.plain, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, dm := range res.Hits {
+		out.Hits = append(out.Hits, makeHit(dm, opts.Context))
+	}
+	out.Documents = counts(res.Facets[facetDoc])
+	out.Speakers = counts(res.Facets[facetSpeaker])
+	out.Codes = counts(res.Facets[facetCode])
+	out.Took = time.Since(started)
+	return out, nil
+}
+
+func counts(f *search.FacetResult) []Count {
+	if f == nil || f.Terms == nil {
+		return nil
+	}
+	var out []Count
+	for _, t := range f.Terms.Terms() {
+		out = append(out, Count{t.Term, t.Count})
+	}
+	return out
+}
+
+// toBleve turns a parsed query into a bleve query; nil when nothing in it
+// can match anything (words of punctuation only).
+func (ix *Index) toBleve(n node) query.Query {
+	switch n := n.(type) {
+	case andNode:
+		var must, not []query.Query
+		for _, c := range n {
+			q := ix.toBleve(c.n)
+			switch {
+			case q == nil:
+			case c.not:
+				not = append(not, q)
+			default:
+				must = append(must, q)
+			}
+		}
+		if len(not) == 0 {
+			switch len(must) {
+			case 0:
+				return nil
+			case 1:
+				return must[0]
+			}
+		}
+		b := bleve.NewBooleanQuery()
+		if len(must) == 0 {
+			must = []query.Query{bleve.NewMatchAllQuery()}
+		}
+		b.AddMust(must...)
+		b.AddMustNot(not...)
+		return b
+	case orNode:
+		var alts []query.Query
+		for _, c := range n {
+			q := ix.toBleve(c.n)
+			if q == nil {
+				continue
+			}
+			if c.not {
+				b := bleve.NewBooleanQuery()
+				b.AddMust(bleve.NewMatchAllQuery())
+				b.AddMustNot(q)
+				q = b
+			}
+			alts = append(alts, q)
+		}
+		if len(alts) == 0 {
+			return nil
+		}
+		return bleve.NewDisjunctionQuery(alts...)
+	case termNode:
+		if n.field == "" {
+			return ix.textQuery(n)
+		}
+		return ix.filterQuery(n)
+	}
+	return nil
+}
+
+// textQuery searches a word, phrase, prefix or fuzzy word in the text.
+func (ix *Index) textQuery(t termNode) query.Query {
+	terms := ix.analyze(analyzerExact, t.value)
+	if len(terms) == 0 {
+		return nil
+	}
+	switch {
+	case t.phrase:
+		q := bleve.NewMatchPhraseQuery(t.value)
+		q.SetField(fieldExact)
+		return q
+	case t.fuzzy > 0:
+		q := bleve.NewMatchPhraseQuery(t.value)
+		q.SetField(fieldExact)
+		q.SetFuzziness(t.fuzzy)
+		return q
+	case t.prefix:
+		last := bleve.NewPrefixQuery(terms[len(terms)-1])
+		last.SetField(fieldExact)
+		if len(terms) == 1 {
+			return last
+		}
+		// "e-mai*": the words before the last one as a phrase.
+		head := bleve.NewPhraseQuery(terms[:len(terms)-1], fieldExact)
+		return bleve.NewConjunctionQuery(head, last)
+	}
+	// A word in any of its forms. One position (the usual case, with the
+	// lemma table's alternatives such as waren: war, zijn) is a plain term
+	// search, much cheaper than a phrase; MatchPhrase keeps the parts of a
+	// word the tokenizer splits (e-mail) together.
+	toks := ix.m.AnalyzerNamed(ix.m.AnalyzerNameForPath(fieldText)).Analyze([]byte(t.value))
+	if len(toks) > 0 && toks[0].Position == toks[len(toks)-1].Position {
+		var alts []query.Query
+		for _, tok := range toks {
+			alts = append(alts, ix.termQuery(fieldText, string(tok.Term)))
+		}
+		if len(alts) == 1 {
+			return alts[0]
+		}
+		return bleve.NewDisjunctionQuery(alts...)
+	}
+	q := bleve.NewMatchPhraseQuery(t.value)
+	q.SetField(fieldText)
+	return q
+}
+
+// filterQuery searches a filter field: speaker, doc, code or an attribute.
+func (ix *Index) filterQuery(t termNode) query.Query {
+	field, value := t.field, t.value
+	switch field {
+	case fieldSpeaker, fieldDoc, fieldCode:
+	default:
+		field, value = fieldAttr, attrKey(field)+"="+value
+	}
+	norm := ix.normalize(value)
+	if norm == "" {
+		return nil
+	}
+	var q query.Query
+	switch {
+	case t.prefix:
+		pq := bleve.NewPrefixQuery(norm)
+		pq.SetField(field)
+		q = pq
+	case t.fuzzy > 0:
+		fq := bleve.NewFuzzyQuery(norm)
+		fq.SetField(field)
+		fq.SetFuzziness(t.fuzzy)
+		q = fq
+	default:
+		q = ix.termQuery(field, norm)
+	}
+	switch {
+	case field == fieldSpeaker && !t.prefix && (norm == "interviewer" || norm == "interviewers"):
+		// The role: speakers marked as interviewer, and any labelled so.
+		return bleve.NewDisjunctionQuery(q, ix.termQuery(fieldInterviewer, "true"))
+	case field == fieldDoc && isDigits(norm):
+		return bleve.NewDisjunctionQuery(q, ix.termQuery(fieldDocID, norm))
+	}
+	return q
+}
+
+func (ix *Index) termQuery(field, term string) *query.TermQuery {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
+
+// normalize writes a filter value the way analyzerKey indexes it.
+func (ix *Index) normalize(s string) string {
+	terms := ix.analyze(analyzerKey, strings.TrimSpace(s))
+	if len(terms) == 0 {
+		return ""
+	}
+	return terms[0]
+}
+
+func (ix *Index) analyze(analyzer, s string) []string {
+	var out []string
+	for _, tok := range ix.m.AnalyzerNamed(analyzer).Analyze([]byte(s)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// makeHit turns a bleve hit into a Hit with rune ranges.
+func makeHit(dm *search.DocumentMatch, context int) Hit {
+	memo, owner, start, _ := parseID(dm.ID)
+	h := Hit{MemoKind: memo, Score: dm.Score}
+	if memo == "" {
+		h.DocID, h.Start = owner, start
+	} else {
+		h.MemoOf = owner
+	}
+	h.Text, _ = dm.Fields[fieldText].(string)
+	h.Document, _ = dm.Fields[facetDoc].(string)
+	h.Speaker, _ = dm.Fields[facetSpeaker].(string)
+	h.Interviewer = dm.Fields[fieldInterviewer] == "true"
+	switch c := dm.Fields[facetCode].(type) {
+	case string:
+		h.Codes = []string{c}
+	case []any:
+		for _, v := range c {
+			if s, ok := v.(string); ok {
+				h.Codes = append(h.Codes, s)
+			}
+		}
+	}
+	if id, ok := dm.Fields[fieldDocID].(string); ok && memo != "" {
+		h.DocID, _ = strconv.ParseInt(id, 10, 64)
+	}
+	var bytes []Range
+	for _, field := range []string{fieldText, fieldExact} {
+		for _, locs := range dm.Locations[field] {
+			for _, l := range locs {
+				bytes = append(bytes, Range{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	runes := runeRanges(h.Text, bytes)
+	h.End = h.Start + utf8.RuneCountInString(h.Text)
+	h.Snippet, h.SnippetMatches = snippet(h.Text, runes, context)
+	for _, r := range runes {
+		h.Matches = append(h.Matches, Range{h.Start + r.Start, h.Start + r.End})
+	}
+	return h
+}
+
+// runeRanges turns byte ranges in text into sorted, distinct rune ranges;
+// ranges inside another one are dropped.
+func runeRanges(text string, bytes []Range) []Range {
+	slices.SortFunc(bytes, func(a, b Range) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	var out []Range
+	pos, runes := 0, 0
+	toRune := func(b int) int {
+		b = min(max(b, 0), len(text))
+		if b < pos {
+			pos, runes = 0, 0
+		}
+		runes += utf8.RuneCountInString(text[pos:b])
+		pos = b
+		return runes
+	}
+	lastEnd := -1
+	for _, b := range bytes {
+		if b.End <= lastEnd {
+			continue // the same word again, or inside the previous one
+		}
+		lastEnd = b.End
+		s := toRune(b.Start)
+		out = append(out, Range{s, toRune(b.End)})
+	}
+	return out
+}
+
+// snippet cuts a line of context around the first match.
+func snippet(text string, matches []Range, context int) (string, []Range) {
+	if context <= 0 {
+		context = 60
+	}
+	r := []rune(text)
+	first := Range{0, 0}
+	if len(matches) > 0 {
+		first = matches[0]
+	}
+	from, to := max(first.Start-context, 0), min(first.End+context, len(r))
+	// Start and end at word boundaries.
+	for from > 0 && from < first.Start && !unicode.IsSpace(r[from-1]) {
+		from++
+	}
+	for to < len(r) && to > first.End && !unicode.IsSpace(r[to]) {
+		to--
+	}
+	var b strings.Builder
+	shift := -from
+	if from > 0 {
+		b.WriteString("…")
+		shift++
+	}
+	for _, c := range r[from:to] {
+		if c == '\n' || c == '\r' || c == '\t' {
+			c = ' '
+		}
+		b.WriteRune(c)
+	}
+	if to < len(r) {
+		b.WriteString("…")
+	}
+	var in []Range
+	for _, m := range matches {
+		if m.Start >= from && m.End <= to {
+			in = append(in, Range{m.Start + shift, m.End + shift})
+		}
+	}
+	return b.String(), in
+}

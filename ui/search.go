@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"verbatim/index"
+	"verbatim/model"
+)
+
+// searchPanel is the search bar over everything and the keyword-in-context
+// results under the transcript, with "code all hits".
+type searchPanel struct {
+	bar     fyne.CanvasObject // the query field with its buttons
+	results fyne.CanvasObject // the result rows with their summary and actions
+	entry   *widget.Entry
+	summary *widget.Label
+	list    *widget.List
+	unit    *widget.Select
+	codeAll *widget.Button
+
+	hits  []index.Hit
+	query string
+
+	onSearch  func(q string)
+	onOpenHit func(h index.Hit)
+	onCodeAll func(q string, unit index.Unit)
+}
+
+var unitNames = []string{"matched words", "sentence", "speaker turn"}
+var unitOf = map[string]index.Unit{"matched words": index.UnitMatch, "sentence": index.UnitSentence, "speaker turn": index.UnitTurn}
+
+func newSearchPanel(onSearch func(string), onOpenHit func(index.Hit), onCodeAll func(string, index.Unit), showHelp func()) *searchPanel {
+	s := &searchPanel{onSearch: onSearch, onOpenHit: onOpenHit, onCodeAll: onCodeAll}
+	s.entry = widget.NewEntry()
+	s.entry.SetPlaceHolder(`Search all transcripts: leren, "deel wat je leert", organis*, speaker:Ana, code:"…"`)
+	s.entry.OnSubmitted = func(q string) { s.onSearch(q) }
+	help := widget.NewButtonWithIcon("", theme.QuestionIcon(), showHelp)
+	find := widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.onSearch(s.entry.Text) })
+	s.bar = container.NewBorder(nil, nil, nil, container.NewHBox(find, help), s.entry)
+
+	s.summary = widget.NewLabel("")
+	s.summary.Truncation = fyne.TextTruncateEllipsis
+	s.list = widget.NewList(
+		func() int { return len(s.hits) },
+		func() fyne.CanvasObject {
+			where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			where.Truncation = fyne.TextTruncateEllipsis
+			snippet := widget.NewRichText()
+			snippet.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, where.MinSize().Height), where), nil, snippet)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			h := s.hits[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.RichText).Segments = snippetSegments(h)
+			box.Objects[0].(*widget.RichText).Refresh()
+			box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(hitPlace(h))
+		})
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.hits) {
+			s.onOpenHit(s.hits[i])
+		}
+	}
+	s.unit = widget.NewSelect(unitNames, nil)
+	s.unit.SetSelected(unitNames[1])
+	s.codeAll = widget.NewButton("Code all hits…", func() { s.onCodeAll(s.query, unitOf[s.unit.Selected]) })
+	s.codeAll.Disable()
+	actions := container.NewHBox(widget.NewLabel("by"), s.unit, s.codeAll)
+	s.results = container.NewBorder(container.NewBorder(nil, nil, nil, actions, s.summary), nil, nil, nil, s.list)
+	return s
+}
+
+// show puts a page of results in the list.
+func (s *searchPanel) show(q string, res index.Results) {
+	s.query, s.hits = q, res.Hits
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.list.ScrollToTop()
+	msg := fmt.Sprintf("%d passages match (%s)", res.Total, res.Took.Round(100_000))
+	if len(res.Hits) < res.Total {
+		msg = fmt.Sprintf("%d passages match; the best %d are shown (%s)", res.Total, len(res.Hits), res.Took.Round(100_000))
+	}
+	if res.Plain {
+		msg += " — searched as plain words"
+	}
+	if len(res.Documents) > 0 {
+		msg += " · " + countsLine(res.Documents, 3)
+	}
+	s.summary.SetText(msg)
+	if res.Total > 0 {
+		s.codeAll.Enable()
+	} else {
+		s.codeAll.Disable()
+	}
+}
+
+func countsLine(counts []index.Count, n int) string {
+	parts := make([]string, 0, n)
+	for i, c := range counts {
+		if i == n {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", c.Name, c.Count))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func hitPlace(h index.Hit) string {
+	if h.MemoKind != "" {
+		return fmt.Sprintf("memo on %s", h.MemoKind)
+	}
+	if h.Speaker != "" {
+		return h.Document + " · " + h.Speaker
+	}
+	return h.Document
+}
+
+// snippetSegments renders a snippet with its matches in bold.
+func snippetSegments(h index.Hit) []widget.RichTextSegment {
+	r := []rune(h.Snippet)
+	var segs []widget.RichTextSegment
+	add := func(s string, bold bool) {
+		if s == "" {
+			return
+		}
+		style := widget.RichTextStyleInline
+		if bold {
+			style = widget.RichTextStyleStrong
+		}
+		segs = append(segs, &widget.TextSegment{Text: s, Style: style})
+	}
+	at := 0
+	for _, m := range h.SnippetMatches {
+		if m.Start < at || m.End > len(r) {
+			continue
+		}
+		add(string(r[at:m.Start]), false)
+		add(string(r[m.Start:m.End]), true)
+		at = m.End
+	}
+	add(string(r[at:]), false)
+	return segs
+}
+
+// searchIndex opens the project's index in the background and serves the
+// window's searches. Until it is ready, searching says so.
+type searchIndex struct {
+	ix    *index.Index
+	err   error
+	ready chan struct{} // closed once ix or err is set
+}
+
+func (w *MainWindow) openIndex(dir string) {
+	w.index.ready = make(chan struct{})
+	if dir == "" {
+		w.index.err = errors.New("this window was opened without a search index")
+		close(w.index.ready)
+		return
+	}
+	w.status.SetText("Preparing search…")
+	go func() {
+		ix, err := index.Open(context.Background(), w.project, dir, func(done, total int) {
+			fyne.Do(func() { w.status.SetText(fmt.Sprintf("Building the search index: %d of %d documents", done, total)) })
+		})
+		fyne.Do(func() {
+			w.index.ix, w.index.err = ix, err
+			if err != nil {
+				w.status.SetText("Search is not available: " + err.Error())
+			} else {
+				w.status.SetText("Ready.")
+			}
+			close(w.index.ready)
+		})
+	}()
+}
+
+// onSearch runs a query and shows its results.
+func (w *MainWindow) onSearch(q string) {
+	if strings.TrimSpace(q) == "" {
+		return
+	}
+	if w.index.ix == nil {
+		if w.index.err != nil {
+			w.status.SetText("Search is not available: " + w.index.err.Error())
+		} else {
+			w.status.SetText("The search index is still being prepared; try again in a moment.")
+		}
+		return
+	}
+	ctx := background()
+	if err := w.index.ix.Update(ctx); err != nil {
+		w.showError(err)
+		return
+	}
+	res, err := w.index.ix.Search(ctx, q, index.SearchOptions{Limit: 200})
+	var qe *index.QueryError
+	if errors.As(err, &qe) {
+		w.status.SetText(qe.Msg)
+		return
+	}
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	w.search.show(q, res)
+	w.showResults(true)
+}
+
+// onOpenHit shows a hit's document with the matched words selected.
+func (w *MainWindow) onOpenHit(h index.Hit) {
+	if h.DocID == 0 || h.MemoKind != "" {
+		w.status.SetText(fmt.Sprintf("This hit is in a memo on a %s.", h.MemoKind))
+		return
+	}
+	if err := w.selectDocument(h.DocID); err != nil {
+		w.showError(err)
+		return
+	}
+	sel := index.Range{Start: h.Start, End: h.End}
+	if len(h.Matches) > 0 {
+		sel = h.Matches[0]
+	}
+	w.transcript.ScrollTo(sel.Start)
+	w.transcript.Select(sel.Start, sel.End)
+}
+
+// onCodeAll asks for a code and codes every hit of the query with it, as
+// one undoable step.
+func (w *MainWindow) onCodeAll(q string, unit index.Unit) {
+	if w.index.ix == nil || q == "" || len(w.codebook.codes) == 0 {
+		w.status.SetText("Search first, and make sure the codebook has a code.")
+		return
+	}
+	names := make([]string, len(w.codebook.codes))
+	for i, c := range w.codebook.codes {
+		names[i] = model.CodePath(w.codebook.codes, c.ID)
+	}
+	pick := widget.NewSelect(names, nil)
+	pick.SetSelected(names[0])
+	form := []*widget.FormItem{widget.NewFormItem("Code", pick)}
+	dialog.ShowForm(fmt.Sprintf("Code every hit of %q (%s)", q, unit), "Code all", "Cancel", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		w.codeAllHits(q, unit, w.codebook.codes[pick.SelectedIndex()])
+	}, w.win)
+}
+
+// codeAllHits codes every hit of q with code, as one undoable step.
+func (w *MainWindow) codeAllHits(q string, unit index.Unit, code model.Code) {
+	res, err := index.Autocode(background(), w.project, w.index.ix, q, code.ID, unit)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	w.status.SetText(fmt.Sprintf("Coded %d passages with %q (%d already had it). Ctrl+Z undoes it all.", res.Coded, code.Name, res.Skipped))
+	w.refresh()
+}
+
+func (w *MainWindow) showQueryHelp() {
+	text := widget.NewLabel(index.QueryHelp)
+	text.TextStyle = fyne.TextStyle{Monospace: true}
+	dialog.ShowCustom("Searching", "Close", container.NewVScroll(text), w.win)
+}

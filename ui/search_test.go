@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"verbatim/index"
+	"verbatim/model"
+)
+
+func waitForIndex(t *testing.T, w *MainWindow) {
+	t.Helper()
+	select {
+	case <-w.index.ready:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the search index did not open")
+	}
+	if w.index.err != nil {
+		t.Fatal(w.index.err)
+	}
+}
+
+func TestSearchOpenHitAndCodeAll(t *testing.T) {
+	test.NewTempApp(t)
+	p := testProject(t)
+	ctx := context.Background()
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.win.Close()
+	waitForIndex(t, w)
+
+	// "leert" finds the Dutch word forms: leert, and geleerd in the question.
+	test.Type(w.search.entry, "leert")
+	w.search.entry.OnSubmitted(w.search.entry.Text)
+	if len(w.search.hits) != 2 || w.search.hits[0].Document != "b – Sanne.txt" || w.search.hits[1].Speaker != "Sanne" {
+		t.Fatalf("hits for leert: %+v", w.search.hits)
+	}
+	if w.centre.Objects[0] != w.results {
+		t.Error("the results are not shown")
+	}
+	w.search.list.Select(1)
+	if w.doc.Name != "b – Sanne.txt" {
+		t.Fatalf("opening the hit shows %q", w.doc.Name)
+	}
+	if got := w.transcript.SelectedText(); got != "leert" {
+		t.Errorf("opening the hit selects %q, want the matched word", got)
+	}
+
+	// Code all hits by sentence, then undo it in one step.
+	code, _ := p.FindCode(ctx, "Deel wat je leert")
+	w.codeAllHits("leert OR motivatie", index.UnitSentence, code)
+	codings, _ := p.Codings(ctx, model.CodingFilter{CodeID: code.ID})
+	if len(codings) != 3 {
+		t.Fatalf("code all hits made %d codings, want 3: %+v", len(codings), codings)
+	}
+	for _, c := range codings {
+		if !strings.ContainsAny(c.Text[len(c.Text)-1:], ".?") || !(strings.Contains(c.Text, "lee") || strings.Contains(c.Text, "motivatie")) {
+			t.Errorf("coded sentence %q", c.Text)
+		}
+	}
+	w.onUndo()
+	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 0 {
+		t.Errorf("one undo left %d codings", len(codings))
+	}
+
+	// A query with nothing to search for only explains.
+	w.onSearch("-")
+	if w.status.Text == "" {
+		t.Error("no message for an empty query")
+	}
+	w.showResults(false)
+	if w.centre.Objects[0] != w.transcript {
+		t.Error("closing the results did not show the transcript alone")
+	}
+}
