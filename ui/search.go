@@ -120,7 +120,7 @@ func hitPlace(h index.Hit) string {
 		return fmt.Sprintf("memo on %s", h.MemoKind)
 	}
 	if h.Speaker != "" {
-		return h.Document + " · " + h.Speaker
+		return h.Speaker + " · " + h.Document
 	}
 	return h.Document
 }
