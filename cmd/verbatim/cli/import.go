@@ -2,20 +2,14 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 
 	"verbatim/model"
 	"verbatim/model/importer"
 )
 
-// importResult is the report on one file of an import.
+// importResult is the report on one file of an import, as JSON.
 type importResult struct {
 	File     string `json:"file"`
 	Status   string `json:"status"` // imported, duplicate or skipped
@@ -31,28 +25,20 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	maxMB := fs.Int64("max-mb", importer.DefaultMaxTextBytes>>20, "the largest text a document may hold, in MB")
 	return withProject(ctx, "import", fs, args, 2, -1, "FILE.verbatim PATH... [--json] [--max-mb N]", func(p *model.Project, paths []string) error {
-		files, results := collectFiles(paths)
-		speakers, err := p.Speakers(ctx, 0)
+		opts := importer.Options{MaxTextBytes: *maxMB << 20, CacheDir: env.CacheDir}
+		done, err := importer.ImportPaths(ctx, p, paths, opts, nil)
 		if err != nil {
 			return err
 		}
-		opts := importer.Options{MaxTextBytes: *maxMB << 20, CacheDir: env.CacheDir}
-		seen := map[string]bool{}
-		for _, s := range speakers {
-			if !seen[s.Label] {
-				seen[s.Label] = true
-				opts.Speakers = append(opts.Speakers, s.Label)
-			}
-		}
-		for _, f := range files {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			results = append(results, importFile(ctx, p, f, opts))
-		}
+		results := make([]importResult, len(done))
 		failed := 0
-		for _, r := range results {
-			if r.Status == "skipped" {
+		for i, r := range done {
+			results[i] = importResult{File: r.File, Status: string(r.Status), Reason: r.Reason}
+			if r.Status == importer.Imported {
+				d := r.Document
+				results[i].Document, results[i].ID, results[i].Chars, results[i].Speakers = d.Name, d.ID, d.Chars, d.Speakers
+			}
+			if r.Status == importer.Skipped {
 				failed++
 			}
 		}
@@ -68,67 +54,6 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		}
 		return nil
 	})
-}
-
-// collectFiles expands folders (recursively, skipping hidden files and
-// formats Verbatim does not read) and reports paths that cannot be read.
-func collectFiles(paths []string) ([]string, []importResult) {
-	var files []string
-	var bad []importResult
-	for _, path := range paths {
-		info, err := os.Stat(path)
-		if err != nil {
-			bad = append(bad, importResult{File: path, Status: "skipped", Reason: message(err)})
-			continue
-		}
-		if !info.IsDir() {
-			files = append(files, path)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				bad = append(bad, importResult{File: p, Status: "skipped", Reason: message(err)})
-				return nil
-			}
-			hidden := strings.HasPrefix(d.Name(), ".") && p != path
-			if d.IsDir() && hidden {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && !hidden && importer.Supported(p) {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if err != nil {
-			bad = append(bad, importResult{File: path, Status: "skipped", Reason: message(err)})
-		}
-		sort.Strings(found)
-		files = append(files, found...)
-	}
-	return files, bad
-}
-
-// importFile reads and stores one file, in its own transaction: a failure
-// leaves the project as it was.
-func importFile(ctx context.Context, p *model.Project, path string, opts importer.Options) importResult {
-	r := importResult{File: path}
-	nd, err := importer.Read(path, opts)
-	if err == nil {
-		var d model.Document
-		d, err = p.ImportDocument(ctx, nd)
-		r.Document, r.ID, r.Chars, r.Speakers = d.Name, d.ID, d.Chars, d.Speakers
-	}
-	var dup *model.DuplicateError
-	switch {
-	case err == nil:
-		r.Status = "imported"
-	case errors.As(err, &dup):
-		r.Status, r.Reason = "duplicate", dup.Error()
-	default:
-		r.Status, r.Reason = "skipped", message(err)
-	}
-	return r
 }
 
 func printImportReport(w io.Writer, results []importResult) {
