@@ -29,7 +29,7 @@ func TestSearchOpenHitAndCodeAll(t *testing.T) {
 	test.NewTempApp(t)
 	p := testProject(t)
 	ctx := context.Background()
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{IndexDir: t.TempDir()})
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

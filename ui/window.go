@@ -14,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"verbatim/index"
 	"verbatim/model"
+	"verbatim/model/importer"
 	"verbatim/ui/transcript"
 )
 
@@ -33,15 +35,19 @@ type MainWindow struct {
 	centre     *fyne.Container // the transcript, and the search results under it
 	results    *container.Split
 
+	opts       Options
+	importing  chan struct{}     // closed when the running import ends
+	lastImport []importer.Result // the report of the last import
+
 	doc        model.Document         // the document shown, ID 0 for none
 	highlights []transcript.Highlight // its codings as shown
 }
 
 // Options are the window's settings that package main decides.
 type Options struct {
-	// IndexDir is the folder for search indexes (in the user cache folder);
-	// empty means no search.
-	IndexDir string
+	// CacheDir is the user cache folder, for the search index and the PDF
+	// reader's compiled module; empty means no search.
+	CacheDir string
 }
 
 // NewMainWindow builds the window for a project, selects its first
@@ -50,6 +56,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w := &MainWindow{
 		win:        a.NewWindow("Verbatim — " + strings.TrimSuffix(filepath.Base(p.Path()), ".verbatim")),
 		project:    p,
+		opts:       opts,
 		transcript: transcript.New(),
 		title:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		status:     widget.NewLabel(""),
@@ -70,6 +77,8 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, split))
 	w.win.Resize(fyne.NewSize(1200, 760))
 	w.addShortcuts()
+	w.win.SetMainMenu(w.menu())
+	w.win.SetOnDropped(w.onDropped)
 	if err := w.reload(); err != nil {
 		return nil, err
 	}
@@ -77,7 +86,11 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 		w.documents.list.Select(0)
 	}
 	w.win.SetOnClosed(w.close)
-	w.openIndex(opts.IndexDir)
+	if opts.CacheDir != "" {
+		w.openIndex(index.Dir(opts.CacheDir))
+	} else {
+		w.openIndex("")
+	}
 	return w, nil
 }
 
@@ -116,6 +129,22 @@ func (w *MainWindow) selectDocument(id int64) error {
 
 // Window is the Fyne window, for tests and for main.
 func (w *MainWindow) Window() fyne.Window { return w.win }
+
+func (w *MainWindow) menu() *fyne.MainMenu {
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			fyne.NewMenuItem("Import files…", w.onImportFile),
+			fyne.NewMenuItem("Import a folder…", w.onImportFolder),
+		),
+		fyne.NewMenu("Edit",
+			fyne.NewMenuItem("Undo", w.onUndo),
+			fyne.NewMenuItem("Redo", w.onRedo),
+		),
+		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Searching…", w.showQueryHelp),
+		),
+	)
+}
 
 func (w *MainWindow) addShortcuts() {
 	undo := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}

@@ -48,7 +48,7 @@ func testProject(t *testing.T) *model.Project {
 func TestMainWindowShowsProject(t *testing.T) {
 	test.NewTempApp(t)
 	p := testProject(t)
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{IndexDir: t.TempDir()})
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestCodingAndUndoFromTheWindow(t *testing.T) {
 	test.NewTempApp(t)
 	p := testProject(t)
 	ctx := context.Background()
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{IndexDir: t.TempDir()})
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

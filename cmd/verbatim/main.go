@@ -6,7 +6,6 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"path/filepath"
 
 	"fyne.io/fyne/v2/app"
 
@@ -23,7 +22,7 @@ func main() {
 		DataDir:  cli.DataDir(),
 		CacheDir: cli.CacheDir(),
 		OpenGUI: func(p *model.Project) error {
-			return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p, ui.Options{IndexDir: filepath.Join(cli.CacheDir(), "index")})
+			return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p, ui.Options{CacheDir: cli.CacheDir()})
 		},
 	}
 	code := cli.Run(ctx, env, os.Args[1:])

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"verbatim/index"
@@ -15,7 +14,7 @@ import (
 // the cache folder, telling the user when a build takes a while.
 func openIndex(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
 	told := false
-	return index.Open(ctx, p, filepath.Join(env.CacheDir, "index"), func(done, total int) {
+	return index.Open(ctx, p, index.Dir(env.CacheDir), func(done, total int) {
 		if done == 0 && total > 20 && !told {
 			told = true
 			fmt.Fprintf(env.Stderr, "building the search index (%d documents)…\n", total)

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"verbatim/model/importer"
+)
+
+// onImportFile asks for a transcript file and imports it.
+func (w *MainWindow) onImportFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.importPaths([]string{path})
+	}, w.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onImportFolder asks for a folder and imports every transcript in it.
+func (w *MainWindow) onImportFolder() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if u != nil {
+			w.importPaths([]string{u.Path()})
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onDropped imports files and folders dropped on the window.
+func (w *MainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) > 0 {
+		w.importPaths(paths)
+	}
+}
+
+// importPaths imports files and folders in the background, with a progress
+// bar, then reports per file.
+func (w *MainWindow) importPaths(paths []string) {
+	bar := widget.NewProgressBar()
+	file := widget.NewLabel("Looking for transcripts…")
+	file.Truncation = fyne.TextTruncateEllipsis
+	ctx, cancel := context.WithCancel(context.Background())
+	progress := dialog.NewCustom("Importing", "Stop", container.NewVBox(file, bar), w.win)
+	progress.SetOnClosed(cancel)
+	progress.Resize(fyne.NewSize(520, 160))
+	progress.Show()
+	w.importing = make(chan struct{})
+	done := w.importing
+	go func() {
+		results, err := importer.ImportPaths(ctx, w.project, paths, importer.Options{CacheDir: w.opts.CacheDir}, func(i, total int, f string) {
+			fyne.Do(func() {
+				if total > 0 {
+					bar.SetValue(float64(i) / float64(total))
+				}
+				if f != "" {
+					file.SetText(fmt.Sprintf("%d of %d: %s", i+1, total, filepath.Base(f)))
+				}
+			})
+		})
+		fyne.Do(func() {
+			progress.Hide()
+			w.lastImport = results
+			if err != nil && ctx.Err() == nil {
+				w.showError(err)
+			}
+			w.refresh()
+			for _, r := range results {
+				if r.Status == importer.Imported {
+					w.selectDocument(r.Document.ID)
+					break
+				}
+			}
+			w.showImportReport(results)
+			close(done)
+		})
+	}()
+}
+
+// showImportReport lists what became of each file.
+func (w *MainWindow) showImportReport(results []importer.Result) {
+	n := map[importer.Status]int{}
+	lines := make([]string, len(results))
+	for i, r := range results {
+		n[r.Status]++
+		switch r.Status {
+		case importer.Imported:
+			lines[i] = fmt.Sprintf("✓ %s: %d characters, %d speakers", filepath.Base(r.File), r.Document.Chars, r.Document.Speakers)
+		case importer.Duplicate:
+			lines[i] = fmt.Sprintf("= %s: %s", filepath.Base(r.File), r.Reason)
+		default:
+			lines[i] = fmt.Sprintf("✗ %s: %s", filepath.Base(r.File), r.Reason)
+		}
+	}
+	summary := fmt.Sprintf("%d imported, %d duplicates, %d not imported", n[importer.Imported], n[importer.Duplicate], n[importer.Skipped])
+	w.status.SetText("Import: " + summary)
+	if len(results) == 0 {
+		dialog.ShowInformation("Import", "No transcripts found there (Verbatim reads txt, md, docx, odt, html, rtf, pdf, vtt and srt).", w.win)
+		return
+	}
+	report := widget.NewLabel(strings.Join(lines, "\n"))
+	report.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(report)
+	scroll.SetMinSize(fyne.NewSize(640, min(float32(len(lines))*28+20, 400)))
+	dialog.ShowCustom(summary, "Close", scroll, w.win)
+}

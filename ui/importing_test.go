@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"verbatim/model/importer"
+)
+
+func TestImportByDroppingFiles(t *testing.T) {
+	test.NewTempApp(t)
+	p := testProject(t)
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.win.Close()
+	waitForIndex(t, w)
+
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "c – Chris.txt"), []byte("Interviewer: Wat drijft je?\nChris: Nieuwsgierigheid.\nInterviewer: Meer?\nChris: Nee.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "kapot.docx"), []byte("PK\x03\x04 kapot"), 0o644)
+	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
+	select {
+	case <-w.importing:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the import did not finish")
+	}
+	if len(w.lastImport) != 2 {
+		t.Fatalf("report: %+v", w.lastImport)
+	}
+	statuses := map[string]importer.Status{}
+	for _, r := range w.lastImport {
+		statuses[filepath.Base(r.File)] = r.Status
+	}
+	if statuses["c – Chris.txt"] != importer.Imported || statuses["kapot.docx"] != importer.Skipped {
+		t.Errorf("statuses: %v", statuses)
+	}
+	if len(w.documents.docs) != 3 || w.doc.Name != "c – Chris.txt" {
+		t.Errorf("after the import the window lists %d documents and shows %q", len(w.documents.docs), w.doc.Name)
+	}
+	if w.status.Text != "Import: 1 imported, 0 duplicates, 1 not imported" {
+		t.Errorf("status %q", w.status.Text)
+	}
+}
