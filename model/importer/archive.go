@@ -71,6 +71,32 @@ func openPart(f *zip.File, limit int64, what string) (io.ReadCloser, error) {
 	return &boundedReader{r: rc, left: limit, c: rc, what: what}, nil
 }
 
+// readPart reads an archive member whole, with its unpacked size bounded by
+// limit. what names the document type for messages.
+func readPart(f *zip.File, limit int64, what string) ([]byte, error) {
+	rc, err := openPart(f, limit, what)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	// The size the archive announces is a hint only; it was checked against
+	// the limit, and the buffer grows if the archive lies.
+	data := make([]byte, 0, min(f.UncompressedSize64, 64<<20)+1)
+	for {
+		n, err := rc.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if errors.Is(err, io.EOF) {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
 // boundedReader fails once more than left bytes have been read, whatever
 // the archive's header promised.
 type boundedReader struct {

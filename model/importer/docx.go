@@ -30,13 +30,12 @@ func readDocx(data []byte, opts Options) (model.NewDocument, error) {
 	if f == nil {
 		return model.NewDocument{}, damaged(wordNoun, errors.New("no word/document.xml"))
 	}
-	rc, err := openPart(f, opts.maxPart(), wordNoun)
+	part, err := readPart(f, opts.maxPart(), wordNoun)
 	if err != nil {
 		return model.NewDocument{}, err
 	}
-	defer rc.Close()
 	b := newBuilder(opts)
-	if err := (&docxReader{s: newXMLStream(rc, wordNoun), b: b}).read(); err != nil {
+	if err := (&docxReader{s: newXMLStream(part, wordNoun), b: b}).read(); err != nil {
 		return model.NewDocument{}, err
 	}
 	return b.document(opts)
@@ -104,25 +103,25 @@ type docxReader struct {
 
 func (r *docxReader) read() error {
 	for {
-		tok, err := r.s.next()
+		kind, err := r.s.next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := r.start(t); err != nil {
+		switch kind {
+		case xmlStartTag:
+			if err := r.start(&r.s.Start); err != nil {
 				return err
 			}
-		case xml.EndElement:
-			if err := r.end(t); err != nil {
+		case xmlEndTag:
+			if err := r.end(xml.EndElement{Name: r.s.End}); err != nil {
 				return err
 			}
-		case xml.CharData:
+		case xmlText:
 			if r.inText {
-				r.write(string(t))
+				r.write(string(r.s.Text))
 			}
 		}
 		if int64(r.textSize) > r.b.limit {
@@ -131,7 +130,7 @@ func (r *docxReader) read() error {
 	}
 }
 
-func (r *docxReader) start(e xml.StartElement) error {
+func (r *docxReader) start(e *xmlStart) error {
 	if e.Name.Local == "Fallback" && !isWordML(e.Name.Space) {
 		return r.s.skip() // mc:Fallback repeats mc:Choice
 	}

@@ -44,12 +44,11 @@ func readODT(data []byte, opts Options) (model.NewDocument, error) {
 	if f == nil {
 		return model.NewDocument{}, damaged(odtNoun, errors.New("no content.xml"))
 	}
-	rc, err := openPart(f, opts.maxPart(), odtNoun)
+	part, err := readPart(f, opts.maxPart(), odtNoun)
 	if err != nil {
 		return model.NewDocument{}, err
 	}
-	defer rc.Close()
-	r := &odtReader{docxReader: docxReader{s: newXMLStream(rc, odtNoun), b: newBuilder(opts)}, boldStyles: map[string]bool{}}
+	r := &odtReader{docxReader: docxReader{s: newXMLStream(part, odtNoun), b: newBuilder(opts)}, boldStyles: map[string]bool{}}
 	if err := r.read(); err != nil {
 		return model.NewDocument{}, err
 	}
@@ -66,25 +65,25 @@ type odtReader struct {
 
 func (r *odtReader) read() error {
 	for {
-		tok, err := r.s.next()
+		kind, err := r.s.next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := r.start(t); err != nil {
+		switch kind {
+		case xmlStartTag:
+			if err := r.start(&r.s.Start); err != nil {
 				return err
 			}
-		case xml.EndElement:
-			if err := r.end(t); err != nil {
+		case xmlEndTag:
+			if err := r.end(xml.EndElement{Name: r.s.End}); err != nil {
 				return err
 			}
-		case xml.CharData:
+		case xmlText:
 			if len(r.paras) > 0 {
-				r.write(string(t))
+				r.write(string(r.s.Text))
 			}
 		}
 		if int64(r.textSize) > r.b.limit {
@@ -93,15 +92,19 @@ func (r *odtReader) read() error {
 	}
 }
 
-func (r *odtReader) start(e xml.StartElement) error {
+func (r *odtReader) start(e *xmlStart) error {
 	switch e.Name.Space {
 	case nsODFStyle:
 		switch e.Name.Local {
 		case "style":
 			r.style = attr(e, "name")
 		case "text-properties":
-			for _, a := range e.Attr {
-				if a.Name.Space == nsODFFO && a.Name.Local == "font-weight" && (a.Value == "bold" || a.Value == "700" || a.Value == "800" || a.Value == "900") {
+			for i := range e.attrs {
+				if string(e.local(i)) != "font-weight" || e.attrName(i).Space != nsODFFO {
+					continue
+				}
+				switch string(e.value(i)) {
+				case "bold", "700", "800", "900":
 					r.boldStyles[r.style] = true
 				}
 			}

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/xml"
 	"errors"
 	"io"
 )
@@ -10,42 +9,41 @@ import (
 // a deeper file is an attack or damage.
 const maxXMLDepth = 256
 
-// An xmlStream reads XML tokens with a nesting limit and turns syntax
-// errors into messages about the document.
+// An xmlStream reads the XML tokens of a document part with a nesting limit
+// and turns syntax errors into messages about the document. After next,
+// Start, End or Text hold the token, until the following call.
 type xmlStream struct {
-	d     *xml.Decoder
+	xmlScanner
 	depth int
 	what  string // "a Word document", for messages
 }
 
-func newXMLStream(r io.Reader, what string) *xmlStream {
-	return &xmlStream{d: xml.NewDecoder(r), what: what}
+func newXMLStream(data []byte, what string) *xmlStream {
+	s := &xmlStream{xmlScanner: xmlScanner{data: data}, what: what}
+	s.Start.sc = &s.xmlScanner
+	return s
 }
 
-// next returns the next token, io.EOF at the end of the document, or an
-// error for damaged or too deeply nested XML.
-func (s *xmlStream) next() (xml.Token, error) {
-	tok, err := s.d.Token()
+// next reads the next token and returns its kind, io.EOF at the end of the
+// document, or an error for damaged or too deeply nested XML.
+func (s *xmlStream) next() (xmlKind, error) {
+	kind, err := s.token()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, io.EOF
+			return xmlEOF, io.EOF
 		}
-		var ie *importError
-		if errors.As(err, &ie) {
-			return nil, err
-		}
-		return nil, damaged(s.what, err)
+		return xmlEOF, damaged(s.what, err)
 	}
-	switch tok.(type) {
-	case xml.StartElement:
+	switch kind {
+	case xmlStartTag:
 		s.depth++
 		if s.depth > maxXMLDepth {
-			return nil, failf(ErrDamaged, nil, "not "+s.what+" that can be read (it is nested too deeply: the file is damaged or built to attack)")
+			return xmlEOF, failf(ErrDamaged, nil, "not "+s.what+" that can be read (it is nested too deeply: the file is damaged or built to attack)")
 		}
-	case xml.EndElement:
+	case xmlEndTag:
 		s.depth--
 	}
-	return tok, nil
+	return kind, nil
 }
 
 // skip reads past the end of the element just started.
@@ -59,14 +57,4 @@ func (s *xmlStream) skip() error {
 		}
 	}
 	return nil
-}
-
-// attr returns the value of the attribute with the given local name.
-func attr(e xml.StartElement, local string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }
