@@ -65,6 +65,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.codebook = newCodebookPanel(w.onCodeChosen)
 	w.search = newSearchPanel(w.onSearch, w.onOpenHit, w.onCodeAll, w.showQueryHelp)
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
+	w.transcript.OnHighlightTapped = w.onHighlightTapped
 	w.title.Truncation = fyne.TextTruncateEllipsis
 
 	closeResults := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { w.showResults(false) })

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"verbatim/model"
 )
@@ -124,5 +125,55 @@ func TestCodingAndUndoFromTheWindow(t *testing.T) {
 	w.onRedo()
 	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 1 {
 		t.Errorf("redo: %d codings", len(codings))
+	}
+}
+
+func TestHighlightTappedShowsAndRemovesCodings(t *testing.T) {
+	test.NewTempApp(t)
+	p := testProject(t)
+	ctx := context.Background()
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.win.Close()
+	waitForIndex(t, w)
+	code, _ := p.FindCode(ctx, "Vertrek vanuit motivatie")
+	c, err := p.ApplyCode(ctx, code.ID, model.Span{DocID: w.doc.ID, Start: 5, End: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SetMemo(ctx, model.CodingMemo, c.ID, "mooi citaat")
+	w.refresh()
+	w.onHighlightTapped([]int64{c.ID}, 10)
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog for the tapped coding")
+	}
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		case *fyne.Container:
+			for _, ch := range x.Objects {
+				walk(ch)
+			}
+		case fyne.Widget:
+			for _, ch := range test.WidgetRenderer(x).Objects() {
+				walk(ch)
+			}
+		}
+	}
+	walk(top)
+	all := strings.Join(texts, "\n")
+	if !strings.Contains(all, "Vertrek vanuit motivatie") || !strings.Contains(all, "Memo: mooi citaat") {
+		t.Errorf("dialog shows %q", all)
+	}
+	c, _ = p.Coding(ctx, c.ID)
+	w.removeCoding(c)
+	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 0 || len(w.highlights) != 0 {
+		t.Errorf("after remove: %d codings, %d highlights", len(codings), len(w.highlights))
 	}
 }
