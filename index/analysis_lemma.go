@@ -49,6 +49,7 @@ type lemmaTable struct {
 	known     *wordList
 	stem      func(string) string
 	compounds bool
+	cache     stemCache
 }
 
 // wordList is a sorted list of words held in one string, searched by binary
@@ -87,7 +88,7 @@ func (w *wordList) contains(s string) bool {
 func (f lemmaFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	var out analysis.TokenStream // nil until a token is dropped or split
 	for i, tok := range input {
-		stems := f.table.lookup(string(tok.Term))
+		stems := f.table.cachedLookup(tok.Term)
 		if out == nil && len(stems) != 1 {
 			out = make(analysis.TokenStream, i, len(input)+len(stems))
 			copy(out, input[:i])
@@ -95,7 +96,9 @@ func (f lemmaFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if len(stems) == 0 {
 			continue
 		}
-		tok.Term = []byte(stems[0])
+		if stems[0] != string(tok.Term) {
+			tok.Term = []byte(stems[0])
+		}
 		if out == nil {
 			continue
 		}
@@ -110,6 +113,38 @@ func (f lemmaFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		return input
 	}
 	return out
+}
+
+// stemCache remembers what lookup returned for a term: the words of a
+// language are few, and a Snowball stemmer or a compound search costs far
+// more than a map lookup. It stops growing at maxCachedTerms.
+type stemCache struct {
+	mu    sync.RWMutex
+	terms map[string][]string
+}
+
+const maxCachedTerms = 1 << 18
+
+// cachedLookup is lookup(string(term)), remembered.
+func (t *lemmaTable) cachedLookup(term []byte) []string {
+	c := &t.cache
+	c.mu.RLock()
+	stems, ok := c.terms[string(term)]
+	c.mu.RUnlock()
+	if ok {
+		return stems
+	}
+	key := string(term)
+	stems = t.lookup(key)
+	c.mu.Lock()
+	if c.terms == nil {
+		c.terms = make(map[string][]string, 1<<12)
+	}
+	if len(c.terms) < maxCachedTerms {
+		c.terms[key] = stems
+	}
+	c.mu.Unlock()
+	return stems
 }
 
 // lookup returns the terms for one lower-cased, folded word.

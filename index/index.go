@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -62,6 +64,18 @@ type Index struct {
 
 	// updated lists the documents the last Update re-indexed (for tests).
 	updated []int64
+	// persisted receives once the last commit is on disk.
+	persisted chan error
+	// hashes holds, per document, the hash (hashFields) of each of its
+	// index documents, known since the index was built or the document
+	// last updated in this process.
+	hashes map[int64]map[string]uint64
+	seed   maphash.Seed
+}
+
+// bleveConfig is the runtime configuration of every index opened.
+func bleveConfig() map[string]any {
+	return map[string]any{"bolt_timeout": lockTimeout, "unsafe_batch": true}
 }
 
 // Open opens the index of project p kept in the cache folder dir (in
@@ -80,7 +94,7 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 	}
 	name := p.UUID() + "-m" + strconv.Itoa(mappingVersion)
 	removeOtherVersions(dir, p.UUID(), name)
-	ix := &Index{p: p, path: filepath.Join(dir, name), progress: progress}
+	ix := &Index{p: p, path: filepath.Join(dir, name), progress: progress, hashes: map[int64]map[string]uint64{}, seed: maphash.MakeSeed()}
 	lang, err := p.Language(ctx)
 	if err != nil {
 		return nil, err
@@ -137,7 +151,7 @@ func openBleve(path string) (bi bleve.Index, st state, err error) {
 			err = fmt.Errorf("search index damaged: %v", r)
 		}
 	}()
-	bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout})
+	bi, err = bleve.OpenUsing(path, bleveConfig())
 	if err != nil {
 		if isLockTimeout(err) {
 			return nil, st, ErrInUse
@@ -173,14 +187,15 @@ func (ix *Index) create(ctx context.Context) error {
 	if err := os.RemoveAll(ix.path); err != nil {
 		return fmt.Errorf("remove the old search index: %w", err)
 	}
-	bi, err := bleve.NewUsing(ix.path, m, scorch.Name, scorch.Name, map[string]any{"bolt_timeout": lockTimeout})
+	bi, err := bleve.NewUsing(ix.path, m, scorch.Name, scorch.Name, bleveConfig())
 	if err != nil {
 		if isLockTimeout(err) {
 			return ErrInUse
 		}
 		return fmt.Errorf("create the search index: %w", err)
 	}
-	ix.bi, ix.m = bi, m
+	ix.bi, ix.m, ix.persisted = bi, m, nil
+	clear(ix.hashes)
 	ix.state = state{Project: ix.p.Path(), Lang: lang}
 	if err := ix.build(ctx); err != nil {
 		bi.Close()
@@ -190,7 +205,14 @@ func (ix *Index) create(ctx context.Context) error {
 	return nil
 }
 
-// build indexes every document of the project into the empty index.
+// indexers is how many batches are indexed at once while the index is
+// built: bleve analyses a batch on all cores but writes its segment on one,
+// so a second batch keeps the other core busy meanwhile.
+const indexers = 2
+
+// build indexes every document of the project into the empty index. This
+// goroutine reads the project and fills batches; indexers goroutines hand
+// them to bleve.
 func (ix *Index) build(ctx context.Context) error {
 	// The revision is read first: changes made while the build runs are
 	// caught up by the next Update.
@@ -210,47 +232,119 @@ func (ix *Index) build(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	ix.progress(0, len(docs))
-	batch := ix.bi.NewBatch()
-	for i, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		entries, err := documentEntries(ctx, ix.p, info, d.ID)
-		if err != nil {
-			return fmt.Errorf("index %s: %w", d.Name, err)
-		}
-		for _, e := range entries {
-			if err := batch.Index(e.id, e.fields); err != nil {
+	pd, err := readProjectDocs(ctx, ix.p)
+	if err != nil {
+		return err
+	}
+
+	hashes := make(map[int64]map[string]uint64, len(docs))
+	batches := make(chan *bleve.Batch)
+	errs := make(chan error, indexers)
+	var wg sync.WaitGroup
+	for range indexers {
+		wg.Go(func() {
+			var first error
+			for b := range batches {
+				if first == nil {
+					first = ix.bi.Batch(b)
+				}
+			}
+			errs <- first
+		})
+	}
+	produced := func() error {
+		ix.progress(0, len(docs))
+		batch := ix.bi.NewBatch()
+		for i, d := range docs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			dd, err := pd.read(ctx, ix.p, d)
+			if err != nil {
 				return fmt.Errorf("index %s: %w", d.Name, err)
 			}
-		}
-		if batch.Size() >= batchEntries || batch.TotalDocsSize() >= batchBytes {
-			if err := ix.bi.Batch(batch); err != nil {
-				return fmt.Errorf("search index: %w", err)
+			entries := info.entries(dd)
+			h := make(map[string]uint64, len(entries))
+			for _, e := range entries {
+				h[e.id] = hashFields(ix.seed, e)
+				if err := batch.Index(e.id, e.fields); err != nil {
+					return fmt.Errorf("index %s: %w", d.Name, err)
+				}
 			}
-			batch.Reset()
+			hashes[d.ID] = h
+			if batch.Size() >= batchEntries || batch.TotalDocsSize() >= batchBytes {
+				batches <- batch
+				batch = ix.bi.NewBatch()
+			}
+			ix.progress(i+1, len(docs))
 		}
-		ix.progress(i+1, len(docs))
+		if batch.Size() > 0 {
+			batches <- batch
+		}
+		return nil
+	}()
+	close(batches)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil && produced == nil {
+			produced = fmt.Errorf("search index: %w", err)
+		}
 	}
+	if produced != nil {
+		return produced
+	}
+	batch := ix.bi.NewBatch()
 	if err := ix.updateGlobal(ctx, batch, info); err != nil {
 		return err
 	}
 	ix.state.Complete = true
-	return ix.commit(batch)
+	if err := ix.commit(batch); err != nil {
+		return err
+	}
+	ix.hashes = hashes
+	// The build is done when it is on disk.
+	return ix.waitPersisted()
 }
 
-// commit applies batch together with the current state.
+// commit applies batch together with the current state. The index takes
+// batches without waiting for them to reach the disk (bleve's unsafe_batch):
+// the state travels in the same batch, so an index that loses its last
+// batches in a crash is merely behind, and the next Update catches up. Close
+// and build wait for the disk.
 func (ix *Index) commit(batch *bleve.Batch) error {
 	raw, err := json.Marshal(ix.state)
 	if err != nil {
 		return err
 	}
 	batch.SetInternal(stateKey, raw)
+	persisted := make(chan error, 1)
+	batch.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := ix.bi.Batch(batch); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
+	ix.persisted = persisted
 	return nil
+}
+
+// persistTimeout bounds how long Close and build wait for the disk.
+const persistTimeout = 30 * time.Second
+
+// waitPersisted waits until the last commit is on disk.
+func (ix *Index) waitPersisted() error {
+	if ix.persisted == nil {
+		return nil
+	}
+	select {
+	case err := <-ix.persisted:
+		ix.persisted = nil
+		if err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		return nil
+	case <-time.After(persistTimeout):
+		return fmt.Errorf("search index: not written to disk after %v", persistTimeout)
+	}
 }
 
 func (ix *Index) writeState() error { return ix.commit(ix.bi.NewBatch()) }
@@ -307,26 +401,45 @@ func (ix *Index) Update(ctx context.Context) error {
 		return err
 	}
 	batch := ix.bi.NewBatch()
+	hashes := make(map[int64]map[string]uint64, len(docs))
 	for _, id := range docs {
-		old, err := ix.entriesOf(ctx, id)
-		if err != nil {
-			return err
-		}
 		entries, err := documentEntries(ctx, ix.p, info, id)
 		if errors.Is(err, model.ErrNotFound) {
 			entries = nil // deleted
 		} else if err != nil {
 			return err
 		}
+		// Only the index documents that changed are indexed again (a
+		// coding changes the passages it overlaps); without the hashes of
+		// the document's index documents, all of them are.
+		old, known := ix.hashes[id]
+		if !known {
+			ids, err := ix.entriesOf(ctx, id)
+			if err != nil {
+				return err
+			}
+			old = make(map[string]uint64, len(ids))
+			for id := range ids {
+				old[id] = 0
+			}
+		}
+		next := make(map[string]uint64, len(entries))
 		for _, e := range entries {
-			delete(old, e.id)
+			h := hashFields(ix.seed, e)
+			next[e.id] = h
+			if prev, ok := old[e.id]; ok && known && prev == h {
+				continue
+			}
 			if err := batch.Index(e.id, e.fields); err != nil {
 				return err
 			}
 		}
 		for id := range old {
-			batch.Delete(id)
+			if _, ok := next[id]; !ok {
+				batch.Delete(id)
+			}
 		}
+		hashes[id] = next
 	}
 	if err := ix.updateGlobal(ctx, batch, info); err != nil {
 		return err
@@ -335,9 +448,46 @@ func (ix *Index) Update(ctx context.Context) error {
 	if err := ix.commit(batch); err != nil {
 		return err
 	}
+	for id, h := range hashes {
+		if len(h) == 0 {
+			delete(ix.hashes, id)
+		} else {
+			ix.hashes[id] = h
+		}
+	}
 	ix.updated = docs
 	return nil
 }
+
+// hashFields returns a hash of an index document's id and fields, to tell
+// whether it changed. The hashes live in memory only (seed is random).
+func hashFields(seed maphash.Seed, e entry) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(e.id)
+	for _, name := range hashedFields {
+		h.WriteByte(0)
+		switch v := e.fields[name].(type) {
+		case string:
+			h.WriteByte(1)
+			h.WriteString(v)
+		case []string:
+			h.WriteByte(2)
+			for _, s := range v {
+				h.WriteString(s)
+				h.WriteByte(0)
+			}
+		case nil:
+		default:
+			panic(fmt.Sprintf("index: field %s of type %T", name, v))
+		}
+	}
+	return h.Sum64()
+}
+
+// hashedFields are the fields an index document may have.
+var hashedFields = []string{fieldText, fieldExact, fieldKind, fieldDocID, fieldDoc, fieldSpeaker,
+	fieldInterviewer, fieldCode, fieldAttr, facetDoc, facetSpeaker, facetCode}
 
 // entriesOf returns the ids of the index documents of one project document.
 func (ix *Index) entriesOf(ctx context.Context, docID int64) (map[string]bool, error) {
@@ -373,6 +523,7 @@ func (ix *Index) rebuildLocked(ctx context.Context) error {
 		ix.bi.Close()
 		ix.bi = nil
 	}
+	ix.persisted = nil
 	return ix.create(ctx)
 }
 
@@ -383,7 +534,10 @@ func (ix *Index) Close() error {
 	if ix.bi == nil {
 		return nil
 	}
-	err := ix.bi.Close()
+	err := ix.waitPersisted()
+	if err2 := ix.bi.Close(); err == nil {
+		err = err2
+	}
 	ix.bi = nil
 	return err
 }

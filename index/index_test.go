@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -163,7 +164,7 @@ func TestOtherMappingRemoved(t *testing.T) {
 	if _, err := os.Stat(old); !os.IsNotExist(err) {
 		t.Errorf("index of an old mapping left behind")
 	}
-	if filepath.Base(ix.Path()) != f.p.UUID()+"-m1" {
+	if filepath.Base(ix.Path()) != f.p.UUID()+"-m"+strconv.Itoa(mappingVersion) {
 		t.Errorf("index in %s", ix.Path())
 	}
 }

@@ -13,7 +13,7 @@ import (
 // mappingVersion names the layout of the index: the fields below and what
 // the analyzers (analysis*.go and the lemma tables) make of text. Bump it
 // whenever either changes; an index built with another version is rebuilt.
-const mappingVersion = 1
+const mappingVersion = 2
 
 // analyzerKey makes a whole value one term, lower-cased and folded, so that
 // filters such as speaker:ana or doc:"interview één" ignore case and accents.
@@ -30,9 +30,20 @@ const (
 	fieldInterviewer = "interviewer" // "true" when the speaker is marked as interviewer
 	fieldCode        = "code"        // codes overlapping the passage, with their ancestors (filter)
 	fieldAttr        = "attr"        // key=value of the participant's and the document's attributes
-	facetDoc         = "facet_doc"   // the document's name as written (facet, stored)
+	facetDoc         = "facet_doc"   // the document's name as written (stored)
 	facetSpeaker     = "facet_speaker"
 	facetCode        = "facet_code"
+	// facetAll holds the three above as terms "d\x1fname", "s\x1flabel"
+	// and "c\x1fcode", in doc values: counting hits per document, speaker
+	// and code then reads one field per hit, not three.
+	facetAll = "facets"
+)
+
+// Prefixes of the terms of facetAll.
+const (
+	facetPrefixDoc     = "d\x1f"
+	facetPrefixSpeaker = "s\x1f"
+	facetPrefixCode    = "c\x1f"
 )
 
 // Values of fieldKind.
@@ -75,13 +86,14 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	facet := func() *mapping.FieldMapping {
+	facet := func(name string) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
 		f.Analyzer = keyword.Name
-		f.Store = true
+		f.Index = name == facetAll
+		f.Store = name != facetAll // read back by hits
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = name == facetAll
 		return f
 	}
 
@@ -92,8 +104,8 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{fieldKind, fieldDocID, fieldDoc, fieldSpeaker, fieldInterviewer, fieldCode, fieldAttr} {
 		doc.AddFieldMappingsAt(name, filter(name))
 	}
-	for _, name := range []string{facetDoc, facetSpeaker, facetCode} {
-		doc.AddFieldMappingsAt(name, facet())
+	for _, name := range []string{facetDoc, facetSpeaker, facetCode, facetAll} {
+		doc.AddFieldMappingsAt(name, facet(name))
 	}
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerKey

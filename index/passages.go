@@ -86,37 +86,100 @@ func parseID(id string) (memo model.MemoKind, owner int64, start int, ok bool) {
 	return "", 0, 0, false
 }
 
+// docData is what the index documents of one project document are made of.
+type docData struct {
+	doc      model.Document
+	text     string
+	turns    []model.Turn
+	speakers []model.Speaker
+	codings  []model.Coding
+	attrs    []model.Attribute
+	summary  string
+}
+
+// readDocument reads one document's data from the project.
+func readDocument(ctx context.Context, p *model.Project, docID int64) (docData, error) {
+	var dd docData
+	var err error
+	if dd.doc, err = p.Document(ctx, docID); err != nil {
+		return dd, err
+	}
+	if dd.speakers, err = p.Speakers(ctx, docID); err != nil {
+		return dd, err
+	}
+	if dd.codings, err = p.Codings(ctx, model.CodingFilter{DocID: docID}); err != nil {
+		return dd, err
+	}
+	if dd.summary, err = p.Memo(ctx, model.DocumentMemo, docID); err != nil {
+		return dd, err
+	}
+	return dd, readDocumentText(ctx, p, &dd)
+}
+
+// readDocumentText reads the text, turns and attributes of dd.doc.
+func readDocumentText(ctx context.Context, p *model.Project, dd *docData) error {
+	var err error
+	if dd.text, err = p.Text(ctx, dd.doc.ID); err != nil {
+		return err
+	}
+	if dd.turns, err = p.Turns(ctx, dd.doc.ID); err != nil {
+		return err
+	}
+	dd.attrs, err = p.DocumentAttributes(ctx, dd.doc.ID)
+	return err
+}
+
+// projectDocs reads, for a build, what readDocument reads per document with
+// one query per table for all documents: the speakers, codings and summaries.
+type projectDocs struct {
+	speakers  map[int64][]model.Speaker
+	codings   map[int64][]model.Coding
+	summaries map[int64]string
+}
+
+func readProjectDocs(ctx context.Context, p *model.Project) (*projectDocs, error) {
+	speakers, err := p.Speakers(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	codings, err := p.Codings(ctx, model.CodingFilter{})
+	if err != nil {
+		return nil, err
+	}
+	summaries, err := p.Memos(ctx, model.DocumentMemo)
+	if err != nil {
+		return nil, err
+	}
+	pd := &projectDocs{speakers: map[int64][]model.Speaker{}, codings: map[int64][]model.Coding{}, summaries: summaries}
+	for _, s := range speakers {
+		pd.speakers[s.DocID] = append(pd.speakers[s.DocID], s)
+	}
+	// Codings come in document order, as Codings of one document lists them.
+	for _, c := range codings {
+		pd.codings[c.DocID] = append(pd.codings[c.DocID], c)
+	}
+	return pd, nil
+}
+
+// read returns the data of document d, as readDocument would.
+func (pd *projectDocs) read(ctx context.Context, p *model.Project, d model.Document) (docData, error) {
+	dd := docData{doc: d, speakers: pd.speakers[d.ID], codings: pd.codings[d.ID], summary: pd.summaries[d.ID]}
+	return dd, readDocumentText(ctx, p, &dd)
+}
+
 // documentEntries returns the passages of one document (one per speaker
 // turn or paragraph), its summary memo and the memos of its codings.
 func documentEntries(ctx context.Context, p *model.Project, info *projectInfo, docID int64) ([]entry, error) {
-	d, err := p.Document(ctx, docID)
+	dd, err := readDocument(ctx, p, docID)
 	if err != nil {
 		return nil, err
 	}
-	text, err := p.Text(ctx, docID)
-	if err != nil {
-		return nil, err
-	}
-	turns, err := p.Turns(ctx, docID)
-	if err != nil {
-		return nil, err
-	}
-	speakers, err := p.Speakers(ctx, docID)
-	if err != nil {
-		return nil, err
-	}
-	codings, err := p.Codings(ctx, model.CodingFilter{DocID: docID})
-	if err != nil {
-		return nil, err
-	}
-	docAttrs, err := p.DocumentAttributes(ctx, docID)
-	if err != nil {
-		return nil, err
-	}
-	summary, err := p.Memo(ctx, model.DocumentMemo, docID)
-	if err != nil {
-		return nil, err
-	}
+	return info.entries(dd), nil
+}
+
+// entries makes the index documents of one document.
+func (info *projectInfo) entries(dd docData) []entry {
+	d, docID, text, turns, speakers, codings, docAttrs, summary := dd.doc, dd.doc.ID, dd.text, dd.turns, dd.speakers, dd.codings, dd.attrs, dd.summary
 	if len(turns) == 0 {
 		turns = []model.Turn{{Start: 0, End: utf8.RuneCountInString(text)}}
 	}
@@ -178,7 +241,28 @@ func documentEntries(ctx context.Context, p *model.Project, info *projectInfo, d
 		f[fieldCode], f[facetCode] = info.codeNames(c.CodeID), c.Code
 		out = append(out, entry{memoID(model.CodingMemo, c.ID), f})
 	}
-	return out, nil
+	for _, e := range out {
+		addFacets(e.fields)
+	}
+	return out
+}
+
+// addFacets sets facetAll from facetDoc, facetSpeaker and facetCode.
+func addFacets(f map[string]any) {
+	var terms []string
+	for _, k := range []struct{ field, prefix string }{{facetDoc, facetPrefixDoc}, {facetSpeaker, facetPrefixSpeaker}, {facetCode, facetPrefixCode}} {
+		switch v := f[k.field].(type) {
+		case string:
+			terms = append(terms, k.prefix+v)
+		case []string:
+			for _, s := range v {
+				terms = append(terms, k.prefix+s)
+			}
+		}
+	}
+	if len(terms) > 0 {
+		f[facetAll] = terms
+	}
 }
 
 // globalEntries returns the memos that belong to no document: the project
@@ -203,6 +287,7 @@ func globalEntries(ctx context.Context, p *model.Project, info *projectInfo) ([]
 				f[fieldSpeaker] = info.cases[id].Name
 				f[fieldAttr] = attrTerms(info.cases[id].Attributes)
 			}
+			addFacets(f)
 			out = append(out, entry{memoID(kind, id), f})
 		}
 	}

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,57 +106,100 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 	if bq == nil {
 		return Results{}, ErrEmptyQuery
 	}
-	// The scope filters without scoring.
+	// The scope filters without scoring. Transcripts are what is not a
+	// memo: bleve skips the few memos, where kind:passage would be walked
+	// along with every hit.
 	switch scope {
-	case ScopeTranscripts, ScopeMemos:
-		kind := kindPassage
-		if scope == ScopeMemos {
-			kind = kindMemo
-		}
+	case ScopeTranscripts:
 		b := bleve.NewBooleanQuery()
 		b.AddMust(bq)
-		b.AddFilter(ix.termQuery(fieldKind, kind))
+		b.AddMustNot(ix.termQuery(fieldKind, kindMemo))
+		bq = b
+	case ScopeMemos:
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bq)
+		b.AddFilter(ix.termQuery(fieldKind, kindMemo))
 		bq = b
 	}
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = 50
 	}
+	// Two passes: the first ranks and counts all hits, the second reads the
+	// word locations and stored fields of this page's hits only. Locations
+	// for every hit of a frequent word cost far more than the page; so
+	// would a sort on _id, which reads every hit's id (equal scores keep
+	// the index order instead).
 	req := bleve.NewSearchRequestOptions(bq, limit, max(opts.Offset, 0), false)
-	req.IncludeLocations = true
-	req.Fields = []string{fieldText, fieldDocID, facetDoc, facetSpeaker, facetCode, fieldInterviewer}
-	req.SortBy([]string{"-_score", "_id"})
+	req.SortBy([]string{"-_score"})
 	facets := opts.Facets
 	if facets == 0 {
 		facets = 50
 	}
 	if facets > 0 {
-		req.AddFacet(facetDoc, bleve.NewFacetRequest(facetDoc, facets))
-		req.AddFacet(facetSpeaker, bleve.NewFacetRequest(facetSpeaker, facets))
-		req.AddFacet(facetCode, bleve.NewFacetRequest(facetCode, facets))
+		req.AddFacet(facetAll, bleve.NewFacetRequest(facetAll, math.MaxInt32))
 	}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
+	details, err := ix.details(ctx, bq, res.Hits)
+	if err != nil {
+		return Results{}, err
+	}
 	out := Results{Total: int(res.Total), Plain: pq.plain, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, dm := range res.Hits {
+		if d, ok := details[dm.ID]; ok {
+			d.Score = dm.Score
+			dm = d
+		}
 		out.Hits = append(out.Hits, makeHit(dm, opts.Context))
 	}
-	out.Documents = counts(res.Facets[facetDoc])
-	out.Speakers = counts(res.Facets[facetSpeaker])
-	out.Codes = counts(res.Facets[facetCode])
+	if facets > 0 {
+		out.Documents = counts(res.Facets[facetAll], facetPrefixDoc, facets)
+		out.Speakers = counts(res.Facets[facetAll], facetPrefixSpeaker, facets)
+		out.Codes = counts(res.Facets[facetAll], facetPrefixCode, facets)
+	}
 	out.Took = time.Since(started)
 	return out, nil
 }
 
-func counts(f *search.FacetResult) []Count {
+// details searches bq again among hits only, with the locations of the
+// matched words and the stored fields, and returns them by id.
+func (ix *Index) details(ctx context.Context, bq query.Query, hits search.DocumentMatchCollection) (map[string]*search.DocumentMatch, error) {
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	// A conjunction, not a filter: bleve filters by walking every hit of
+	// bq, and a conjunction leaps from one id to the next.
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), bq), len(ids), 0, false)
+	req.IncludeLocations = true
+	req.Fields = []string{fieldText, fieldDocID, facetDoc, facetSpeaker, facetCode, fieldInterviewer}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := make(map[string]*search.DocumentMatch, len(res.Hits))
+	for _, dm := range res.Hits {
+		out[dm.ID] = dm
+	}
+	return out, nil
+}
+
+// counts returns the n most frequent terms of f with prefix, without it.
+func counts(f *search.FacetResult, prefix string, n int) []Count {
 	if f == nil || f.Terms == nil {
 		return nil
 	}
 	var out []Count
 	for _, t := range f.Terms.Terms() {
-		out = append(out, Count{t.Term, t.Count})
+		if name, ok := strings.CutPrefix(t.Term, prefix); ok && len(out) < n {
+			out = append(out, Count{name, t.Count})
+		}
 	}
 	return out
 }
