@@ -1,4 +1,4 @@
-module verbatim
+module codeberg.org/verbatim/verbatim
 
 go 1.26.8
 

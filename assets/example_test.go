@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"verbatim/assets"
+	"codeberg.org/verbatim/verbatim/assets"
 )
 
 func ExampleCodebook() {

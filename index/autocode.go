@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // Unit is how much text auto-coding codes around each hit.

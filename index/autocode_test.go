@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 func TestAutocode(t *testing.T) {

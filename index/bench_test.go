@@ -16,7 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // BenchmarkCorpus measures the index on a generated corpus, side by side

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"verbatim/model"
-	"verbatim/model/importer"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 // sharedCorpus is the folder of real transcripts, read in place.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // Dutch interviews written for the tests: word forms, diacritics, typographic

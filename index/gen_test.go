@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"verbatim/model"
-	"verbatim/model/importer"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 // genConfig sizes a generated corpus: VERBATIM_BENCH_DOCS transcripts

@@ -19,7 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	bolterrors "go.etcd.io/bbolt/errors"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // ErrInUse says the index is open in another process: another Verbatim

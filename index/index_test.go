@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 func hitCount(t *testing.T, ix *Index, q string) int {

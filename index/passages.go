@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // entry is one index document: a passage or a memo.

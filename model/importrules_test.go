@@ -18,13 +18,16 @@ type importRule struct {
 	why       string
 }
 
-// importRules are the layering rules of DESIGN.md ("Layout"): the domain stays free of the GUI
-// and the search engine, the index stays free of the GUI, and only cmd links Fyne's app (and so
-// cgo and OpenGL), so that every other package builds and tests without them.
-var importRules = []importRule{
-	{from: "verbatim/model", forbidden: []string{"fyne.io", "github.com/blevesearch"}, why: "model imports neither fyne nor bleve"},
-	{from: "verbatim/index", forbidden: []string{"fyne.io"}, why: "index never imports fyne"},
-	{from: "verbatim", except: "verbatim/cmd", forbidden: []string{"fyne.io/fyne/v2/app"}, why: "only cmd imports fyne.io/fyne/v2/app"},
+// importRules are the layering rules of DESIGN.md ("Layout") for the module mod: the domain
+// stays free of the GUI and the search engine, the index stays free of the GUI, and only cmd
+// links Fyne's app (and so cgo and OpenGL), so that every other package builds and tests
+// without them.
+func importRules(mod string) []importRule {
+	return []importRule{
+		{from: mod + "/model", forbidden: []string{"fyne.io", "github.com/blevesearch"}, why: "model imports neither fyne nor bleve"},
+		{from: mod + "/index", forbidden: []string{"fyne.io"}, why: "index never imports fyne"},
+		{from: mod, except: mod + "/cmd", forbidden: []string{"fyne.io/fyne/v2/app"}, why: "only cmd imports fyne.io/fyne/v2/app"},
+	}
 }
 
 // within reports whether the import path p is root or lies under it.
@@ -83,7 +86,7 @@ func forbiddenChain(graph map[string][]string, start string, forbidden []string)
 // importGraph runs go list on the module and returns the direct imports of every non-standard
 // package that the module's packages depend on, themselves included. Directories without Go
 // files (a package not written yet) match nothing and are simply absent.
-func importGraph(t *testing.T) map[string][]string {
+func importGraph(t *testing.T) (mod string, graph map[string][]string) {
 	t.Helper()
 	// go test puts $GOROOT/bin first on the PATH of the test binary, so this is the go that
 	// runs the test.
@@ -91,16 +94,21 @@ func importGraph(t *testing.T) map[string][]string {
 	if err != nil {
 		t.Fatalf("the go command is needed to check the import rules: %v", err)
 	}
+	out, err := exec.Command(gobin, "list", "-m").Output()
+	if err != nil {
+		t.Fatalf("go list -m: %v", err)
+	}
+	mod = strings.TrimSpace(string(out))
 	cmd := exec.Command(gobin, "list", "-deps",
 		"-f", `{{if not .Standard}}{{.ImportPath}}{{range .Imports}} {{.}}{{end}}{{end}}`,
-		"verbatim/...")
+		mod+"/...")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("go list -deps verbatim/...: %v\n%s", err, stderr.String())
+		t.Fatalf("go list -deps %s/...: %v\n%s", mod, err, stderr.String())
 	}
-	return parseImportGraph(string(stdout))
+	return mod, parseImportGraph(string(stdout))
 }
 
 // parseImportGraph reads lines of "package import import ..." into a graph.
@@ -116,11 +124,11 @@ func parseImportGraph(listing string) map[string][]string {
 }
 
 func TestImportRules(t *testing.T) {
-	graph := importGraph(t)
-	if _, ok := graph["verbatim/model"]; !ok {
-		t.Fatalf("go list did not report verbatim/model; got %d packages", len(graph))
+	mod, graph := importGraph(t)
+	if _, ok := graph[mod+"/model"]; !ok {
+		t.Fatalf("go list did not report %s/model; got %d packages", mod, len(graph))
 	}
-	for _, v := range importViolations(graph, importRules) {
+	for _, v := range importViolations(graph, importRules(mod)) {
 		t.Error(v)
 	}
 }
@@ -142,7 +150,7 @@ fyne.io/fyne/v2/widget fyne.io/fyne/v2/canvas
 github.com/blevesearch/bleve/v2
 github.com/google/uuid
 `)
-	got := importViolations(graph, importRules)
+	got := importViolations(graph, importRules("verbatim"))
 	want := []string{
 		"verbatim/model → verbatim/model/export → verbatim/model/chart → fyne.io/fyne/v2/canvas (rule: model imports neither fyne nor bleve)",
 		"verbatim/model/chart → fyne.io/fyne/v2/canvas (rule: model imports neither fyne nor bleve)",
@@ -161,7 +169,7 @@ verbatim/index verbatim/model github.com/blevesearch/bleve/v2
 verbatim/ui verbatim/index fyne.io/fyne/v2/widget
 verbatim/cmd/verbatim verbatim/ui fyne.io/fyne/v2/app
 `)
-	if got := importViolations(clean, importRules); len(got) != 0 {
+	if got := importViolations(clean, importRules("verbatim")); len(got) != 0 {
 		t.Errorf("got violations in a graph that keeps the rules: %q", got)
 	}
 }

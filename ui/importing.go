@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"verbatim/model/importer"
+	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 // onImportFile asks for a transcript file and imports it.

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
-	"verbatim/model/importer"
+	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 func TestImportByDroppingFiles(t *testing.T) {

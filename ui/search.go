@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"verbatim/index"
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // searchPanel is the search bar over everything and the keyword-in-context

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"verbatim/index"
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 func waitForIndex(t *testing.T, w *MainWindow) {

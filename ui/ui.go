@@ -10,8 +10,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"verbatim/assets"
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/assets"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // Run shows the main window on an open project and runs the app until the

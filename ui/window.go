@@ -14,10 +14,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"verbatim/index"
-	"verbatim/model"
-	"verbatim/model/importer"
-	"verbatim/ui/transcript"
+	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/importer"
+	"codeberg.org/verbatim/verbatim/ui/transcript"
 )
 
 // MainWindow is the project window: documents on the left, the transcript

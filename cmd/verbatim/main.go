@@ -3,15 +3,18 @@
 package main
 
 import (
+	// First, for its side effect: it repairs the locale before Fyne reads it.
+	_ "codeberg.org/verbatim/verbatim/cmd/verbatim/locale"
+
 	"context"
 	"os"
 	"os/signal"
 
 	"fyne.io/fyne/v2/app"
 
-	"verbatim/cmd/verbatim/cli"
-	"verbatim/model"
-	"verbatim/ui"
+	"codeberg.org/verbatim/verbatim/cmd/verbatim/cli"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/ui"
 )
 
 func main() {

@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // Status says what became of one file of an import.

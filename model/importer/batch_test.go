@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 func TestImportPaths(t *testing.T) {

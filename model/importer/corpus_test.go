@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 func TestCorpus(t *testing.T) {

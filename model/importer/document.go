@@ -3,7 +3,7 @@ package importer
 import (
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // A builder collects the paragraphs of a structured document (Word,

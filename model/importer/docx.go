@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 const wordNoun = "a Word document"

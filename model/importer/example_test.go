@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"verbatim/model/importer"
+	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 func ExampleReadBytes() {

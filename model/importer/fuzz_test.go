@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // corpusSeeds returns the corpus files with the given extension, or none

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // headerKeys maps the field names that transcripts put in their header

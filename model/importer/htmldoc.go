@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"strings"
 
+	"codeberg.org/verbatim/verbatim/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
-	"verbatim/model"
 )
 
 // htmlBlocks are the elements that start a new paragraph.

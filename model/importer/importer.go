@@ -18,7 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // DefaultMaxTextBytes is the largest text a document may hold when

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 const (

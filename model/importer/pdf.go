@@ -16,7 +16,7 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 const pdfNoun = "a PDF document"

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // readPlain reads plain text and Markdown. The text is kept as written;

@@ -8,8 +8,8 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"codeberg.org/verbatim/verbatim/model"
 	"golang.org/x/text/encoding/charmap"
-	"verbatim/model"
 )
 
 // turnSummary lists each turn as "speaker|text" for comparisons.

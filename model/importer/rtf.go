@@ -4,13 +4,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"codeberg.org/verbatim/verbatim/model"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
-	"verbatim/model"
 )
 
 const (

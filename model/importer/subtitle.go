@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // A cue is one timed piece of a subtitle file, or one voice within a cue.

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"verbatim/ui/transcript"
+	"codeberg.org/verbatim/verbatim/ui/transcript"
 )
 
 func Example() {

@@ -12,7 +12,7 @@ import (
 	"os"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // Env is what a run of the command line needs from the outside world.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // run runs the command line in-process and returns its exit status, stdout

@@ -9,9 +9,9 @@ import (
 	"path/filepath"
 	"slices"
 
-	"verbatim/assets"
-	"verbatim/model"
-	"verbatim/model/importer"
+	"codeberg.org/verbatim/verbatim/assets"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 // DemoName is the demo project's file name in the data folder.

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"verbatim/model"
-	"verbatim/model/importer"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 // importResult is the report on one file of an import, as JSON.

@@ -6,7 +6,7 @@ import (
 	"os"
 	"strconv"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 func runMemo(ctx context.Context, env Env, args []string) error {

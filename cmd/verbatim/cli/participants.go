@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 type participantJSON struct {

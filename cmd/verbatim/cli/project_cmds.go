@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // openProject opens the project named by the first positional argument.

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strings"
 
-	"verbatim/index"
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // openIndex opens (building or catching up) the project's search index in

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"verbatim/model"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 type speakerJSON struct {
