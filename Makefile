@@ -12,7 +12,7 @@ export PATH := $(GOBIN_DIR):$(PATH)
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 
-.PHONY: all deps build run test fmt fmtcheck vet lint race smoke bench clean
+.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke bench clean
 
 all: build
 
@@ -27,7 +27,7 @@ run: deps build
 	@[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] || echo 'run: no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session (headless: make smoke)' >&2
 	./$(BIN) $(ARGS)
 
-test: deps fmtcheck vet lint race smoke
+test: deps fmtcheck vet lint race fuzz smoke
 	@echo '==> all checks passed'
 
 fmt:
@@ -49,6 +49,10 @@ lint:
 race:
 	@echo '==> go test -race ./...'
 	@$(GO) test -race ./...
+
+fuzz:
+	@echo '==> every fuzz target for $(or $(FUZZTIME),3s)'
+	@.ci/fuzz.sh
 
 smoke:
 	@echo '==> smoke test (the real binary under Xvfb)'
