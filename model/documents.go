@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -151,12 +152,19 @@ func freeDocumentName(ctx context.Context, tx *sql.Tx, name string) (string, err
 	}
 }
 
+// interviewerLabel matches the labels transcripts give interviewers, in
+// English and Dutch ("Interviewer", "Researcher 1", "Onderzoeker", "I").
+var interviewerLabel = regexp.MustCompile(`(?i)^(interviewer|interviewster|researcher|onderzoeker|moderator|facilitator|gespreksleider|int|i)\s*\d*$`)
+
+// addSpeaker adds a speaker to a document, linked to the participant of the
+// same name, and marked as an interviewer when its label says so.
 func addSpeaker(ctx context.Context, tx *sql.Tx, docID int64, label string) (int64, error) {
 	caseID, err := caseByName(ctx, tx, label, true)
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, "INSERT INTO speakers (doc_id, label, case_id) VALUES (?, ?, ?)", docID, label, caseID)
+	res, err := tx.ExecContext(ctx, "INSERT INTO speakers (doc_id, label, case_id, interviewer) VALUES (?, ?, ?, ?)",
+		docID, label, caseID, interviewerLabel.MatchString(strings.TrimSpace(label)))
 	if err != nil {
 		return 0, err
 	}

@@ -134,3 +134,30 @@ func TestRenameMergeSplitSpeakers(t *testing.T) {
 		t.Errorf("after undoing everything: %+v", cases)
 	}
 }
+
+func TestInterviewersMarkedOnImport(t *testing.T) {
+	ctx := context.Background()
+	p := newProject(t, "nl")
+	labels := map[string]bool{"Interviewer": true, "Researcher 1": true, "ONDERZOEKER": true, "I": true,
+		"Interviewee": false, "Ana": false, "Ingrid": false, "S01": false, "Researchers' guest": false}
+	var text string
+	var turns []NewTurn
+	for l := range labels {
+		start := len([]rune(text))
+		text += l + ": ja.\n"
+		turns = append(turns, NewTurn{Start: start, End: len([]rune(text)) - 1, Speaker: l})
+	}
+	d, err := p.ImportDocument(ctx, NewDocument{Name: "a.txt", Format: "txt", Text: text, Turns: turns})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, _ := p.Speakers(ctx, d.ID)
+	if len(sp) != len(labels) {
+		t.Fatalf("speakers: %+v", sp)
+	}
+	for _, s := range sp {
+		if s.Interviewer != labels[s.Label] {
+			t.Errorf("%q marked interviewer: %v, want %v", s.Label, s.Interviewer, labels[s.Label])
+		}
+	}
+}
