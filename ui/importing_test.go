@@ -8,20 +8,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/test"
 
 	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 func TestImportByDroppingFiles(t *testing.T) {
-	test.NewTempApp(t)
-	p := testProject(t)
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.win.Close()
-	waitForIndex(t, w)
+	w, _ := newTestWindow(t)
 
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "c – Chris.txt"), []byte("Interviewer: Wat drijft je?\nChris: Nieuwsgierigheid.\nInterviewer: Meer?\nChris: Nee.\n"), 0o644)

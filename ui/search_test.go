@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"codeberg.org/verbatim/verbatim/index"
@@ -26,15 +25,8 @@ func waitForIndex(t *testing.T, w *MainWindow) {
 }
 
 func TestSearchOpenHitAndCodeAll(t *testing.T) {
-	test.NewTempApp(t)
-	p := testProject(t)
+	w, p := newTestWindow(t)
 	ctx := context.Background()
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.win.Close()
-	waitForIndex(t, w)
 
 	// "leert" finds the Dutch word forms: leert, and geleerd in the question.
 	test.Type(w.search.entry, "leert")

@@ -46,15 +46,23 @@ func testProject(t *testing.T) *model.Project {
 	return p
 }
 
-func TestMainWindowShowsProject(t *testing.T) {
+// newTestWindow opens the window on testProject with a search index, and
+// waits until the index is ready.
+func newTestWindow(t *testing.T) (*MainWindow, *model.Project) {
+	t.Helper()
 	test.NewTempApp(t)
 	p := testProject(t)
 	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.win.Close()
+	t.Cleanup(w.win.Close)
 	waitForIndex(t, w)
+	return w, p
+}
+
+func TestMainWindowShowsProject(t *testing.T) {
+	w, p := newTestWindow(t)
 	if got := w.win.Title(); got != "Verbatim — ui" {
 		t.Errorf("title %q", got)
 	}
@@ -83,15 +91,8 @@ func TestMainWindowShowsProject(t *testing.T) {
 }
 
 func TestCodingAndUndoFromTheWindow(t *testing.T) {
-	test.NewTempApp(t)
-	p := testProject(t)
+	w, p := newTestWindow(t)
 	ctx := context.Background()
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.win.Close()
-	waitForIndex(t, w)
 	w.win.Resize(fyne.NewSize(1000, 700))
 
 	// Clicking a code without a selection only explains.
@@ -129,15 +130,8 @@ func TestCodingAndUndoFromTheWindow(t *testing.T) {
 }
 
 func TestHighlightTappedShowsAndRemovesCodings(t *testing.T) {
-	test.NewTempApp(t)
-	p := testProject(t)
+	w, p := newTestWindow(t)
 	ctx := context.Background()
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.win.Close()
-	waitForIndex(t, w)
 	code, _ := p.FindCode(ctx, "Vertrek vanuit motivatie")
 	c, err := p.ApplyCode(ctx, code.ID, model.Span{DocID: w.doc.ID, Start: 5, End: 20})
 	if err != nil {
