@@ -40,9 +40,12 @@ var analyzerConfigs = map[string]map[string]any{
 		"token_filters": []any{lowercase.Name, foldFilterName, dutchLemmaFilterName},
 	},
 	analyzerEnglish: {
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilterName, englishLemmaFilterName},
+		"type":      custom.Name,
+		"tokenizer": unicode.Name,
+		// The possessive filter after lower-casing (it strips 's and 'S
+		// alike), so that the text and exact fields share the lower-cased
+		// tokens (see sharedAnalysis).
+		"token_filters": []any{lowercase.Name, en.PossessiveName, foldFilterName, englishLemmaFilterName},
 	},
 	analyzerExact: {
 		"type":          custom.Name,

@@ -126,6 +126,7 @@ func BenchmarkQueries(b *testing.B) {
 		{"rare", "archive", SearchOptions{Limit: 10, Facets: -1}},
 		{"phrase", `"open source software"`, SearchOptions{Limit: 10, Facets: -1}},
 		{"page", "research", SearchOptions{Limit: 50}},
+		{"rows", "research", SearchOptions{Limit: 50, Facets: -1}},
 	} {
 		b.Run(q.name, func(b *testing.B) {
 			for b.Loop() {
@@ -134,6 +135,16 @@ func BenchmarkQueries(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkCounts times Counts for the frequent word of BenchmarkQueries.
+func BenchmarkCounts(b *testing.B) {
+	_, ix := benchIndex(b)
+	for b.Loop() {
+		if _, err := ix.Counts(context.Background(), "research", SearchOptions{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -61,6 +61,9 @@ type Index struct {
 	bi    bleve.Index
 	m     *mapping.IndexMappingImpl
 	state state
+	// shared analyses the text of the text and exact fields once (nil:
+	// each field on its own).
+	shared *sharedAnalysis
 
 	// updated lists the documents the last Update re-indexed (for tests).
 	updated []int64
@@ -111,6 +114,7 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 				bi.Close()
 				return nil, err
 			}
+			ix.shared = newSharedAnalysis(ix.m)
 			err := ix.Update(ctx)
 			if err == nil {
 				return ix, nil
@@ -195,6 +199,7 @@ func (ix *Index) create(ctx context.Context) error {
 		return fmt.Errorf("create the search index: %w", err)
 	}
 	ix.bi, ix.m, ix.persisted = bi, m, nil
+	ix.shared = newSharedAnalysis(m)
 	clear(ix.hashes)
 	ix.state = state{Project: ix.p.Path(), Lang: lang}
 	if err := ix.build(ctx); err != nil {
@@ -255,6 +260,7 @@ func (ix *Index) build(ctx context.Context) error {
 	produced := func() error {
 		ix.progress(0, len(docs))
 		batch := ix.bi.NewBatch()
+		size := 0
 		for i, d := range docs {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -267,14 +273,16 @@ func (ix *Index) build(ctx context.Context) error {
 			h := make(map[string]uint64, len(entries))
 			for _, e := range entries {
 				h[e.id] = hashFields(ix.seed, e)
-				if err := batch.Index(e.id, e.fields); err != nil {
+				n, err := ix.indexEntry(batch, e)
+				if err != nil {
 					return fmt.Errorf("index %s: %w", d.Name, err)
 				}
+				size += n
 			}
 			hashes[d.ID] = h
-			if batch.Size() >= batchEntries || batch.TotalDocsSize() >= batchBytes {
+			if batch.Size() >= batchEntries || size >= batchBytes {
 				batches <- batch
-				batch = ix.bi.NewBatch()
+				batch, size = ix.bi.NewBatch(), 0
 			}
 			ix.progress(i+1, len(docs))
 		}
@@ -364,7 +372,7 @@ func (ix *Index) updateGlobal(ctx context.Context, batch *bleve.Batch, info *pro
 		if old, ok := ix.state.Global[e.id]; ok && old == next[e.id] {
 			continue
 		}
-		if err := batch.Index(e.id, e.fields); err != nil {
+		if _, err := ix.indexEntry(batch, e); err != nil {
 			return err
 		}
 	}
@@ -430,7 +438,7 @@ func (ix *Index) Update(ctx context.Context) error {
 			if prev, ok := old[e.id]; ok && known && prev == h {
 				continue
 			}
-			if err := batch.Index(e.id, e.fields); err != nil {
+			if _, err := ix.indexEntry(batch, e); err != nil {
 				return err
 			}
 		}

@@ -13,7 +13,7 @@ import (
 // mappingVersion names the layout of the index: the fields below and what
 // the analyzers (analysis*.go and the lemma tables) make of text. Bump it
 // whenever either changes; an index built with another version is rebuilt.
-const mappingVersion = 2
+const mappingVersion = 3
 
 // analyzerKey makes a whole value one term, lower-cased and folded, so that
 // filters such as speaker:ana or doc:"interview één" ignore case and accents.
@@ -68,11 +68,16 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("define analyzer %s: %w", analyzerKey, err)
 	}
 
-	text := func(analyzer string, store bool) *mapping.FieldMapping {
+	// Only the exact field keeps word positions (term vectors): phrases,
+	// prefixes and fuzzy words need them, and their hits' locations come
+	// from them. Words in all their forms are found in the text field
+	// without positions; the page's hits are analysed again to find them
+	// (see stemQuery).
+	text := func(analyzer string, store, positions bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = store
-		f.IncludeTermVectors = true // hit locations, for exact ranges
+		f.IncludeTermVectors = positions
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -99,14 +104,17 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 
 	doc := mapping.NewDocumentMapping()
 	doc.Dynamic = false
-	doc.AddFieldMappingsAt(fieldText, text(LanguageAnalyzer(lang), true))
-	doc.AddFieldMappingsAt(fieldExact, text(analyzerExact, false))
+	doc.AddFieldMappingsAt(fieldText, text(LanguageAnalyzer(lang), true, false))
+	doc.AddFieldMappingsAt(fieldExact, text(analyzerExact, false, true))
 	for _, name := range []string{fieldKind, fieldDocID, fieldDoc, fieldSpeaker, fieldInterviewer, fieldCode, fieldAttr} {
 		doc.AddFieldMappingsAt(name, filter(name))
 	}
 	for _, name := range []string{facetDoc, facetSpeaker, facetCode, facetAll} {
 		doc.AddFieldMappingsAt(name, facet(name))
 	}
+	// No _all field: every query names its fields.
+	all := mapping.NewDocumentDisabledMapping()
+	doc.AddSubDocumentMapping("_all", all)
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerKey
 	m.DefaultField = fieldText

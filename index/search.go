@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -87,39 +88,24 @@ type Results struct {
 
 // Search runs a query in the language of QueryHelp. A query that cannot be
 // searched returns a *QueryError with a message for the user.
+//
+// With opts.Facets -1, Search returns the page without the counts per
+// document, speaker and code, which cost more than the page for a frequent
+// word; Counts returns them.
 func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Results, error) {
 	started := time.Now()
-	pq, err := parseQuery(q)
+	pq, scope, err := prepare(q, opts)
 	if err != nil {
 		return Results{}, err
-	}
-	scope := opts.Scope
-	if pq.hasScope {
-		scope = pq.scope
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
 		return Results{}, fmt.Errorf("search: the index is closed")
 	}
-	bq := ix.toBleve(pq.root)
+	bq := ix.scoped(ix.toBleve(pq.root, false), scope)
 	if bq == nil {
 		return Results{}, ErrEmptyQuery
-	}
-	// The scope filters without scoring. Transcripts are what is not a
-	// memo: bleve skips the few memos, where kind:passage would be walked
-	// along with every hit.
-	switch scope {
-	case ScopeTranscripts:
-		b := bleve.NewBooleanQuery()
-		b.AddMust(bq)
-		b.AddMustNot(ix.termQuery(fieldKind, kindMemo))
-		bq = b
-	case ScopeMemos:
-		b := bleve.NewBooleanQuery()
-		b.AddMust(bq)
-		b.AddFilter(ix.termQuery(fieldKind, kindMemo))
-		bq = b
 	}
 	limit := opts.Limit
 	if limit <= 0 {
@@ -143,7 +129,8 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
-	details, err := ix.details(ctx, bq, res.Hits)
+	// The second pass marks the hits with the words they contain.
+	details, err := ix.details(ctx, ix.scoped(ix.toBleve(pq.root, true), scope), res.Hits)
 	if err != nil {
 		return Results{}, err
 	}
@@ -153,15 +140,97 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 			d.Score = dm.Score
 			dm = d
 		}
-		out.Hits = append(out.Hits, makeHit(dm, opts.Context))
+		out.Hits = append(out.Hits, ix.makeHit(dm, opts.Context))
 	}
 	if facets > 0 {
-		out.Documents = counts(res.Facets[facetAll], facetPrefixDoc, facets)
-		out.Speakers = counts(res.Facets[facetAll], facetPrefixSpeaker, facets)
-		out.Codes = counts(res.Facets[facetAll], facetPrefixCode, facets)
+		out.setCounts(res.Facets[facetAll], facets)
 	}
 	out.Took = time.Since(started)
 	return out, nil
+}
+
+// Counts returns what Search does without the hits: the number of hits
+// (Total) and the counts per document, speaker and code (at most
+// opts.Facets of each, 0 meaning 50), exact, over all hits. It costs less
+// than the counts of Search with the page (the hits are not ranked), and
+// lets a window show the page first and the counts a moment later.
+func (ix *Index) Counts(ctx context.Context, q string, opts SearchOptions) (Results, error) {
+	started := time.Now()
+	pq, scope, err := prepare(q, opts)
+	if err != nil {
+		return Results{}, err
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return Results{}, fmt.Errorf("search: the index is closed")
+	}
+	bq := ix.scoped(ix.toBleve(pq.root, false), scope)
+	if bq == nil {
+		return Results{}, ErrEmptyQuery
+	}
+	req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
+	req.Score = "none"
+	facets := opts.Facets
+	if facets == 0 {
+		facets = 50
+	}
+	if facets > 0 {
+		req.AddFacet(facetAll, bleve.NewFacetRequest(facetAll, math.MaxInt32))
+	}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+	out := Results{Total: int(res.Total), Plain: pq.plain}
+	if facets > 0 {
+		out.setCounts(res.Facets[facetAll], facets)
+	}
+	out.Took = time.Since(started)
+	return out, nil
+}
+
+// prepare parses q and returns it with the scope it searches.
+func prepare(q string, opts SearchOptions) (parsedQuery, Scope, error) {
+	pq, err := parseQuery(q)
+	if err != nil {
+		return pq, 0, err
+	}
+	scope := opts.Scope
+	if pq.hasScope {
+		scope = pq.scope
+	}
+	return pq, scope, nil
+}
+
+// setCounts sets the counts per document, speaker and code from f, at most
+// n of each.
+func (r *Results) setCounts(f *search.FacetResult, n int) {
+	r.Documents = counts(f, facetPrefixDoc, n)
+	r.Speakers = counts(f, facetPrefixSpeaker, n)
+	r.Codes = counts(f, facetPrefixCode, n)
+}
+
+// scoped restricts bq to the scope. The scope filters without scoring.
+// Transcripts are what is not a memo: bleve skips the few memos, where
+// kind:passage would be walked along with every hit.
+func (ix *Index) scoped(bq query.Query, scope Scope) query.Query {
+	if bq == nil {
+		return nil
+	}
+	switch scope {
+	case ScopeTranscripts:
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bq)
+		b.AddMustNot(ix.termQuery(fieldKind, kindMemo))
+		return b
+	case ScopeMemos:
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bq)
+		b.AddFilter(ix.termQuery(fieldKind, kindMemo))
+		return b
+	}
+	return bq
 }
 
 // details searches bq again among hits only, with the locations of the
@@ -205,13 +274,14 @@ func counts(f *search.FacetResult, prefix string, n int) []Count {
 }
 
 // toBleve turns a parsed query into a bleve query; nil when nothing in it
-// can match anything (words of punctuation only).
-func (ix *Index) toBleve(n node) query.Query {
+// can match anything (words of punctuation only). With mark, hits carry
+// markers of the words (in any form) they contain, for highlighting.
+func (ix *Index) toBleve(n node, mark bool) query.Query {
 	switch n := n.(type) {
 	case andNode:
 		var must, not []query.Query
 		for _, c := range n {
-			q := ix.toBleve(c.n)
+			q := ix.toBleve(c.n, mark)
 			switch {
 			case q == nil:
 			case c.not:
@@ -238,7 +308,7 @@ func (ix *Index) toBleve(n node) query.Query {
 	case orNode:
 		var alts []query.Query
 		for _, c := range n {
-			q := ix.toBleve(c.n)
+			q := ix.toBleve(c.n, mark)
 			if q == nil {
 				continue
 			}
@@ -256,7 +326,7 @@ func (ix *Index) toBleve(n node) query.Query {
 		return bleve.NewDisjunctionQuery(alts...)
 	case termNode:
 		if n.field == "" {
-			return ix.textQuery(n)
+			return ix.textQuery(n, mark)
 		}
 		return ix.filterQuery(n)
 	}
@@ -264,7 +334,7 @@ func (ix *Index) toBleve(n node) query.Query {
 }
 
 // textQuery searches a word, phrase, prefix or fuzzy word in the text.
-func (ix *Index) textQuery(t termNode) query.Query {
+func (ix *Index) textQuery(t termNode, mark bool) query.Query {
 	terms := ix.analyze(analyzerExact, t.value)
 	if len(terms) == 0 {
 		return nil
@@ -289,24 +359,20 @@ func (ix *Index) textQuery(t termNode) query.Query {
 		head := bleve.NewPhraseQuery(terms[:len(terms)-1], fieldExact)
 		return bleve.NewConjunctionQuery(head, last)
 	}
-	// A word in any of its forms. One position (the usual case, with the
-	// lemma table's alternatives such as waren: war, zijn) is a plain term
-	// search, much cheaper than a phrase; MatchPhrase keeps the parts of a
-	// word the tokenizer splits (e-mail) together.
-	toks := ix.m.AnalyzerNamed(ix.m.AnalyzerNameForPath(fieldText)).Analyze([]byte(t.value))
-	if len(toks) > 0 && toks[0].Position == toks[len(toks)-1].Position {
-		var alts []query.Query
-		for _, tok := range toks {
-			alts = append(alts, ix.termQuery(fieldText, string(tok.Term)))
-		}
-		if len(alts) == 1 {
-			return alts[0]
-		}
-		return bleve.NewDisjunctionQuery(alts...)
+	// A word in any of its forms: a term search (with the lemma table's
+	// alternatives such as waren: war, zijn); the parts of a word the
+	// tokenizer splits (e-mail) must stand together.
+	a := ix.textAnalyzer()
+	w := newStemWord(a.Analyze([]byte(t.value)))
+	if len(w) == 0 {
+		return nil
 	}
-	q := bleve.NewMatchPhraseQuery(t.value)
-	q.SetField(fieldText)
-	return q
+	return &stemQuery{word: w, analyzer: a, mark: mark}
+}
+
+// textAnalyzer is the analyzer of the text field.
+func (ix *Index) textAnalyzer() analysis.Analyzer {
+	return ix.m.AnalyzerNamed(ix.m.AnalyzerNameForPath(fieldText))
 }
 
 // filterQuery searches a filter field: speaker, doc, code or an attribute.
@@ -378,7 +444,7 @@ func isDigits(s string) bool {
 }
 
 // makeHit turns a bleve hit into a Hit with rune ranges.
-func makeHit(dm *search.DocumentMatch, context int) Hit {
+func (ix *Index) makeHit(dm *search.DocumentMatch, context int) Hit {
 	memo, owner, start, _ := parseID(dm.ID)
 	h := Hit{MemoKind: memo, Score: dm.Score}
 	if memo == "" {
@@ -403,12 +469,16 @@ func makeHit(dm *search.DocumentMatch, context int) Hit {
 	if id, ok := dm.Fields[fieldDocID].(string); ok && memo != "" {
 		h.DocID, _ = strconv.ParseInt(id, 10, 64)
 	}
-	var bytes []Range
-	for _, field := range []string{fieldText, fieldExact} {
-		for _, locs := range dm.Locations[field] {
-			for _, l := range locs {
-				bytes = append(bytes, Range{int(l.Start), int(l.End)})
-			}
+	// The text field has markers of the words found, the exact field the
+	// locations of phrases, prefixes and fuzzy words.
+	var markers []string
+	for key := range dm.Locations[fieldText] {
+		markers = append(markers, key)
+	}
+	bytes := highlightStems(ix.textAnalyzer(), h.Text, markers)
+	for _, locs := range dm.Locations[fieldExact] {
+		for _, l := range locs {
+			bytes = append(bytes, Range{int(l.Start), int(l.End)})
 		}
 	}
 	runes := runeRanges(h.Text, bytes)

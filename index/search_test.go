@@ -179,3 +179,31 @@ func TestRuneRanges(t *testing.T) {
 		t.Errorf("snippet %q", h.Snippet)
 	}
 }
+
+// TestCounts checks that Counts gives the counts and total of Search.
+func TestCounts(t *testing.T) {
+	f := newFixture(t)
+	ix := f.open(t)
+	ctx := context.Background()
+	for _, q := range []string{"leren OR café OR organiseren", "speaker:interviewer", "in:all deel", "e-mail"} {
+		res, err := ix.Search(ctx, q, SearchOptions{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := ix.Counts(ctx, q, SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Total != res.Total || len(c.Hits) != 0 || !slices.Equal(c.Documents, res.Documents) ||
+			!slices.Equal(c.Speakers, res.Speakers) || !slices.Equal(c.Codes, res.Codes) {
+			t.Errorf("%q: Counts %+v, Search %+v", q, c, res)
+		}
+		rows, _ := ix.Search(ctx, q, SearchOptions{Limit: 1, Facets: -1})
+		if rows.Total != res.Total || rows.Documents != nil || rows.Speakers != nil || rows.Codes != nil {
+			t.Errorf("%q: Search without counts %+v", q, rows)
+		}
+	}
+	if _, err := ix.Counts(ctx, "a*", SearchOptions{}); err == nil {
+		t.Error("Counts(a*): no error")
+	}
+}
