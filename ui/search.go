@@ -27,8 +27,10 @@ type searchPanel struct {
 	unit    *widget.Select
 	codeAll *widget.Button
 
-	hits  []index.Hit
-	query string
+	hits        []index.Hit
+	query       string
+	summaryText string        // the summary before the counts arrive
+	counting    chan struct{} // closed when the counts of the last search are shown
 
 	onSearch  func(q string)
 	onOpenHit func(h index.Hit)
@@ -85,22 +87,40 @@ func (s *searchPanel) show(q string, res index.Results) {
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.list.ScrollToTop()
-	msg := fmt.Sprintf("%d passages match (%s)", res.Total, res.Took.Round(100_000))
+	msg := fmt.Sprintf("%s match (%s)", plural(res.Total, "passage"), res.Took.Round(100_000))
 	if len(res.Hits) < res.Total {
-		msg = fmt.Sprintf("%d passages match; the best %d are shown (%s)", res.Total, len(res.Hits), res.Took.Round(100_000))
+		msg = fmt.Sprintf("%s match; the best %d are shown (%s)", plural(res.Total, "passage"), len(res.Hits), res.Took.Round(100_000))
 	}
 	if res.Plain {
 		msg += " — searched as plain words"
 	}
-	if len(res.Documents) > 0 {
-		msg += " · " + countsLine(res.Documents, 3)
-	}
+	s.summaryText = msg
 	s.summary.SetText(msg)
 	if res.Total > 0 {
 		s.codeAll.Enable()
 	} else {
 		s.codeAll.Disable()
 	}
+}
+
+// showCounts adds the counts per document and speaker to the summary.
+func (s *searchPanel) showCounts(res index.Results) {
+	msg := s.summaryText
+	if len(res.Documents) > 0 {
+		msg += fmt.Sprintf(" · in %s: %s", plural(len(res.Documents), "document"), countsLine(res.Documents, 3))
+	}
+	if len(res.Speakers) > 0 {
+		msg += " · speakers: " + countsLine(res.Speakers, 3)
+	}
+	s.summary.SetText(msg)
+}
+
+// plural writes a count with its noun: "1 document", "2 documents".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func countsLine(counts []index.Count, n int) string {
@@ -202,7 +222,10 @@ func (w *MainWindow) onSearch(q string) {
 		w.showError(err)
 		return
 	}
-	res, err := w.index.ix.Search(ctx, q, index.SearchOptions{Limit: 200})
+	// The rows first; the counts per document, speaker and code, which take
+	// longer on broad queries, a moment later.
+	ix := w.index.ix
+	res, err := ix.Search(ctx, q, index.SearchOptions{Limit: 200, Facets: -1})
 	var qe *index.QueryError
 	if errors.As(err, &qe) {
 		w.status.SetText(qe.Msg)
@@ -214,6 +237,17 @@ func (w *MainWindow) onSearch(q string) {
 	}
 	w.search.show(q, res)
 	w.showResults(true)
+	w.search.counting = make(chan struct{})
+	done := w.search.counting
+	go func() {
+		counts, err := ix.Counts(ctx, q, index.SearchOptions{Facets: 1 << 20}) // every document counted
+		fyne.Do(func() {
+			if err == nil && w.search.query == q {
+				w.search.showCounts(counts)
+			}
+			close(done)
+		})
+	}()
 }
 
 // onOpenHit shows a hit's document with the matched words selected.

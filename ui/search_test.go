@@ -37,6 +37,14 @@ func TestSearchOpenHitAndCodeAll(t *testing.T) {
 	if w.centre.Objects[0] != w.results {
 		t.Error("the results are not shown")
 	}
+	select {
+	case <-w.search.counting:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the counts did not arrive")
+	}
+	if got := w.search.summary.Text; !strings.Contains(got, "in 1 document: b – Sanne.txt 2") || !strings.Contains(got, "speakers: ") {
+		t.Errorf("summary with counts: %q", got)
+	}
 	w.search.list.Select(1)
 	if w.doc.Name != "b – Sanne.txt" {
 		t.Fatalf("opening the hit shows %q", w.doc.Name)

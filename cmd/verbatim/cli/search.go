@@ -101,7 +101,8 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 		return nil
 	}
 	return withQuery(ctx, env, "search", usage, fs, args, func(p *model.Project, ix *index.Index, q string) error {
-		res, err := ix.Search(ctx, q, index.SearchOptions{Limit: *limit, Offset: *offset, Context: 50})
+		// Every document is counted, so that the summary line is exact.
+		res, err := ix.Search(ctx, q, index.SearchOptions{Limit: *limit, Offset: *offset, Context: 50, Facets: 1 << 20})
 		if err != nil {
 			return err
 		}
