@@ -35,8 +35,9 @@ var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 var defaultColors = []string{"#E6194B", "#3CB44B", "#FFB000", "#4363D8", "#F58231", "#911EB4", "#42D4F4", "#F032E6", "#9A6324", "#469990"}
 
 // AddCode creates a code under parent (0 for the top level). An empty colour
-// picks the next default colour.
-func (p *Project) AddCode(ctx context.Context, parent int64, name, color, description string) (Code, error) {
+// picks the next default colour. Spans, if given, are coded with the new
+// code in the same undoable action (in-vivo coding).
+func (p *Project) AddCode(ctx context.Context, parent int64, name, color, description string, spans ...Span) (Code, error) {
 	name = strings.TrimSpace(name)
 	if err := checkCode(name, color); err != nil {
 		return Code{}, err
@@ -66,6 +67,12 @@ func (p *Project) AddCode(ctx context.Context, parent int64, name, color, descri
 		}
 		id, _ := res.LastInsertId()
 		c = Code{ID: id, ParentID: parent, Name: name, Color: strings.ToUpper(color), Description: description}
+		for _, s := range spans {
+			if _, err := p.applyCode(ctx, tx, id, s); err != nil {
+				return err
+			}
+			c.Codings++
+		}
 		return nil
 	})
 	return c, err

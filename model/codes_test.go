@@ -173,3 +173,30 @@ func TestImportDocumentChecks(t *testing.T) {
 		t.Error("a refused import changed the project")
 	}
 }
+
+func TestAddCodeInVivo(t *testing.T) {
+	ctx := context.Background()
+	p := newProject(t, "nl")
+	d, _ := p.ImportDocument(ctx, NewDocument{Name: "a.txt", Format: "txt", Text: "Ana: patronen doorbreken, dat is het.\n"})
+	c, err := p.AddCode(ctx, 0, "patronen doorbreken", "", "", Span{d.ID, 5, 24})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := p.Codings(ctx, CodingFilter{CodeID: c.ID})
+	if len(got) != 1 || got[0].Text != "patronen doorbreken" || c.Codings != 1 {
+		t.Fatalf("in-vivo coding: %+v", got)
+	}
+	if _, err := p.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if codes, _ := p.Codes(ctx); len(codes) != 0 {
+		t.Errorf("one undo left %+v", codes)
+	}
+	// A bad span refuses the whole action.
+	if _, err := p.AddCode(ctx, 0, "x", "", "", Span{d.ID, 5, 500}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("bad span: %v", err)
+	}
+	if codes, _ := p.Codes(ctx); len(codes) != 0 {
+		t.Errorf("a refused in-vivo coding left a code: %+v", codes)
+	}
+}

@@ -59,7 +59,7 @@ type codebookPanel struct {
 	depth map[int64]int
 }
 
-func newCodebookPanel(onChoose func(model.Code)) *codebookPanel {
+func newCodebookPanel(onChoose func(model.Code), onNew func()) *codebookPanel {
 	p := &codebookPanel{depth: map[int64]int{}}
 	p.list = widget.NewList(
 		func() int { return len(p.codes) },
@@ -93,7 +93,8 @@ func newCodebookPanel(onChoose func(model.Code)) *codebookPanel {
 		}
 		p.list.UnselectAll()
 	}
-	p.box = container.NewBorder(heading("Codes"), nil, nil, nil, p.list)
+	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), onNew)
+	p.box = container.NewBorder(container.NewBorder(nil, nil, nil, add, heading("Codes")), nil, nil, nil, p.list)
 	return p
 }
 

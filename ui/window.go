@@ -62,7 +62,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 		status:     widget.NewLabel(""),
 	}
 	w.documents = newDocumentsPanel(w.onDocumentSelected)
-	w.codebook = newCodebookPanel(w.onCodeChosen)
+	w.codebook = newCodebookPanel(w.onCodeChosen, w.onNewCode)
 	w.search = newSearchPanel(w.onSearch, w.onOpenHit, w.onCodeAll, w.showQueryHelp)
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
 	w.transcript.OnHighlightTapped = w.onHighlightTapped
@@ -140,6 +140,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenu("Edit",
 			fyne.NewMenuItem("Undo", w.onUndo),
 			fyne.NewMenuItem("Redo", w.onRedo),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("New code…", w.onNewCode),
 		),
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("Searching…", w.showQueryHelp),

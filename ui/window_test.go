@@ -171,3 +171,28 @@ func TestHighlightTappedShowsAndRemovesCodings(t *testing.T) {
 		t.Errorf("after remove: %d codings, %d highlights", len(codings), len(w.highlights))
 	}
 }
+
+func TestNewCodeFromSelection(t *testing.T) {
+	w, p := newTestWindow(t)
+	ctx := context.Background()
+	text, _ := p.Text(ctx, w.doc.ID)
+	at := len([]rune(text[:strings.Index(text, "eigen drive")]))
+	w.transcript.Select(at, at+11)
+	w.onNewCode()
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog for the new code")
+	}
+	w.createCode("Eigen drive", 0, "", at, at+11)
+	c, err := p.FindCode(ctx, "Eigen drive")
+	if err != nil {
+		t.Fatal(err)
+	}
+	codings, _ := p.Codings(ctx, model.CodingFilter{CodeID: c.ID})
+	if len(codings) != 1 || codings[0].Text != "eigen drive" || len(w.codebook.codes) != 3 || len(w.highlights) != 1 {
+		t.Errorf("in-vivo: %+v; %d codes, %d highlights", codings, len(w.codebook.codes), len(w.highlights))
+	}
+	w.onUndo()
+	if codes, _ := p.Codes(ctx); len(codes) != 2 {
+		t.Errorf("undo left %d codes", len(codes))
+	}
+}
