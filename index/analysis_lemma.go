@@ -96,8 +96,10 @@ func (f lemmaFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if len(stems) == 0 {
 			continue
 		}
-		if stems[0] != string(tok.Term) {
-			tok.Term = []byte(stems[0])
+		// The terms are the cache's: no filter comes after this one, and
+		// what reads the tokens does not change their terms.
+		if !bytes.Equal(stems[0], tok.Term) {
+			tok.Term = stems[0]
 		}
 		if out == nil {
 			continue
@@ -105,7 +107,7 @@ func (f lemmaFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		out = append(out, tok)
 		for _, s := range stems[1:] {
 			t := *tok
-			t.Term = []byte(s)
+			t.Term = s
 			out = append(out, &t)
 		}
 	}
@@ -115,18 +117,20 @@ func (f lemmaFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
-// stemCache remembers what lookup returned for a term: the words of a
-// language are few, and a Snowball stemmer or a compound search costs far
-// more than a map lookup. It stops growing at maxCachedTerms.
+// stemCache remembers what lookup returned for a term, as byte slices to
+// put in tokens: the words of a language are few, and a Snowball stemmer
+// or a compound search costs far more than a map lookup. It stops growing
+// at maxCachedTerms.
 type stemCache struct {
 	mu    sync.RWMutex
-	terms map[string][]string
+	terms map[string][][]byte
 }
 
 const maxCachedTerms = 1 << 18
 
-// cachedLookup is lookup(string(term)), remembered.
-func (t *lemmaTable) cachedLookup(term []byte) []string {
+// cachedLookup is lookup(string(term)), remembered. The caller must not
+// change the slices it returns.
+func (t *lemmaTable) cachedLookup(term []byte) [][]byte {
 	c := &t.cache
 	c.mu.RLock()
 	stems, ok := c.terms[string(term)]
@@ -135,10 +139,14 @@ func (t *lemmaTable) cachedLookup(term []byte) []string {
 		return stems
 	}
 	key := string(term)
-	stems = t.lookup(key)
+	strs := t.lookup(key)
+	stems = make([][]byte, len(strs))
+	for i, s := range strs {
+		stems[i] = slices.Clip([]byte(s))
+	}
 	c.mu.Lock()
 	if c.terms == nil {
-		c.terms = make(map[string][]string, 1<<12)
+		c.terms = make(map[string][][]byte, 1<<12)
 	}
 	if len(c.terms) < maxCachedTerms {
 		c.terms[key] = stems

@@ -74,6 +74,8 @@ type Index struct {
 	// last updated in this process.
 	hashes map[int64]map[string]uint64
 	seed   maphash.Seed
+	// keys holds filter values as the index writes them.
+	keys keyCache
 }
 
 // bleveConfig is the runtime configuration of every index opened.
@@ -499,8 +501,8 @@ var hashedFields = []string{fieldText, fieldExact, fieldKind, fieldDocID, fieldD
 
 // entriesOf returns the ids of the index documents of one project document.
 func (ix *Index) entriesOf(ctx context.Context, docID int64) (map[string]bool, error) {
-	q := bleve.NewTermQuery(strconv.FormatInt(docID, 10))
-	q.SetField(fieldDocID)
+	q := bleve.NewTermQuery(filterPrefixes[fieldDocID] + strconv.FormatInt(docID, 10))
+	q.SetField(fieldFilter)
 	out := map[string]bool{}
 	const page = 10000
 	for from := 0; ; from += page {

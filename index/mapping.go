@@ -13,16 +13,21 @@ import (
 // mappingVersion names the layout of the index: the fields below and what
 // the analyzers (analysis*.go and the lemma tables) make of text. Bump it
 // whenever either changes; an index built with another version is rebuilt.
-const mappingVersion = 3
+const mappingVersion = 4
 
 // analyzerKey makes a whole value one term, lower-cased and folded, so that
 // filters such as speaker:ana or doc:"interview één" ignore case and accents.
 const analyzerKey = "verbatim_key"
 
 // Fields of an index document. Passages and memos share the text fields.
+// Only fieldText, fieldExact, fieldFilter and facetAll are fields of the
+// index; the others are the keys of an entry's fields (see passages.go), and
+// their values are terms of fieldFilter.
 const (
-	fieldText        = "text"        // analysed in the project language; stored for snippets
-	fieldExact       = "exact"       // the same text, unstemmed: phrases, prefixes, fuzzy terms
+	fieldText   = "text"  // analysed in the project language; stored for snippets
+	fieldExact  = "exact" // the same text, unstemmed: phrases, prefixes, fuzzy terms
+	fieldFilter = "f"     // the terms of the fields below, each with its prefix (filterPrefixes)
+
 	fieldKind        = "kind"        // kindPassage or kindMemo
 	fieldDocID       = "doc_id"      // the document's id as a decimal string ("" for project-wide memos)
 	fieldDoc         = "doc"         // the document's name, and its name without extension (filter)
@@ -30,14 +35,29 @@ const (
 	fieldInterviewer = "interviewer" // "true" when the speaker is marked as interviewer
 	fieldCode        = "code"        // codes overlapping the passage, with their ancestors (filter)
 	fieldAttr        = "attr"        // key=value of the participant's and the document's attributes
-	facetDoc         = "facet_doc"   // the document's name as written (stored)
+	facetDoc         = "facet_doc"   // the document's name as written
 	facetSpeaker     = "facet_speaker"
 	facetCode        = "facet_code"
 	// facetAll holds the three above as terms "d\x1fname", "s\x1flabel"
 	// and "c\x1fcode", in doc values: counting hits per document, speaker
-	// and code then reads one field per hit, not three.
+	// and code then reads one field per hit, not three. Its stored value
+	// is what a hit shows besides the text (see encodeHitInfo).
 	facetAll = "facets"
 )
+
+// filterPrefixes start the terms of fieldFilter: "s=ana", "d=12",
+// "c=deel wat je leert", "a=rol=beleidsmaker", "i=true", "k=memo". The
+// values are lower-cased and folded (analyzerKey); only memos have a kind
+// term, and only interviewers' turns an interviewer term.
+var filterPrefixes = map[string]string{
+	fieldKind:        "k=",
+	fieldDocID:       "d=",
+	fieldDoc:         "n=",
+	fieldSpeaker:     "s=",
+	fieldInterviewer: "i=",
+	fieldCode:        "c=",
+	fieldAttr:        "a=",
+}
 
 // Prefixes of the terms of facetAll.
 const (
@@ -56,8 +76,11 @@ const (
 // language lang ("nl" or "en").
 func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
-	if err := addAnalyzers(m); err != nil {
-		return nil, err
+	// Only the analyzers this project uses: defining one loads its tables.
+	for _, name := range []string{LanguageAnalyzer(lang), analyzerExact} {
+		if err := m.AddCustomAnalyzer(name, analyzerConfigs[name]); err != nil {
+			return nil, fmt.Errorf("define analyzer %s: %w", name, err)
+		}
 	}
 	err := m.AddCustomAnalyzer(analyzerKey, map[string]any{
 		"type":          custom.Name,
@@ -82,36 +105,27 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	filter := func(name string) *mapping.FieldMapping {
-		f := mapping.NewTextFieldMapping()
-		f.Analyzer = analyzerKey
-		f.Store = name == fieldDocID || name == fieldInterviewer // read back by hits
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-	facet := func(name string) *mapping.FieldMapping {
-		f := mapping.NewTextFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Index = name == facetAll
-		f.Store = name != facetAll // read back by hits
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = name == facetAll
-		return f
-	}
+	// The filter and facet fields are made by indexEntry from their
+	// terms; the mapping says how queries treat them.
+	filter := mapping.NewTextFieldMapping()
+	filter.Analyzer = keyword.Name
+	filter.Store = false
+	filter.IncludeTermVectors = false
+	filter.IncludeInAll = false
+	filter.DocValues = false
+	facets := mapping.NewTextFieldMapping()
+	facets.Analyzer = keyword.Name
+	facets.Store = true // what hits show: encodeHitInfo
+	facets.IncludeTermVectors = false
+	facets.IncludeInAll = false
+	facets.DocValues = true
 
 	doc := mapping.NewDocumentMapping()
 	doc.Dynamic = false
 	doc.AddFieldMappingsAt(fieldText, text(LanguageAnalyzer(lang), true, false))
 	doc.AddFieldMappingsAt(fieldExact, text(analyzerExact, false, true))
-	for _, name := range []string{fieldKind, fieldDocID, fieldDoc, fieldSpeaker, fieldInterviewer, fieldCode, fieldAttr} {
-		doc.AddFieldMappingsAt(name, filter(name))
-	}
-	for _, name := range []string{facetDoc, facetSpeaker, facetCode, facetAll} {
-		doc.AddFieldMappingsAt(name, facet(name))
-	}
+	doc.AddFieldMappingsAt(fieldFilter, filter)
+	doc.AddFieldMappingsAt(facetAll, facets)
 	// No _all field: every query names its fields.
 	all := mapping.NewDocumentDisabledMapping()
 	doc.AddSubDocumentMapping("_all", all)

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"path"
 	"strconv"
@@ -344,4 +345,73 @@ func (s *runeSlicer) offset(r int) int {
 func (s *runeSlicer) slice(start, end int) string {
 	b := s.offset(start)
 	return s.text[b:s.offset(end)]
+}
+
+// hitInfo is what a hit shows besides its text, stored with the index
+// document (the value of facetAll): the document's name and id, the
+// speaker's label, whether the speaker is an interviewer, and the codes.
+type hitInfo struct {
+	doc, speaker string
+	docID        int64
+	interviewer  bool
+	codes        []string
+}
+
+// encodeHitInfo writes the hit info of an entry's fields: items of a tag
+// byte, a length and the value.
+func encodeHitInfo(fields map[string]any) []byte {
+	var b []byte
+	add := func(tag byte, v string) {
+		b = append(b, tag)
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	if v, ok := fields[fieldDocID].(string); ok {
+		add('x', v)
+	}
+	if v, ok := fields[facetDoc].(string); ok {
+		add('d', v)
+	}
+	if v, ok := fields[facetSpeaker].(string); ok {
+		add('s', v)
+	}
+	if fields[fieldInterviewer] == "true" {
+		add('i', "")
+	}
+	switch v := fields[facetCode].(type) {
+	case string:
+		add('c', v)
+	case []string:
+		for _, c := range v {
+			add('c', c)
+		}
+	}
+	return b
+}
+
+// decodeHitInfo reads what encodeHitInfo wrote.
+func decodeHitInfo(s string) hitInfo {
+	var h hitInfo
+	for len(s) > 0 {
+		tag := s[0]
+		n, size := binary.Uvarint([]byte(s[1:min(len(s), 1+binary.MaxVarintLen64)]))
+		if size <= 0 || uint64(len(s)-1-size) < n {
+			break
+		}
+		v := s[1+size : 1+size+int(n)]
+		s = s[1+size+int(n):]
+		switch tag {
+		case 'x':
+			h.docID, _ = strconv.ParseInt(v, 10, 64)
+		case 'd':
+			h.doc = v
+		case 's':
+			h.speaker = v
+		case 'i':
+			h.interviewer = true
+		case 'c':
+			h.codes = append(h.codes, v)
+		}
+	}
+	return h
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -222,12 +221,12 @@ func (ix *Index) scoped(bq query.Query, scope Scope) query.Query {
 	case ScopeTranscripts:
 		b := bleve.NewBooleanQuery()
 		b.AddMust(bq)
-		b.AddMustNot(ix.termQuery(fieldKind, kindMemo))
+		b.AddMustNot(ix.filterTerm(fieldKind, kindMemo))
 		return b
 	case ScopeMemos:
 		b := bleve.NewBooleanQuery()
 		b.AddMust(bq)
-		b.AddFilter(ix.termQuery(fieldKind, kindMemo))
+		b.AddFilter(ix.filterTerm(fieldKind, kindMemo))
 		return b
 	}
 	return bq
@@ -247,7 +246,7 @@ func (ix *Index) details(ctx context.Context, bq query.Query, hits search.Docume
 	// bq, and a conjunction leaps from one id to the next.
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), bq), len(ids), 0, false)
 	req.IncludeLocations = true
-	req.Fields = []string{fieldText, fieldDocID, facetDoc, facetSpeaker, facetCode, fieldInterviewer}
+	req.Fields = []string{fieldText, facetAll}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -375,7 +374,8 @@ func (ix *Index) textAnalyzer() analysis.Analyzer {
 	return ix.m.AnalyzerNamed(ix.m.AnalyzerNameForPath(fieldText))
 }
 
-// filterQuery searches a filter field: speaker, doc, code or an attribute.
+// filterQuery searches a filter (speaker, doc, code or an attribute): the
+// terms of fieldFilter with its prefix.
 func (ix *Index) filterQuery(t termNode) query.Query {
 	field, value := t.field, t.value
 	switch field {
@@ -387,33 +387,38 @@ func (ix *Index) filterQuery(t termNode) query.Query {
 	if norm == "" {
 		return nil
 	}
+	prefix := filterPrefixes[field]
 	var q query.Query
 	switch {
 	case t.prefix:
-		pq := bleve.NewPrefixQuery(norm)
-		pq.SetField(field)
+		pq := bleve.NewPrefixQuery(prefix + norm)
+		pq.SetField(fieldFilter)
 		q = pq
 	case t.fuzzy > 0:
-		fq := bleve.NewFuzzyQuery(norm)
-		fq.SetField(field)
+		// Letters off in the value only, not in the prefix.
+		fq := bleve.NewFuzzyQuery(prefix + norm)
+		fq.SetField(fieldFilter)
 		fq.SetFuzziness(t.fuzzy)
+		fq.SetPrefix(len(prefix))
 		q = fq
 	default:
-		q = ix.termQuery(field, norm)
+		q = ix.filterTerm(field, norm)
 	}
 	switch {
 	case field == fieldSpeaker && !t.prefix && (norm == "interviewer" || norm == "interviewers"):
 		// The role: speakers marked as interviewer, and any labelled so.
-		return bleve.NewDisjunctionQuery(q, ix.termQuery(fieldInterviewer, "true"))
+		return bleve.NewDisjunctionQuery(q, ix.filterTerm(fieldInterviewer, "true"))
 	case field == fieldDoc && isDigits(norm):
-		return bleve.NewDisjunctionQuery(q, ix.termQuery(fieldDocID, norm))
+		return bleve.NewDisjunctionQuery(q, ix.filterTerm(fieldDocID, norm))
 	}
 	return q
 }
 
-func (ix *Index) termQuery(field, term string) *query.TermQuery {
-	q := bleve.NewTermQuery(term)
-	q.SetField(field)
+// filterTerm searches the term of fieldFilter for value (as analyzerKey
+// writes it) in field.
+func (ix *Index) filterTerm(field, value string) *query.TermQuery {
+	q := bleve.NewTermQuery(filterPrefixes[field] + value)
+	q.SetField(fieldFilter)
 	return q
 }
 
@@ -453,21 +458,11 @@ func (ix *Index) makeHit(dm *search.DocumentMatch, context int) Hit {
 		h.MemoOf = owner
 	}
 	h.Text, _ = dm.Fields[fieldText].(string)
-	h.Document, _ = dm.Fields[facetDoc].(string)
-	h.Speaker, _ = dm.Fields[facetSpeaker].(string)
-	h.Interviewer = dm.Fields[fieldInterviewer] == "true"
-	switch c := dm.Fields[facetCode].(type) {
-	case string:
-		h.Codes = []string{c}
-	case []any:
-		for _, v := range c {
-			if s, ok := v.(string); ok {
-				h.Codes = append(h.Codes, s)
-			}
-		}
-	}
-	if id, ok := dm.Fields[fieldDocID].(string); ok && memo != "" {
-		h.DocID, _ = strconv.ParseInt(id, 10, 64)
+	info, _ := dm.Fields[facetAll].(string)
+	hi := decodeHitInfo(info)
+	h.Document, h.Speaker, h.Interviewer, h.Codes = hi.doc, hi.speaker, hi.interviewer, hi.codes
+	if memo != "" {
+		h.DocID = hi.docID
 	}
 	// The text field has markers of the words found, the exact field the
 	// locations of phrases, prefixes and fuzzy words.
