@@ -135,6 +135,16 @@ func BenchmarkCorpus(b *testing.B) {
 	})
 	report(b, "results counts: exact counts per document, speaker, code for %q (Counts): median %.3f ms, p99 %.3f ms; rows + counts %.3f ms", term, ms(cmed), ms(cp99), ms(med+cmed))
 	b.ReportMetric(ms(cmed), "counts-median-ms")
+	// The whole page in one call for a word of typical frequency.
+	med, p99, total = latency(b, 100, func() int {
+		res, err := ix.Search(ctx, "archive", SearchOptions{Limit: 50})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return res.Total
+	})
+	report(b, "results page: 50 KWIC rows + counts for %q in one Search: median %.3f ms, p99 %.3f ms (%d passages)", "archive", ms(med), ms(p99), total)
+	b.ReportMetric(ms(med), "page-mid-median-ms")
 
 	// Incremental update after one coding.
 	code, err := p.AddCode(ctx, 0, "Bench", "", "")
