@@ -10,6 +10,7 @@ packages=(
 	libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 	xvfb xauth xdotool imagemagick
 	libxml2-utils poppler-utils
+	ripgrep
 )
 staticcheck_version=v0.8.2
 
