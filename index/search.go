@@ -93,19 +93,11 @@ type Results struct {
 // word; Counts returns them.
 func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Results, error) {
 	started := time.Now()
-	pq, scope, err := prepare(q, opts)
+	pq, scope, bq, err := ix.prepare(q, opts)
 	if err != nil {
 		return Results{}, err
 	}
-	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.bi == nil {
-		return Results{}, fmt.Errorf("search: the index is closed")
-	}
-	bq := ix.scoped(ix.toBleve(pq.root, false), scope)
-	if bq == nil {
-		return Results{}, ErrEmptyQuery
-	}
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = 50
@@ -155,19 +147,11 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 // lets a window show the page first and the counts a moment later.
 func (ix *Index) Counts(ctx context.Context, q string, opts SearchOptions) (Results, error) {
 	started := time.Now()
-	pq, scope, err := prepare(q, opts)
+	pq, _, bq, err := ix.prepare(q, opts)
 	if err != nil {
 		return Results{}, err
 	}
-	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.bi == nil {
-		return Results{}, fmt.Errorf("search: the index is closed")
-	}
-	bq := ix.scoped(ix.toBleve(pq.root, false), scope)
-	if bq == nil {
-		return Results{}, ErrEmptyQuery
-	}
 	req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
 	req.Score = "none"
 	facets := opts.Facets
@@ -189,17 +173,29 @@ func (ix *Index) Counts(ctx context.Context, q string, opts SearchOptions) (Resu
 	return out, nil
 }
 
-// prepare parses q and returns it with the scope it searches.
-func prepare(q string, opts SearchOptions) (parsedQuery, Scope, error) {
+// prepare parses q and returns it with the scope it searches and its
+// bleve query (without word locations). On success it holds the read lock,
+// which the caller releases.
+func (ix *Index) prepare(q string, opts SearchOptions) (parsedQuery, Scope, query.Query, error) {
 	pq, err := parseQuery(q)
 	if err != nil {
-		return pq, 0, err
+		return pq, 0, nil, err
 	}
 	scope := opts.Scope
 	if pq.hasScope {
 		scope = pq.scope
 	}
-	return pq, scope, nil
+	ix.mu.RLock()
+	if ix.bi == nil {
+		ix.mu.RUnlock()
+		return pq, 0, nil, fmt.Errorf("search: the index is closed")
+	}
+	bq := ix.scoped(ix.toBleve(pq.root, false), scope)
+	if bq == nil {
+		ix.mu.RUnlock()
+		return pq, 0, nil, ErrEmptyQuery
+	}
+	return pq, scope, bq, nil
 }
 
 // setCounts sets the counts per document, speaker and code from f, at most
