@@ -44,9 +44,10 @@
 // the same summary for the window.
 //
 // Search returns ranked, paged keyword-in-context hits with the rune range of
-// every matched word, and counts per document, speaker and code; for a
-// frequent word the counts cost more than the page, so a window may ask
-// Search for the page only (Facets -1) and Counts for the exact counts. Only
+// every matched word, and exact counts per document, speaker and code,
+// taken while the hits are ranked from a table in memory of each index
+// segment's documents, speakers and codes (see counts.go); a window may
+// still ask Search for the page only (Facets -1) and Counts for the counts. Only
 // the exact field keeps word positions: the ranges of words matched in any
 // form are found by analysing the page's passages again. Autocode codes
 // every hit by match, sentence or turn as one undoable step.

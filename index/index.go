@@ -76,6 +76,12 @@ type Index struct {
 	seed   maphash.Seed
 	// keys holds filter values as the index writes them.
 	keys keyCache
+	// facets holds the facet terms of the index documents of bi's
+	// segments, to count hits (see counts.go).
+	facets *facetTables
+	// facetsByRequest makes searches count with bleve's facets instead
+	// (for tests).
+	facetsByRequest bool
 }
 
 // bleveConfig is the runtime configuration of every index opened.
@@ -111,6 +117,7 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 			return nil, err
 		case err == nil && st.Complete && st.Project == p.Path() && st.Lang == lang:
 			ix.bi, ix.state = bi, st
+			ix.facets = newFacetTables()
 			ix.m, err = newMapping(lang)
 			if err != nil {
 				bi.Close()
@@ -201,6 +208,7 @@ func (ix *Index) create(ctx context.Context) error {
 		return fmt.Errorf("create the search index: %w", err)
 	}
 	ix.bi, ix.m, ix.persisted = bi, m, nil
+	ix.facets = newFacetTables()
 	ix.shared = newSharedAnalysis(m)
 	clear(ix.hashes)
 	ix.state = state{Project: ix.p.Path(), Lang: lang}

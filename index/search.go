@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -89,8 +88,7 @@ type Results struct {
 // searched returns a *QueryError with a message for the user.
 //
 // With opts.Facets -1, Search returns the page without the counts per
-// document, speaker and code, which cost more than the page for a frequent
-// word; Counts returns them.
+// document, speaker and code; Counts returns them.
 func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Results, error) {
 	started := time.Now()
 	pq, scope, bq, err := ix.prepare(q, opts)
@@ -102,7 +100,8 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 	if limit <= 0 {
 		limit = 50
 	}
-	// Two passes: the first ranks and counts all hits, the second reads the
+	// Two passes: the first ranks and counts all hits (per document,
+	// speaker and code too: searchCounting), the second reads the
 	// word locations and stored fields of this page's hits only. Locations
 	// for every hit of a frequent word cost far more than the page; so
 	// would a sort on _id, which reads every hit's id (equal scores keep
@@ -113,10 +112,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 	if facets == 0 {
 		facets = 50
 	}
-	if facets > 0 {
-		req.AddFacet(facetAll, bleve.NewFacetRequest(facetAll, math.MaxInt32))
-	}
-	res, err := ix.bi.SearchInContext(ctx, req)
+	res, terms, err := ix.searchCounting(ctx, req, facets > 0)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
@@ -134,7 +130,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		out.Hits = append(out.Hits, ix.makeHit(dm, opts.Context))
 	}
 	if facets > 0 {
-		out.setCounts(res.Facets[facetAll], facets)
+		out.setCounts(terms, facets)
 	}
 	out.Took = time.Since(started)
 	return out, nil
@@ -143,8 +139,8 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 // Counts returns what Search does without the hits: the number of hits
 // (Total) and the counts per document, speaker and code (at most
 // opts.Facets of each, 0 meaning 50), exact, over all hits. It costs less
-// than the counts of Search with the page (the hits are not ranked), and
-// lets a window show the page first and the counts a moment later.
+// than Search with the counts (the hits are not ranked), and lets a window
+// show the page first and the counts a moment later.
 func (ix *Index) Counts(ctx context.Context, q string, opts SearchOptions) (Results, error) {
 	started := time.Now()
 	pq, _, bq, err := ix.prepare(q, opts)
@@ -158,16 +154,13 @@ func (ix *Index) Counts(ctx context.Context, q string, opts SearchOptions) (Resu
 	if facets == 0 {
 		facets = 50
 	}
-	if facets > 0 {
-		req.AddFacet(facetAll, bleve.NewFacetRequest(facetAll, math.MaxInt32))
-	}
-	res, err := ix.bi.SearchInContext(ctx, req)
+	res, terms, err := ix.searchCounting(ctx, req, facets > 0)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
 	out := Results{Total: int(res.Total), Plain: pq.plain}
 	if facets > 0 {
-		out.setCounts(res.Facets[facetAll], facets)
+		out.setCounts(terms, facets)
 	}
 	out.Took = time.Since(started)
 	return out, nil
@@ -198,12 +191,12 @@ func (ix *Index) prepare(q string, opts SearchOptions) (parsedQuery, Scope, quer
 	return pq, scope, bq, nil
 }
 
-// setCounts sets the counts per document, speaker and code from f, at most
-// n of each.
-func (r *Results) setCounts(f *search.FacetResult, n int) {
-	r.Documents = counts(f, facetPrefixDoc, n)
-	r.Speakers = counts(f, facetPrefixSpeaker, n)
-	r.Codes = counts(f, facetPrefixCode, n)
+// setCounts sets the counts per document, speaker and code from the
+// counts of the facetAll terms (most first), at most n of each.
+func (r *Results) setCounts(terms []termCount, n int) {
+	r.Documents = counts(terms, facetPrefixDoc, n)
+	r.Speakers = counts(terms, facetPrefixSpeaker, n)
+	r.Codes = counts(terms, facetPrefixCode, n)
 }
 
 // scoped restricts bq to the scope. The scope filters without scoring.
@@ -254,15 +247,13 @@ func (ix *Index) details(ctx context.Context, bq query.Query, hits search.Docume
 	return out, nil
 }
 
-// counts returns the n most frequent terms of f with prefix, without it.
-func counts(f *search.FacetResult, prefix string, n int) []Count {
-	if f == nil || f.Terms == nil {
-		return nil
-	}
+// counts returns the n most frequent of terms (most first) with prefix,
+// without it.
+func counts(terms []termCount, prefix string, n int) []Count {
 	var out []Count
-	for _, t := range f.Terms.Terms() {
-		if name, ok := strings.CutPrefix(t.Term, prefix); ok && len(out) < n {
-			out = append(out, Count{name, t.Count})
+	for _, t := range terms {
+		if name, ok := strings.CutPrefix(t.term, prefix); ok && len(out) < n {
+			out = append(out, Count{name, t.count})
 		}
 	}
 	return out
