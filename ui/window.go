@@ -72,7 +72,9 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.results = container.NewVSplit(w.transcript, container.NewBorder(nil, nil, nil, container.NewVBox(closeResults), w.search.results))
 	w.results.Offset = 0.6
 	w.centre = container.NewStack(w.transcript)
-	split := container.NewHSplit(w.documents.box, container.NewHSplit(container.NewBorder(w.title, nil, nil, nil, w.centre), w.codebook.box))
+	summary := widget.NewButtonWithIcon("Summary", theme.DocumentIcon(), w.onEditSummary)
+	header := container.NewBorder(nil, nil, nil, summary, w.title)
+	split := container.NewHSplit(w.documents.box, container.NewHSplit(container.NewBorder(header, nil, nil, nil, w.centre), w.codebook.box))
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75
 	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, split))

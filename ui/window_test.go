@@ -196,3 +196,20 @@ func TestNewCodeFromSelection(t *testing.T) {
 		t.Errorf("undo left %d codes", len(codes))
 	}
 }
+
+func TestEditSummary(t *testing.T) {
+	w, p := newTestWindow(t)
+	ctx := context.Background()
+	w.onEditSummary()
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no summary dialog")
+	}
+	w.saveSummary(w.doc.ID, "Ana begint bij haar eigen drive.")
+	if m, _ := p.Memo(ctx, model.DocumentMemo, w.doc.ID); m != "Ana begint bij haar eigen drive." {
+		t.Errorf("summary %q", m)
+	}
+	w.onUndo()
+	if m, _ := p.Memo(ctx, model.DocumentMemo, w.doc.ID); m != "" {
+		t.Errorf("summary after undo %q", m)
+	}
+}
