@@ -59,7 +59,7 @@ type codebookPanel struct {
 	depth map[int64]int
 }
 
-func newCodebookPanel(onChoose func(model.Code), onNew func()) *codebookPanel {
+func newCodebookPanel(onChoose func(model.Code), onNew func(), onMenu func(c model.Code, at fyne.CanvasObject)) *codebookPanel {
 	p := &codebookPanel{depth: map[int64]int{}}
 	p.list = widget.NewList(
 		func() int { return len(p.codes) },
@@ -71,14 +71,19 @@ func newCodebookPanel(onChoose func(model.Code), onNew func()) *codebookPanel {
 			name.Truncation = fyne.TextTruncateEllipsis
 			count := widget.NewLabel("")
 			indent := canvas.NewRectangle(color.Transparent)
-			return container.NewBorder(nil, nil, container.NewHBox(indent, container.NewCenter(swatch)), count, name)
+			more := widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
+			more.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, container.NewHBox(indent, container.NewCenter(swatch)), container.NewHBox(count, more), name)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := p.codes[i]
 			box := o.(*fyne.Container)
 			name := box.Objects[0].(*widget.Label)
 			left := box.Objects[1].(*fyne.Container)
-			count := box.Objects[2].(*widget.Label)
+			right := box.Objects[2].(*fyne.Container)
+			count := right.Objects[0].(*widget.Label)
+			more := right.Objects[1].(*widget.Button)
+			more.OnTapped = func() { onMenu(c, more) }
 			name.SetText(c.Name)
 			count.SetText(fmt.Sprint(c.Codings))
 			swatch := left.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)

@@ -62,7 +62,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 		status:     widget.NewLabel(""),
 	}
 	w.documents = newDocumentsPanel(w.onDocumentSelected)
-	w.codebook = newCodebookPanel(w.onCodeChosen, w.onNewCode)
+	w.codebook = newCodebookPanel(w.onCodeChosen, w.onNewCode, w.onCodeMenu)
 	w.search = newSearchPanel(w.onSearch, w.onOpenHit, w.onCodeAll, w.showQueryHelp)
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
 	w.transcript.OnHighlightTapped = w.onHighlightTapped

@@ -213,3 +213,33 @@ func TestEditSummary(t *testing.T) {
 		t.Errorf("summary after undo %q", m)
 	}
 }
+
+func TestCodebookEditing(t *testing.T) {
+	w, p := newTestWindow(t)
+	ctx := context.Background()
+	deel, motivatie := w.codebook.codes[0], w.codebook.codes[1]
+	w.onCodeMenu(deel, w.codebook.box)
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no menu for the code")
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+	p.ApplyCode(ctx, deel.ID, model.Span{DocID: w.doc.ID, Start: 0, End: 5})
+	name, color := "Delen", "#0072B2"
+	w.editCode(deel.ID, model.CodeEdit{Name: &name, Color: &color})
+	if c := w.codebook.codes[0]; c.Name != "Delen" || c.Color != "#0072B2" {
+		t.Errorf("after edit: %+v", c)
+	}
+	w.mergeCode(w.codebook.codes[0], motivatie)
+	if len(w.codebook.codes) != 1 || w.codebook.codes[0].Codings != 1 {
+		t.Errorf("after merge: %+v", w.codebook.codes)
+	}
+	w.deleteCode(w.codebook.codes[0])
+	if len(w.codebook.codes) != 0 || len(w.highlights) != 0 {
+		t.Errorf("after delete: %d codes, %d highlights", len(w.codebook.codes), len(w.highlights))
+	}
+	w.onUndo()
+	w.onUndo()
+	if len(w.codebook.codes) != 2 || len(w.highlights) != 1 {
+		t.Errorf("after undoing delete and merge: %d codes, %d highlights", len(w.codebook.codes), len(w.highlights))
+	}
+}
