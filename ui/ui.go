@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"image/color"
+	"os"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -43,3 +44,10 @@ func translucent(c color.NRGBA) color.NRGBA {
 }
 
 var background = context.Background
+
+// removeEmpty removes path if it is an empty file.
+func removeEmpty(path string) {
+	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+		os.Remove(path)
+	}
+}

@@ -48,6 +48,9 @@ type Options struct {
 	// CacheDir is the user cache folder, for the search index and the PDF
 	// reader's compiled module; empty means no search.
 	CacheDir string
+	// OnProjectOpened, if set, is told the path of every project opened or
+	// created from the window (for the list of recent projects).
+	OnProjectOpened func(path string) error
 }
 
 // NewMainWindow builds the window for a project, selects its first
@@ -136,6 +139,9 @@ func (w *MainWindow) Window() fyne.Window { return w.win }
 func (w *MainWindow) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
+			fyne.NewMenuItem("New project…", w.onNewProject),
+			fyne.NewMenuItem("Open project…", w.onOpenProject),
+			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Import files…", w.onImportFile),
 			fyne.NewMenuItem("Import a folder…", w.onImportFolder),
 		),

@@ -243,3 +243,28 @@ func TestCodebookEditing(t *testing.T) {
 		t.Errorf("after undoing delete and merge: %d codes, %d highlights", len(w.codebook.codes), len(w.highlights))
 	}
 }
+
+func TestOpenAndCreateProjectsInNewWindows(t *testing.T) {
+	w, _ := newTestWindow(t)
+	var remembered []string
+	w.opts.OnProjectOpened = func(path string) error { remembered = append(remembered, path); return nil }
+	path := filepath.Join(t.TempDir(), "Tweede studie.verbatim")
+	nw := w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "en") })
+	if nw == nil {
+		t.Fatal("no window for the new project")
+	}
+	waitForIndex(t, nw)
+	if nw.win.Title() != "Verbatim — Tweede studie" || len(remembered) != 1 || remembered[0] != path {
+		t.Errorf("new window %q, remembered %v", nw.win.Title(), remembered)
+	}
+	// While it is open, opening it again fails with a message, not a second window.
+	if again := w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) { return model.Open(ctx, path) }); again != nil {
+		t.Error("the same project opened twice")
+	}
+	nw.win.Close()
+	p, err := model.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("closing the window did not close the project: %v", err)
+	}
+	p.Close()
+}

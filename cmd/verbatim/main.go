@@ -19,16 +19,18 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	env := cli.Env{
-		Stdout:   os.Stdout,
-		Stderr:   os.Stderr,
-		DataDir:  cli.DataDir(),
-		CacheDir: cli.CacheDir(),
-		OpenGUI: func(p *model.Project) error {
-			return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p, ui.Options{CacheDir: cli.CacheDir()})
-		},
-	}
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, DataDir: cli.DataDir(), CacheDir: cli.CacheDir()}
+	env.OpenGUI = func(p *model.Project) error { return openWindow(p, env) }
 	code := cli.Run(ctx, env, os.Args[1:])
 	stop()
 	os.Exit(code)
+}
+
+// openWindow runs the window on p; projects opened from the window join
+// the recent projects too.
+func openWindow(p *model.Project, env cli.Env) error {
+	return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p, ui.Options{
+		CacheDir:        env.CacheDir,
+		OnProjectOpened: func(path string) error { return cli.RememberProject(env.DataDir, path) },
+	})
 }

@@ -37,7 +37,7 @@ func runOpen(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer p.Close()
-	if err := addRecent(env.DataDir, p.Path()); err != nil {
+	if err := RememberProject(env.DataDir, p.Path()); err != nil {
 		fmt.Fprintf(env.Stderr, "verbatim: could not remember recent projects: %s\n", message(err))
 	}
 	if env.OpenGUI == nil {
@@ -123,8 +123,9 @@ func recentProjects(dataDir string) []string {
 	return list
 }
 
-// addRecent puts path first in the list of recent projects (at most ten).
-func addRecent(dataDir, path string) error {
+// RememberProject puts path first in the list of recent projects (at most
+// ten), which decides what "verbatim" with no arguments opens.
+func RememberProject(dataDir, path string) error {
 	list := slices.DeleteFunc(recentProjects(dataDir), func(s string) bool { return s == path })
 	list = append([]string{path}, list...)
 	if len(list) > 10 {

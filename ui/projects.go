@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"codeberg.org/verbatim/verbatim/model"
+)
+
+// onOpenProject asks for a project file and opens it in a new window.
+func (w *MainWindow) onOpenProject() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) { return model.Open(ctx, path) })
+	}, w.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".verbatim"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onNewProject asks for the transcripts' language and a file name, creates
+// the project and opens it in a new window.
+func (w *MainWindow) onNewProject() {
+	langs := map[string]string{"Nederlands": "nl", "English": "en"}
+	lang := widget.NewRadioGroup([]string{"Nederlands", "English"}, nil)
+	lang.SetSelected("Nederlands")
+	if l, err := w.project.Language(background()); err == nil && l == "en" {
+		lang.SetSelected("English")
+	}
+	items := []*widget.FormItem{widget.NewFormItem("Transcripts in", lang)}
+	dialog.ShowForm("New project", "Choose where…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			if wc == nil {
+				return
+			}
+			path := wc.URI().Path()
+			wc.Close()
+			// The dialog made an empty file; Create wants to make it itself.
+			removeEmpty(path)
+			if !strings.HasSuffix(path, ".verbatim") {
+				path += ".verbatim"
+			}
+			w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) {
+				return model.Create(ctx, path, langs[lang.Selected])
+			})
+		}, w.win)
+		save.SetFileName("Project.verbatim")
+		save.Resize(fyne.NewSize(900, 600))
+		save.Show()
+	}, w.win)
+}
+
+// openProjectWindow opens or creates a project with open and shows it in a
+// window of its own, which closes the project when it closes.
+func (w *MainWindow) openProjectWindow(path string, open func(context.Context) (*model.Project, error)) *MainWindow {
+	p, err := open(background())
+	if err != nil {
+		w.showError(err)
+		return nil
+	}
+	nw, err := NewMainWindow(fyne.CurrentApp(), p, w.opts)
+	if err != nil {
+		p.Close()
+		w.showError(err)
+		return nil
+	}
+	nw.win.SetOnClosed(func() {
+		nw.close()
+		p.Close()
+	})
+	if w.opts.OnProjectOpened != nil {
+		if err := w.opts.OnProjectOpened(p.Path()); err != nil {
+			nw.status.SetText("Could not remember this project among the recent ones: " + err.Error())
+		}
+	}
+	nw.win.Show()
+	w.status.SetText("Opened " + filepath.Base(path) + " in a new window.")
+	return nw
+}
