@@ -67,27 +67,7 @@ func (w *MainWindow) editCode(id int64, e model.CodeEdit) {
 
 // onCodeMemo edits a code's memo.
 func (w *MainWindow) onCodeMemo(c model.Code) {
-	memo, err := w.project.Memo(background(), model.CodeMemo, c.ID)
-	if err != nil {
-		w.showError(err)
-		return
-	}
-	entry := widget.NewMultiLineEntry()
-	entry.Wrapping = fyne.TextWrapWord
-	entry.SetText(memo)
-	entry.SetMinRowsVisible(10)
-	d := dialog.NewCustomConfirm("Memo on "+c.Name, "Save", "Cancel", entry, func(save bool) {
-		if !save {
-			return
-		}
-		if err := w.project.SetMemo(background(), model.CodeMemo, c.ID, entry.Text); err != nil {
-			w.showError(err)
-			return
-		}
-		w.status.SetText("Memo saved. Ctrl+Z undoes it.")
-	}, w.win)
-	d.Resize(fyne.NewSize(560, 380))
-	d.Show()
+	w.editMemo(model.CodeMemo, c.ID, "Memo on "+c.Name)
 }
 
 // onMergeCode asks which code takes over c's codings.

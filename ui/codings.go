@@ -39,7 +39,11 @@ func (w *MainWindow) onHighlightTapped(ids []int64, _ int) {
 			d.Hide()
 			w.removeCoding(c)
 		})
-		rows.Add(container.NewBorder(nil, nil, container.NewCenter(swatch), remove, container.NewVBox(title, detail)))
+		memo := widget.NewButtonWithIcon("Memo", theme.DocumentCreateIcon(), func() {
+			d.Hide()
+			w.editMemo(model.CodingMemo, c.ID, "Memo on this coding of "+c.Code)
+		})
+		rows.Add(container.NewBorder(nil, nil, container.NewCenter(swatch), container.NewHBox(memo, remove), container.NewVBox(title, detail)))
 	}
 	d = dialog.NewCustom("Codings here", "Close", container.NewVScroll(rows), w.win)
 	d.Resize(fyne.NewSize(560, min(float32(len(ids))*110+120, 520)))

@@ -150,6 +150,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Redo", w.onRedo),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New code…", w.onNewCode),
+			fyne.NewMenuItem("Project memo…", w.onEditProjectMemo),
 		),
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("Searching…", w.showQueryHelp),

@@ -204,13 +204,18 @@ func TestEditSummary(t *testing.T) {
 	if w.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no summary dialog")
 	}
-	w.saveSummary(w.doc.ID, "Ana begint bij haar eigen drive.")
+	w.saveMemo(model.DocumentMemo, w.doc.ID, "Ana begint bij haar eigen drive.")
 	if m, _ := p.Memo(ctx, model.DocumentMemo, w.doc.ID); m != "Ana begint bij haar eigen drive." {
 		t.Errorf("summary %q", m)
 	}
 	w.onUndo()
 	if m, _ := p.Memo(ctx, model.DocumentMemo, w.doc.ID); m != "" {
 		t.Errorf("summary after undo %q", m)
+	}
+	w.onEditProjectMemo()
+	w.saveMemo(model.ProjectMemo, 0, "Studie naar vernieuwers")
+	if m, _ := p.Memo(ctx, model.ProjectMemo, 0); m != "Studie naar vernieuwers" {
+		t.Errorf("project memo %q", m)
 	}
 }
 
