@@ -76,7 +76,8 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.results.Offset = 0.6
 	w.centre = container.NewStack(w.transcript)
 	summary := widget.NewButtonWithIcon("Summary", theme.DocumentIcon(), w.onEditSummary)
-	header := container.NewBorder(nil, nil, nil, summary, w.title)
+	speakers := widget.NewButtonWithIcon("Speakers", theme.AccountIcon(), w.onEditSpeakers)
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(speakers, summary), w.title)
 	split := container.NewHSplit(w.documents.box, container.NewHSplit(container.NewBorder(header, nil, nil, nil, w.centre), w.codebook.box))
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75

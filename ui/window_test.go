@@ -273,3 +273,34 @@ func TestOpenAndCreateProjectsInNewWindows(t *testing.T) {
 	}
 	p.Close()
 }
+
+func TestEditSpeakers(t *testing.T) {
+	w, p := newTestWindow(t)
+	ctx := context.Background()
+	w.onEditSpeakers()
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no speakers dialog")
+	}
+	sp, _ := p.Speakers(ctx, w.doc.ID)
+	var edits []*speakerEdit
+	for _, s := range sp {
+		e := &speakerEdit{speaker: s, participant: s.Case, interviewer: s.Interviewer}
+		if s.Label == "Ana" {
+			e.participant = "Ana de Boer"
+		}
+		if s.Label == "Interviewer" {
+			e.interviewer = false
+		}
+		edits = append(edits, e)
+	}
+	w.saveSpeakers(edits)
+	sp, _ = p.Speakers(ctx, w.doc.ID)
+	for _, s := range sp {
+		if s.Label == "Ana" && s.Case != "Ana de Boer" || s.Label == "Interviewer" && s.Interviewer {
+			t.Errorf("after saving: %+v", s)
+		}
+	}
+	if w.status.Text != "2 changes to the speakers saved." {
+		t.Errorf("status %q", w.status.Text)
+	}
+}
