@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model/importer"
@@ -16,6 +17,12 @@ import (
 
 // onImportFile asks for a transcript file and imports it.
 func (w *MainWindow) onImportFile() {
+	w.askFile(nil, func(path string) { w.importPaths([]string{path}) })
+}
+
+// askFile shows the file dialog, limited to the extensions given (all
+// files when none), and passes the path chosen to then.
+func (w *MainWindow) askFile(extensions []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showError(err)
@@ -26,8 +33,11 @@ func (w *MainWindow) onImportFile() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		w.importPaths([]string{path})
+		then(path)
 	}, w.win)
+	if len(extensions) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(extensions))
+	}
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -15,21 +14,9 @@ import (
 
 // onOpenProject asks for a project file and opens it in a new window.
 func (w *MainWindow) onOpenProject() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	w.askFile([]string{".verbatim"}, func(path string) {
 		w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) { return model.Open(ctx, path) })
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".verbatim"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // onNewProject asks for the transcripts' language and a file name, creates
