@@ -148,8 +148,9 @@ func (p *Project) MoveCode(ctx context.Context, id, parent int64) error {
 }
 
 // MergeCode merges code src into dst: src's codings move to dst (a coding
-// dst already has is dropped), src's children move under dst, src's memo is
-// appended to dst's, and src is deleted. One undoable action.
+// dst already has is dropped), src's children move under dst, src's memo and
+// thematic summaries are appended to dst's, and src is deleted. One undoable
+// action.
 func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 	if src == dst {
 		return fmt.Errorf("merge: %w (a code cannot merge into itself)", ErrInvalid)
@@ -183,6 +184,12 @@ func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 			{`DELETE FROM codings WHERE code_id = ? AND EXISTS (SELECT 1 FROM codings d
 				WHERE d.code_id = ? AND d.doc_id = codings.doc_id AND d.start_rune = codings.start_rune AND d.end_rune = codings.end_rune)`, []any{src, dst}},
 			{"UPDATE codings SET code_id = ? WHERE code_id = ?", []any{dst, src}},
+			// Thematic summaries: where both codes have one for a document,
+			// src's text is appended to dst's; the others move over.
+			{`UPDATE summaries SET text = text || char(10) || char(10) || (SELECT s.text FROM summaries s WHERE s.code_id = ?1 AND s.doc_id = summaries.doc_id)
+				WHERE code_id = ?2 AND doc_id IN (SELECT doc_id FROM summaries WHERE code_id = ?1)`, []any{src, dst}},
+			{"DELETE FROM summaries WHERE code_id = ?1 AND doc_id IN (SELECT doc_id FROM summaries WHERE code_id = ?2)", []any{src, dst}},
+			{"UPDATE summaries SET code_id = ? WHERE code_id = ?", []any{dst, src}},
 		}
 		if strings.TrimSpace(memo) != "" {
 			stmts = append(stmts, struct {
@@ -230,8 +237,10 @@ func deleteCodeTree(ctx context.Context, tx *sql.Tx, id int64) error {
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM codings WHERE code_id = ?", id); err != nil {
-		return err
+	for _, q := range []string{"DELETE FROM codings WHERE code_id = ?", "DELETE FROM summaries WHERE code_id = ?"} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
 	}
 	_, err = tx.ExecContext(ctx, "DELETE FROM codes WHERE id = ?", id)
 	return err

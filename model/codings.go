@@ -22,6 +22,7 @@ type Coding struct {
 	Coder    string
 	Created  time.Time
 	Memo     string
+	Key      bool   // marked as a key quote
 	Text     string // the quoted text, filled by Codings
 }
 
@@ -123,6 +124,33 @@ func (p *Project) RemoveCoding(ctx context.Context, id int64) error {
 	})
 }
 
+// SetKeyQuote marks codings as key quotes (or unmarks them), as one
+// undoable action. Reports can take key quotes first or only.
+func (p *Project) SetKeyQuote(ctx context.Context, ids []int64, key bool) error {
+	label := "Mark key quote"
+	if !key {
+		label = "Unmark key quote"
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("key quote: %w (no codings given)", ErrInvalid)
+	}
+	return p.do(ctx, label, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			var exists bool
+			if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM codings WHERE id = ?)", id).Scan(&exists); err != nil {
+				return err
+			}
+			if !exists {
+				return fmt.Errorf("coding %d: %w", id, ErrNotFound)
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE codings SET key_quote = ? WHERE id = ? AND key_quote <> ?", key, id, key); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // CodingFilter narrows Codings; zero fields do not filter.
 type CodingFilter struct {
 	CodeID int64
@@ -131,7 +159,7 @@ type CodingFilter struct {
 
 // Codings lists codings in document order, with their quoted text.
 func (p *Project) Codings(ctx context.Context, f CodingFilter) ([]Coding, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT g.id, g.doc_id, d.name, g.code_id, c.name, g.start_rune, g.end_rune, r.name, g.created, g.memo
+	rows, err := p.db.QueryContext(ctx, `SELECT g.id, g.doc_id, d.name, g.code_id, c.name, g.start_rune, g.end_rune, r.name, g.created, g.memo, g.key_quote
 		FROM codings g JOIN documents d ON d.id = g.doc_id JOIN codes c ON c.id = g.code_id JOIN coders r ON r.id = g.coder_id
 		WHERE (? = 0 OR g.code_id = ?) AND (? = 0 OR g.doc_id = ?)
 		ORDER BY d.name COLLATE NOCASE, g.doc_id, g.start_rune, g.end_rune, c.name`, f.CodeID, f.CodeID, f.DocID, f.DocID)
@@ -142,7 +170,7 @@ func (p *Project) Codings(ctx context.Context, f CodingFilter) ([]Coding, error)
 	for rows.Next() {
 		var g Coding
 		var created string
-		if err := rows.Scan(&g.ID, &g.DocID, &g.Document, &g.CodeID, &g.Code, &g.Start, &g.End, &g.Coder, &created, &g.Memo); err != nil {
+		if err := rows.Scan(&g.ID, &g.DocID, &g.Document, &g.CodeID, &g.Code, &g.Start, &g.End, &g.Coder, &created, &g.Memo, &g.Key); err != nil {
 			rows.Close()
 			return nil, err
 		}

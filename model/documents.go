@@ -302,8 +302,8 @@ func (p *Project) RenameDocument(ctx context.Context, docID int64, name string) 
 	})
 }
 
-// DeleteDocument removes a document with its turns, speakers, attributes and
-// codings, as one undoable action. Participants stay.
+// DeleteDocument removes a document with its turns, speakers, attributes,
+// codings and thematic summaries, as one undoable action. Participants stay.
 func (p *Project) DeleteDocument(ctx context.Context, docID int64) error {
 	d, err := p.Document(ctx, docID)
 	if err != nil {
@@ -312,6 +312,7 @@ func (p *Project) DeleteDocument(ctx context.Context, docID int64) error {
 	return p.do(ctx, "Delete document "+d.Name, func(tx *sql.Tx) error {
 		for _, q := range []string{
 			"DELETE FROM codings WHERE doc_id = ?",
+			"DELETE FROM summaries WHERE doc_id = ?",
 			"DELETE FROM turns WHERE doc_id = ?",
 			"DELETE FROM speakers WHERE doc_id = ?",
 			"DELETE FROM document_attributes WHERE doc_id = ?",

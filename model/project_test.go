@@ -136,7 +136,12 @@ func TestNewerVersionRefused(t *testing.T) {
 
 func TestMigrationFromFirstSchema(t *testing.T) {
 	ctx := context.Background()
+	// A project as the first release wrote it.
+	saved := migrations
+	defer func() { migrations = saved }()
+	migrations = saved[:1]
 	p := newProject(t, "nl")
+	migrations = saved
 	path := p.Path()
 	code, _ := p.AddCode(ctx, 0, "Vertrek vanuit motivatie", "", "")
 	doc, err := p.ImportDocument(ctx, NewDocument{Name: "a.txt", Text: "Ana: ik begin bij mijn drive.\n", Format: "txt",
@@ -149,10 +154,8 @@ func TestMigrationFromFirstSchema(t *testing.T) {
 	}
 	p.Close()
 
-	// A second schema version, as a later release would add one.
-	saved := migrations
-	migrations = append(append([]string(nil), migrations...), "ALTER TABLE codes ADD COLUMN shortcut TEXT NOT NULL DEFAULT ''")
-	defer func() { migrations = saved }()
+	// This release's schema and one more, as a later release would add.
+	migrations = append(append([]string(nil), saved...), "ALTER TABLE codes ADD COLUMN shortcut TEXT NOT NULL DEFAULT ''")
 
 	p, err = Open(ctx, path)
 	if err != nil {
@@ -161,8 +164,8 @@ func TestMigrationFromFirstSchema(t *testing.T) {
 	defer p.Close()
 	var v int
 	p.db.QueryRow("PRAGMA user_version").Scan(&v)
-	if v != 2 {
-		t.Errorf("user_version after migration: got %d, want 2", v)
+	if v != len(saved)+1 {
+		t.Errorf("user_version after migration: got %d, want %d", v, len(saved)+1)
 	}
 	backups := BackupPaths(path)
 	if len(backups) != 1 {
@@ -180,8 +183,21 @@ func TestMigrationFromFirstSchema(t *testing.T) {
 		t.Errorf("backup: version %d with %d codings, want version 1 with 1", bv, n)
 	}
 	got, err := p.Codings(ctx, CodingFilter{})
-	if err != nil || len(got) != 1 || got[0].Text != "ik begin bij mijn drive" {
+	if err != nil || len(got) != 1 || got[0].Text != "ik begin bij mijn drive" || got[0].Key {
 		t.Fatalf("codings after migration: %+v, %v", got, err)
+	}
+	// What version 2 added works on the upgraded file, undo included.
+	if err := p.SetKeyQuote(ctx, []int64{got[0].ID}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetSummary(ctx, doc.ID, code.ID, "Drive als vertrekpunt."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := p.ThematicSummary(ctx, doc.ID, code.ID); s != "" {
+		t.Errorf("summary after undo: %q", s)
 	}
 	// The regenerated undo triggers cover the new column.
 	if _, err := p.db.Exec("UPDATE codes SET shortcut = '1'"); err != nil {

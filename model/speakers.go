@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // RenameSpeakers makes speakers (of one or several documents) the
@@ -192,3 +193,21 @@ func (p *Project) RenameParticipant(ctx context.Context, caseID int64, name stri
 		return nil
 	})
 }
+
+// GenericSpeakerLabel reports whether name is a generic speaker label rather
+// than a person's name: a role ("Interviewer", "Speaker 2", "Int",
+// "Deelnemer 3") or one letter with a number ("S01", "P3").
+func GenericSpeakerLabel(name string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	base := strings.TrimRight(n, "0123456789 _-.")
+	switch base {
+	case "interviewer", "interviewee", "researcher", "respondent", "participant",
+		"moderator", "facilitator", "speaker", "spreker", "onderzoeker", "geïnterviewde",
+		"deelnemer", "interviewster", "int", "resp", "q", "a", "i", "r", "s", "p",
+		"befragte", "befragter", "interviewerin", "sprecher", "teilnehmer", "teilnehmerin":
+		return base != n || len(base) > 1
+	}
+	return false
+}
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) }

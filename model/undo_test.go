@@ -53,7 +53,7 @@ func randomOp(ctx context.Context, t *testing.T, p *Project, r *rand.Rand, n int
 	pickDoc := func() Document { return docs[r.IntN(len(docs))] }
 	pickCode := func() Code { return codes[r.IntN(len(codes))] }
 	var err error
-	switch op := r.IntN(16); {
+	switch op := r.IntN(19); {
 	case op == 0 || len(docs) == 0:
 		text := sampleTexts[r.IntN(len(sampleTexts))] + fmt.Sprintf("Ana: versie %d.\n", n)
 		nd := NewDocument{Name: fmt.Sprintf("doc%d.txt", r.IntN(5)), Text: text, Format: "txt"}
@@ -114,6 +114,18 @@ func randomOp(ctx context.Context, t *testing.T, p *Project, r *rand.Rand, n int
 		d := pickDoc()
 		spans := []Span{{d.ID, 0, 1}, {d.ID, 2, 5}, {d.ID, 0, d.Chars}}
 		_, err = p.ApplyCodes(ctx, pickCode().ID, spans)
+	case op == 16 && len(codings) > 0:
+		err = p.SetKeyQuote(ctx, []int64{codings[r.IntN(len(codings))].ID}, r.IntN(3) > 0)
+	case op == 17:
+		text := []string{"", "Samenvatting ’€", fmt.Sprintf("summary %d", n)}[r.IntN(3)]
+		err = p.SetSummary(ctx, pickDoc().ID, pickCode().ID, text)
+	case op == 18:
+		names := []string{"Ana", "ana", "Roelant van Zevenbergen"}
+		if r.IntN(3) == 0 {
+			err = p.RemovePseudonym(ctx, names[r.IntN(3)])
+		} else {
+			err = p.SetPseudonym(ctx, names[r.IntN(3)], fmt.Sprintf("Deelnemer %d", r.IntN(3)))
+		}
 	default:
 		err = p.RenameDocument(ctx, pickDoc().ID, fmt.Sprintf("renamed %d.txt", r.IntN(4)))
 	}

@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // A label is a speaker label found at the start of a line, such as
@@ -157,21 +159,9 @@ func isTranscriptionNote(name string) bool {
 	return false
 }
 
-// isRoleName reports whether name is a generic speaker label
-// ("Interviewer", "Speaker 2", "Int", and one letter with a number: "S01",
-// "P3") that counts as a speaker even if it occurs only once.
-func isRoleName(name string) bool {
-	n := strings.ToLower(name)
-	base := strings.TrimRight(n, "0123456789 _-.")
-	switch base {
-	case "interviewer", "interviewee", "researcher", "respondent", "participant",
-		"moderator", "facilitator", "speaker", "spreker", "onderzoeker", "geïnterviewde",
-		"deelnemer", "interviewster", "int", "resp", "q", "a", "i", "r", "s", "p",
-		"befragte", "befragter", "interviewerin", "sprecher", "teilnehmer", "teilnehmerin":
-		return base != n || len(base) > 1
-	}
-	return false
-}
+// isRoleName reports whether name is a generic speaker label that counts as
+// a speaker even if it occurs only once.
+func isRoleName(name string) bool { return model.GenericSpeakerLabel(name) }
 
 // parseClock reads a time stamp such as "00:01:02", "1:02", "[00:01:02]",
 // "(00:01:02.5)" at the start of s and returns it with the bytes it used.
