@@ -45,11 +45,55 @@ func (p *Project) SetPseudonym(ctx context.Context, name, pseudonym string) erro
 		return fmt.Errorf("pseudonym for %q: %w (it is the name itself)", name, ErrInvalid)
 	}
 	return p.do(ctx, "Set pseudonym for "+name, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO pseudonyms (name, pseudonym) VALUES (?, ?)
+		// A pseudonym that holds a listed name would be replaced in turn,
+		// and would itself put a real name in the export.
+		rows, err := tx.QueryContext(ctx, "SELECT name, pseudonym FROM pseudonyms WHERE name <> ? COLLATE NOCASE", name)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var other, otherPseudo string
+			if err := rows.Scan(&other, &otherPseudo); err != nil {
+				return err
+			}
+			if containsWords(pseudonym, other) {
+				return fmt.Errorf("pseudonym %q: %w (it holds %q, a name on the list)", pseudonym, ErrInvalid, other)
+			}
+			if containsWords(otherPseudo, name) {
+				return fmt.Errorf("name %q: %w (it is part of %q, the pseudonym of %q)", name, ErrInvalid, otherPseudo, other)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO pseudonyms (name, pseudonym) VALUES (?, ?)
 			ON CONFLICT (name COLLATE NOCASE) DO UPDATE SET name = excluded.name, pseudonym = excluded.pseudonym
 			WHERE name <> excluded.name OR pseudonym <> excluded.pseudonym`, name, pseudonym)
 		return err
 	})
+}
+
+// containsWords reports whether the words of part occur, in order and
+// together, among the words of s (case-insensitive).
+func containsWords(s, part string) bool {
+	sw, pw := strings.Fields(strings.ToLower(s)), strings.Fields(strings.ToLower(part))
+	if len(pw) == 0 {
+		return false
+	}
+	for i := 0; i+len(pw) <= len(sw); i++ {
+		match := true
+		for j, w := range pw {
+			if sw[i+j] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
 }
 
 // RemovePseudonym removes a name from the pseudonym list.

@@ -175,6 +175,14 @@ func TestPseudonyms(t *testing.T) {
 			t.Errorf("SetPseudonym(%q, %q): got %v, want ErrInvalid", bad[0], bad[1], err)
 		}
 	}
+	// A pseudonym holding a listed name, or a name inside a pseudonym, is
+	// refused: it would leak the name and be replaced in turn.
+	if err := p.SetPseudonym(ctx, "Ben", "Ana Jansen"); !errors.Is(err, ErrInvalid) {
+		t.Errorf("pseudonym holding a listed name: got %v, want ErrInvalid", err)
+	}
+	if err := p.SetPseudonym(ctx, "Lotte", "Deelnemer 5"); !errors.Is(err, ErrInvalid) {
+		t.Errorf("name that is a pseudonym: got %v, want ErrInvalid", err)
+	}
 	if err := p.RemovePseudonym(ctx, "Nobody"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("removing an unknown name: got %v", err)
 	}
