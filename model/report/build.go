@@ -89,10 +89,25 @@ type Options struct {
 	SameTurn bool
 	// Title replaces the report's title.
 	Title string
+	// Pseudonyms, when not nil, are applied to everything the report
+	// shows; the project keeps the originals.
+	Pseudonyms []model.Pseudonym
 }
 
-// Build builds a report of the project.
-func Build(ctx context.Context, p *model.Project, kind Kind, opts Options) (*export.Doc, error) {
+// Report is a built report, ready to write.
+type Report struct {
+	Doc *export.Doc
+	// With pseudonyms on: how many names were replaced, and where a listed
+	// name or a part of one still appears (the warning every such export
+	// shows).
+	Replaced int
+	Leaks    []Leak
+}
+
+// Build builds a report of the project. With opts.Pseudonyms the names in
+// the list are replaced everywhere in it, and the result lists where a name
+// or part of one still appears.
+func Build(ctx context.Context, p *model.Project, kind Kind, opts Options) (*Report, error) {
 	if err := checkCitation(opts.Citation); err != nil {
 		return nil, err
 	}
@@ -102,6 +117,12 @@ func Build(ctx context.Context, p *model.Project, kind Kind, opts Options) (*exp
 	}
 	if opts.Lang == "" {
 		opts.Lang = d.lang
+	}
+	var ps *Pseudonymiser
+	replaced := 0
+	if opts.Pseudonyms != nil {
+		ps = NewPseudonymiser(opts.Pseudonyms)
+		replaced = d.pseudonymise(ps)
 	}
 	b := &builder{ctx: ctx, p: p, d: d, opts: opts, w: wordsFor(opts.Lang)}
 	var doc *export.Doc
@@ -128,7 +149,13 @@ func Build(ctx context.Context, p *model.Project, kind Kind, opts Options) (*exp
 	if opts.Title != "" {
 		doc.Title = opts.Title
 	}
-	return doc, nil
+	r := &Report{Doc: doc}
+	if ps != nil {
+		r.Doc, r.Replaced = ps.Apply(doc)
+		r.Replaced += replaced
+		r.Leaks = Leaks(r.Doc, opts.Pseudonyms)
+	}
+	return r, nil
 }
 
 // Count says how many coded quotes a filter selects: the window's live

@@ -16,6 +16,10 @@ type words struct {
 	Participants, Attributes, Documents, Codings, ProjectMemo, DocumentMemos, CodeMemos,
 	CodingMemos, ParticipantMemos, Colour, Total, Overlap, SameTurn, SubCodes, Interviews,
 	Turns string
+	// Analysis tables and charts.
+	DocumentShare, NoValue, MatrixByParticipantTitle, NoInterviewers, Diagonal, FrequencyChartAlt,
+	HeatMapAlt string
+	matrixByTitle func(key string) string
 	// Counts: "n quotes from k interviews, m participants".
 	quotesLine func(n, k, m int) string
 	moreLine   func(n int) string
@@ -40,6 +44,10 @@ var dutch = words{
 	CodingMemos: "Memo’s bij coderingen", ParticipantMemos: "Memo’s bij deelnemers", Colour: "Kleur",
 	Total: "Totaal", Overlap: "overlappende coderingen", SameTurn: "coderingen in dezelfde beurt",
 	SubCodes: "met subcodes", Interviews: "Interviews", Turns: "Beurten",
+	DocumentShare: "% van de documenten", NoValue: "(geen waarde)", MatrixByParticipantTitle: "Codes per deelnemer",
+	NoInterviewers: "zonder interviewers", Diagonal: "Op de diagonaal: het aantal coderingen van de code.",
+	FrequencyChartAlt: "Staafdiagram: het aantal coderingen per code", HeatMapAlt: "Warmtekaart",
+	matrixByTitle: func(key string) string { return "Codes per " + key },
 	quotesLine: func(n, k, m int) string {
 		return fmt.Sprintf("%s uit %s, %s", plural(n, "citaat", "citaten"), plural(k, "interview", "interviews"), plural(m, "deelnemer", "deelnemers"))
 	},
@@ -65,6 +73,10 @@ var english = words{
 	CodingMemos: "Coding memos", ParticipantMemos: "Participant memos", Colour: "Colour",
 	Total: "Total", Overlap: "overlapping codings", SameTurn: "codings in the same turn",
 	SubCodes: "with sub-codes", Interviews: "Interviews", Turns: "Turns",
+	DocumentShare: "% of documents", NoValue: "(no value)", MatrixByParticipantTitle: "Codes by participant",
+	NoInterviewers: "interviewers left out", Diagonal: "On the diagonal: the number of codings of the code.",
+	FrequencyChartAlt: "Bar chart: the number of codings per code", HeatMapAlt: "Heat map",
+	matrixByTitle: func(key string) string { return "Codes by " + key },
 	quotesLine: func(n, k, m int) string {
 		return fmt.Sprintf("%s from %s, %s", plural(n, "quote", "quotes"), plural(k, "interview", "interviews"), plural(m, "participant", "participants"))
 	},
