@@ -143,7 +143,9 @@ func possessive(pseudo, suffix string) string {
 	return suffix
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 func wordBoundaryBefore(s string, i int) bool {
 	if i == 0 {

@@ -326,15 +326,15 @@ func slicesIndex(list []string, s string) int {
 func TestPseudonymReplace(t *testing.T) {
 	ps := NewPseudonymiser([]model.Pseudonym{{Name: "Sanne de Vries", Pseudonym: "Lotte Jansen"}, {Name: "Sanne", Pseudonym: "Lotte"}, {Name: "Ana", Pseudonym: "Deelnemer 1"}})
 	for in, want := range map[string]string{
-		"Sanne de Vries zei":           "Lotte Jansen zei",
-		"SANNE DE  VRIES zei":          "Lotte Jansen zei",
-		"Sannes idee en Sanne's plan":  "Lottes idee en Lotte's plan",
-		"Sanne’s plan":                 "Lotte’s plan",
-		"Anas idee":                    "Deelnemer 1's idee",
-		"Ana, Anaïs en banaan":         "Deelnemer 1, Anaïs en banaan",
-		"ana.":                         "Deelnemer 1.",
+		"Sanne de Vries zei":            "Lotte Jansen zei",
+		"SANNE DE  VRIES zei":           "Lotte Jansen zei",
+		"Sannes idee en Sanne's plan":   "Lottes idee en Lotte's plan",
+		"Sanne’s plan":                  "Lotte’s plan",
+		"Anas idee":                     "Deelnemer 1's idee",
+		"Ana, Anaïs en banaan":          "Deelnemer 1, Anaïs en banaan",
+		"ana.":                          "Deelnemer 1.",
 		"Sannesteijn is een achternaam": "Sannesteijn is een achternaam",
-		"":                             "",
+		"":                              "",
 	} {
 		if got, _ := ps.Replace(in); got != want {
 			t.Errorf("Replace(%q) = %q, want %q", in, got, want)
