@@ -213,7 +213,7 @@ func TestWriteFileUnwritable(t *testing.T) {
 
 func TestCleanText(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain é ’ 😀":           "plain é ’ 😀",
+		"plain é ’ 😀":            "plain é ’ 😀",
 		"a\x00b\x07c":            "abc",
 		"line\r\nnext\rlast":     "line\nnext\nlast",
 		"bad \xff\xfe byte":      "bad \uFFFD byte",

@@ -60,6 +60,11 @@ func init() {
 		{"participants", "[rename|set] FILE.verbatim ...", "list participants with their attributes; rename them, set attributes", runParticipants},
 		{"search", "FILE.verbatim QUERY [--json] [--limit N] [--offset N]", "search the transcripts ('verbatim search --help-query' explains queries)", runSearch},
 		{"autocode", "FILE.verbatim QUERY --code NAME [--unit match|sentence|turn]", "code every hit of a search, as one undoable step", runAutocode},
+		{"key", "FILE.verbatim CODING-ID... [--not]", "mark codings as key quotes (or unmark them)", runKey},
+		{"summary", "FILE.verbatim [--doc DOC] [--code CODE] [--set TEXT | --set-file F | --clear] [--json]", "show or write thematic summaries (a document × a code)", runSummary},
+		{"pseudonyms", "FILE.verbatim [list | set NAME PSEUDONYM | remove NAME | suggest [--apply]] [--json]", "the names exports replace with --pseudonyms", runPseudonyms},
+		{"export", "FILE.verbatim --format csv|xlsx|docx|odt|md|html|pdf [filters] -o OUT", "write the coded quotes, one row per coding ('verbatim export --help' lists the filters)", runExport},
+		{"report", "FILE.verbatim --kind KIND --format FORMAT [filters] -o OUT", "write a report: principles, summaries, summary-table, frequencies, matrix, cooccurrence, presence, codebook, memos", runReport},
 		{"undo", "FILE.verbatim", "undo the last change", runUndo},
 		{"redo", "FILE.verbatim", "redo the last undone change", runRedo},
 	}
@@ -70,8 +75,19 @@ func init() {
 func Run(ctx context.Context, env Env, args []string) int {
 	err := dispatch(ctx, env, args)
 	var ue usageError
+	var help helpRequest
 	switch {
 	case err == nil:
+		return 0
+	case errors.As(err, &help):
+		for _, c := range commands {
+			if c.name == help.cmd {
+				fmt.Fprintf(env.Stdout, "usage: verbatim %s %s\n      %s\n", c.name, c.usage, c.help)
+			}
+		}
+		if help.flags != "" {
+			fmt.Fprintf(env.Stdout, "\nflags:\n%s", help.flags)
+		}
 		return 0
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "verbatim: %s\nRun 'verbatim help' for the commands.\n", ue.msg)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"io"
 	"strings"
@@ -46,11 +47,34 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			flags = append(flags, args[i])
 		}
 	}
-	if err := fs.Parse(flags); err != nil {
-		return nil, usagef("%s: %v", fs.Name(), err)
+	if err := parseFlags(fs, flags); err != nil {
+		return nil, err
 	}
 	return pos, nil
 }
+
+// parseFlags parses flags, turning --help into a helpRequest and any other
+// error into a usage error.
+func parseFlags(fs *flag.FlagSet, flags []string) error {
+	err := fs.Parse(flags)
+	if errors.Is(err, flag.ErrHelp) {
+		var b strings.Builder
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+		return helpRequest{cmd: fs.Name(), flags: b.String()}
+	}
+	if err != nil {
+		return usagef("%s: %v", fs.Name(), err)
+	}
+	return nil
+}
+
+// helpRequest is "verbatim COMMAND --help": the command's usage and flags
+// go to standard output, with exit status 0.
+type helpRequest struct{ cmd, flags string }
+
+func (h helpRequest) Error() string { return h.cmd + ": help requested" }
 
 // wantArgs checks the number of positional arguments.
 func wantArgs(cmd string, pos []string, min, max int, usage string) error {

@@ -359,10 +359,11 @@ type codingJSON struct {
 	Coder    string `json:"coder"`
 	Created  string `json:"created"`
 	Memo     string `json:"memo"`
+	Key      bool   `json:"key"`
 }
 
 func toCodingJSON(g model.Coding) codingJSON {
-	return codingJSON{g.ID, g.DocID, g.Document, g.CodeID, g.Code, g.Start, g.End, g.Text, g.Coder, jsonTime(g.Created), g.Memo}
+	return codingJSON{g.ID, g.DocID, g.Document, g.CodeID, g.Code, g.Start, g.End, g.Text, g.Coder, jsonTime(g.Created), g.Memo, g.Key}
 }
 
 func runCodings(ctx context.Context, env Env, args []string) error {
@@ -397,9 +398,13 @@ func runCodings(ctx context.Context, env Env, args []string) error {
 			}
 			return writeJSON(env.Stdout, out)
 		}
-		t := newTable(env.Stdout, "ID", "DOCUMENT", "CODE", "START", "END", "TEXT")
+		t := newTable(env.Stdout, "ID", "DOCUMENT", "CODE", "START", "END", "KEY", "TEXT")
 		for _, g := range codings {
-			t.row(g.ID, g.Document, g.Code, g.Start, g.End, "“"+oneLine(g.Text, 70)+"”")
+			key := ""
+			if g.Key {
+				key = "★"
+			}
+			t.row(g.ID, g.Document, g.Code, g.Start, g.End, key, "“"+oneLine(g.Text, 70)+"”")
 		}
 		return t.flush()
 	})

@@ -57,8 +57,8 @@ func splitQueryArgs(fs *flag.FlagSet, args []string) (flags, pos []string) {
 func withQuery(ctx context.Context, env Env, cmd, usage string, fs *flag.FlagSet, args []string,
 	fn func(p *model.Project, ix *index.Index, query string) error) error {
 	flags, pos := splitQueryArgs(fs, args)
-	if err := fs.Parse(flags); err != nil {
-		return usagef("%s: %v", cmd, err)
+	if err := parseFlags(fs, flags); err != nil {
+		return err
 	}
 	if err := wantArgs(cmd, pos, 2, -1, usage); err != nil {
 		return err
