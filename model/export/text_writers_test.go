@@ -240,3 +240,17 @@ func TestParseFormat(t *testing.T) {
 		t.Errorf("FormatOf: got %q %v", f, ok)
 	}
 }
+
+func TestImageFormats(t *testing.T) {
+	d := sampleDoc(t)
+	if got := write(t, PNG, d); !bytes.Equal(got, d.Images()[0].PNG) {
+		t.Error("PNG: not the chart's PNG")
+	}
+	if got := write(t, SVG, d); !bytes.Equal(got, []byte(sampleSVG)) {
+		t.Error("SVG: not the chart's SVG")
+	}
+	var b bytes.Buffer
+	if err := Write(context.Background(), &b, PNG, tableDoc()); !errors.Is(err, ErrNoContent) {
+		t.Errorf("a Doc without a chart as PNG: got %v, want ErrNoContent", err)
+	}
+}

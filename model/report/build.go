@@ -53,6 +53,42 @@ func ParseKind(s string) (Kind, error) {
 	return "", fmt.Errorf("report kind %q: %w (use %s)", s, model.ErrInvalid, strings.Join(names, ", "))
 }
 
+// Formats lists the formats a kind of report is written in, the first
+// being the one to offer first.
+func Formats(kind Kind) []export.Format {
+	docs := []export.Format{export.DOCX, export.ODT, export.PDF, export.HTML, export.Markdown}
+	tables := []export.Format{export.XLSX, export.CSV}
+	switch kind {
+	case QuoteTable:
+		return append(tables, docs...)
+	case Principles, Summaries, Memos:
+		return docs
+	case SummaryTable, Codebook:
+		return append(docs[:len(docs):len(docs)], tables...)
+	case Frequencies, Matrix, Cooccurrence:
+		return append(append(tables, docs...), export.PNG, export.SVG)
+	case Presence:
+		return tables
+	}
+	return nil
+}
+
+// CheckFormat says whether a kind of report can be written in a format,
+// and which formats it takes when not.
+func CheckFormat(kind Kind, f export.Format) error {
+	ok := Formats(kind)
+	for _, g := range ok {
+		if g == f {
+			return nil
+		}
+	}
+	names := make([]string, len(ok))
+	for i, g := range ok {
+		names[i] = string(g)
+	}
+	return fmt.Errorf("%s as %s: %w (it is written as %s)", kind, f, model.ErrInvalid, strings.Join(names, ", "))
+}
+
 // ErrNothingSelected says a report would be empty: the filters select no
 // coded quote, or the project has nothing of what the report shows. Its
 // messages say which.

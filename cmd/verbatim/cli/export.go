@@ -201,6 +201,9 @@ func writeReport(ctx context.Context, env Env, p *model.Project, kind report.Kin
 	if err != nil {
 		return err
 	}
+	if err := report.CheckFormat(kind, format); err != nil {
+		return usagef("%v", err)
+	}
 	if *f.out == "-" && !format.IsText() {
 		return usagef("%s is not a text format: name a file with -o", format)
 	}

@@ -112,6 +112,8 @@ func TestExportRefusals(t *testing.T) {
 		{[]string{"export", proj, "-o", filepath.Join(dir, "q.csv"), "--attr", "role"}, 2, "KEY=VALUE"},
 		{[]string{"export", proj, "-o", filepath.Join(dir, "q.csv"), "--cite", "{participant"}, 1, "brace"},
 		{[]string{"report", proj, "--kind", "nonsense", "-o", filepath.Join(dir, "r.md")}, 2, "report kind"},
+		{[]string{"report", proj, "--kind", "principles", "-o", filepath.Join(dir, "r.xlsx")}, 2, "written as docx, odt, pdf, html, md"},
+		{[]string{"export", proj, "-o", filepath.Join(dir, "q.png")}, 2, "written as xlsx"},
 		{[]string{"summary", proj, "--set", "text"}, 2, "--doc and --code"},
 		{[]string{"key", proj, "abc"}, 2, "not a coding id"},
 	} {
