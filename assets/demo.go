@@ -17,12 +17,6 @@ type Code struct {
 //go:embed demo/codebook.json
 var codebookJSON []byte
 
-//go:embed demo/interview-nl.txt
-var interviewNL string
-
-//go:embed demo/interview-en.txt
-var interviewEN string
-
 // codebookEntry is one code in demo/codebook.json: a colour shared by all languages and a name
 // and description per language.
 type codebookEntry struct {
@@ -60,17 +54,4 @@ func Codebook(lang string) []Code {
 		codes[i] = Code{Name: t.Name, Color: e.Color, Description: t.Description}
 	}
 	return codes
-}
-
-// DemoInterview returns the example interview of the demo project, in Dutch: a file name to
-// show in the document list and the transcript (UTF-8, LF line endings, one "Speaker: text"
-// turn per paragraph after a short header). The interview and its participants are fictional.
-func DemoInterview() (name string, text string) {
-	return "Voorbeeldinterview Sanne (fictief).txt", interviewNL
-}
-
-// DemoInterviewEN returns the same fictional interview as [DemoInterview], in English, for a
-// demo project whose language is English.
-func DemoInterviewEN() (name string, text string) {
-	return "Example interview Sanne (fictional).txt", interviewEN
 }

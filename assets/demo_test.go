@@ -1,6 +1,7 @@
 package assets
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -90,19 +92,12 @@ func luminance(hex string) float64 {
 	return 0.2126*channel(v>>16&0xFF) + 0.7152*channel(v>>8&0xFF) + 0.0722*channel(v&0xFF)
 }
 
-// interviews lists both versions of the demo interview with the words that show each principle
-// comes up: every principle's keywords must all occur (case-insensitive), in the article's order.
-var interviews = []struct {
-	lang     string
-	get      func() (string, string)
-	speakers []string
-	keywords [6][]string
-}{
-	{
-		lang:     "nl",
-		get:      DemoInterview,
-		speakers: []string{"Interviewer", "Sanne de Vries"},
-		keywords: [6][]string{
+// keywords lists, per language and interviewee, words that show which principles come up:
+// every keyword of a principle must occur (case-insensitive). Indexed in the article's order;
+// not every interview speaks to every principle.
+var keywords = map[string]map[string][6][]string{
+	"nl": {
+		"Sanne de Vries": {
 			{"verbinding ", "verbindingen", "patroon", "doorbreken", "bij elkaar"},
 			{"ik deel", "delen", "gedeeld", "geleerd"},
 			{"motivatie", "gemotiveerd", "drijft", "energie"},
@@ -110,12 +105,25 @@ var interviews = []struct {
 			{"onderweg", "eindresultaat", "proces", "de weg ernaartoe"},
 			{"mislukt", "falen", "gelukt", "fout", "succes"},
 		},
+		"Karin Wolters": {
+			{"twee werelden", "nooit gezien", "stramien"},
+			{"notitie", "rond te sturen"},
+			{"raakt me"},
+			{"vóór de zomer", "één straat, één dak"},
+			{"tijdens het traject", "logboek"},
+			{"fout", "mislukkingen", "succes"},
+		},
+		"Yasmina Bouzid": {
+			{"lunchpauze", "samen koffie"},
+			{"intranet", "nagedaan"},
+			{"mijn vader", "waar ik in geloof"},
+			{"de proef"},
+			{"het traject ernaartoe"},
+			{"misging", "mislukking"},
+		},
 	},
-	{
-		lang:     "en",
-		get:      DemoInterviewEN,
-		speakers: []string{"Interviewer", "Sanne de Vries"},
-		keywords: [6][]string{
+	"en": {
+		"Sanne de Vries": {
 			{"connection ", "connections", "pattern", "break"},
 			{"i share", "sharing", "shared", "learned"},
 			{"motivation", "motivated", "drives", "energy"},
@@ -123,61 +131,291 @@ var interviews = []struct {
 			{"along the way", "end result", "process", "the road there"},
 			{"failed", "failure", "succeeded", "mistake", "success"},
 		},
+		"Karin Wolters": {
+			{"two worlds", "never met", "fixed routine"},
+			{"memo", "sending it round"},
+			{"moves me"},
+			{"before the summer", "one street, one roof"},
+			{"during the process", "logbook"},
+			{"mistake", "failures", "success"},
+		},
+		"Yasmina Bouzid": {
+			{"lunch break", "coffee together"},
+			{"intranet", "copied it"},
+			{"my father", "i believe in"},
+			{"the trial"},
+			{"the road to it"},
+			{"went so wrong", "failure"},
+		},
 	},
 }
 
-func TestDemoInterview(t *testing.T) {
-	for _, iv := range interviews {
-		t.Run(iv.lang, func(t *testing.T) {
-			name, text := iv.get()
-			if !strings.HasSuffix(name, ".txt") || !strings.Contains(name, "(fict") {
-				t.Errorf("got name %q, want a .txt name marked as fictional", name)
-			}
-			if !utf8.ValidString(text) {
-				t.Fatal("text is not valid UTF-8")
-			}
-			if strings.ContainsRune(text, '\r') {
-				t.Error("text contains CR, want LF line endings only")
-			}
-			if strings.HasPrefix(text, "\uFEFF") || !strings.HasSuffix(text, "\n") || strings.HasSuffix(text, "\n\n") {
-				t.Error("want no byte-order mark and exactly one final newline")
-			}
-			header, body, ok := strings.Cut(text, "\n\n")
-			if !ok {
-				t.Fatal("want a header, a blank line, then the turns")
-			}
-			first, _, _ := strings.Cut(header, "\n")
-			if !strings.Contains(first, "(fict") {
-				t.Errorf("first line %q does not mark the interview as fictional", first)
-			}
-			if n := len(strings.Split(header, "\n")); n != 4 {
-				t.Errorf("got a header of %d lines, want 4 (title, notice, date, duration)", n)
-			}
-			if words := len(strings.Fields(text)); words < 1200 || words > 2000 {
-				t.Errorf("got %d words, want 1,200–2,000", words)
-			}
-			checkTurns(t, body, iv.speakers)
-			lower := strings.ToLower(text)
-			for p, words := range iv.keywords {
-				for _, w := range words {
-					if !strings.Contains(lower, w) {
-						t.Errorf("principle %d (%s): keyword %q not in the interview", p+1, Codebook(iv.lang)[p].Name, w)
+var languages = []string{"nl", "en"}
+
+func TestDemoInterviews(t *testing.T) {
+	for _, lang := range languages {
+		names := map[string]bool{}
+		for _, iv := range DemoInterviews(lang) {
+			t.Run(lang+"/"+iv.Participant, func(t *testing.T) {
+				if !strings.HasSuffix(iv.Name, ".txt") || !strings.Contains(iv.Name, "(fict") {
+					t.Errorf("got name %q, want a .txt name marked as fictional", iv.Name)
+				}
+				if names[iv.Name] {
+					t.Errorf("name %q appears twice", iv.Name)
+				}
+				names[iv.Name] = true
+				text := iv.Text
+				if !utf8.ValidString(text) {
+					t.Fatal("text is not valid UTF-8")
+				}
+				if strings.ContainsRune(text, '\r') {
+					t.Error("text contains CR, want LF line endings only")
+				}
+				if strings.HasPrefix(text, "\uFEFF") || !strings.HasSuffix(text, "\n") || strings.HasSuffix(text, "\n\n") {
+					t.Error("want no byte-order mark and exactly one final newline")
+				}
+				header, body, ok := strings.Cut(text, "\n\n")
+				if !ok {
+					t.Fatal("want a header, a blank line, then the turns")
+				}
+				first, _, _ := strings.Cut(header, "\n")
+				if !strings.Contains(first, "(fict") || !strings.Contains(first, iv.Participant) {
+					t.Errorf("first line %q does not name %s and mark the interview as fictional", first, iv.Participant)
+				}
+				if n := len(strings.Split(header, "\n")); n != 4 {
+					t.Errorf("got a header of %d lines, want 4 (title, notice, date, duration)", n)
+				}
+				if words := len(strings.Fields(text)); words < 1200 || words > 2000 {
+					t.Errorf("got %d words, want 1,200–2,000", words)
+				}
+				checkTurns(t, body, []string{"Interviewer", iv.Participant})
+				lower := strings.ToLower(text)
+				kw, ok := keywords[lang][iv.Participant]
+				if !ok {
+					t.Fatalf("no keywords for %s, want some for every interview", iv.Participant)
+				}
+				for p, words := range kw {
+					for _, w := range words {
+						if !strings.Contains(lower, w) {
+							t.Errorf("principle %d (%s): keyword %q not in the interview", p+1, Codebook(lang)[p].Name, w)
+						}
 					}
+				}
+			})
+		}
+	}
+	if got, want := DemoInterviews("de")[0].Name, DemoInterviews("en")[0].Name; got != want {
+		t.Errorf("DemoInterviews(%q)[0].Name = %q, want the English %q", "de", got, want)
+	}
+	DemoInterviews("nl")[0].Attributes[0].Value = "changed"
+	if DemoInterviews("nl")[0].Attributes[0].Value == "changed" {
+		t.Error("changing a returned attribute changed the demo, want a copy per call")
+	}
+}
+
+// TestDemoInterviewsTranslated checks that the English interviews follow the Dutch ones turn
+// for turn and carry the same example work, so that both demo projects tell the same story.
+func TestDemoInterviewsTranslated(t *testing.T) {
+	nl, en := DemoInterviews("nl"), DemoInterviews("en")
+	if len(nl) != 3 || len(en) != 3 {
+		t.Fatalf("got %d Dutch and %d English interviews, want 3 of each", len(nl), len(en))
+	}
+	for i := range nl {
+		n, e := nl[i], en[i]
+		t.Run(n.Participant, func(t *testing.T) {
+			if n.Participant != e.Participant {
+				t.Fatalf("got participant %q in English, want %q as in Dutch", e.Participant, n.Participant)
+			}
+			if n.Name == e.Name || n.Text == e.Text || n.Memo == e.Memo {
+				t.Error("Dutch and English name, text or memo are the same, want a translation")
+			}
+			if got, want := strings.Count(e.Text, "\n\n"), strings.Count(n.Text, "\n\n"); got != want {
+				t.Errorf("got %d paragraphs in English, want %d as in Dutch", got+1, want+1)
+			}
+			digits := func(s string) string {
+				return strings.Map(func(r rune) rune {
+					if r >= '0' && r <= '9' {
+						return r
+					}
+					return -1
+				}, s)
+			}
+			if hn, he := strings.SplitN(n.Text, "\n", 5), strings.SplitN(e.Text, "\n", 5); digits(hn[2]+hn[3]) != digits(he[2]+he[3]) {
+				t.Errorf("got date and duration %q, %q in English, want those of %q, %q", he[2], he[3], hn[2], hn[3])
+			}
+			if len(n.Attributes) != len(e.Attributes) {
+				t.Errorf("got %d attributes in English, want %d as in Dutch", len(e.Attributes), len(n.Attributes))
+			}
+			if len(n.Codings) != len(e.Codings) {
+				t.Fatalf("got %d codings in English, want %d as in Dutch", len(e.Codings), len(n.Codings))
+			}
+			for j, cn := range n.Codings {
+				ce := e.Codings[j]
+				if cn.Code != ce.Code || cn.Key != ce.Key || (cn.Memo == "") != (ce.Memo == "") {
+					t.Errorf("coding %d: got code %d, key %t, memo %q in English, want code %d, key %t, memo %q as in Dutch",
+						j+1, ce.Code, ce.Key, ce.Memo, cn.Code, cn.Key, cn.Memo)
+				}
+			}
+			if len(n.Summaries) != len(e.Summaries) {
+				t.Fatalf("got %d summaries in English, want %d as in Dutch", len(e.Summaries), len(n.Summaries))
+			}
+			for j := range n.Summaries {
+				if n.Summaries[j].Code != e.Summaries[j].Code {
+					t.Errorf("summary %d: got code %d in English, want %d", j+1, e.Summaries[j].Code, n.Summaries[j].Code)
 				}
 			}
 		})
 	}
 }
 
-func TestDemoInterviewTypography(t *testing.T) {
-	_, text := DemoInterview()
-	for _, r := range "’“”éë€" {
-		if !strings.ContainsRune(text, r) {
-			t.Errorf("the Dutch interview has no %q, want multi-byte characters to exercise rune offsets", r)
+// attributeKeys are the participant attributes every demo interviewee has, in the project's
+// language, so that a report can say who is speaking.
+var attributeKeys = map[string][]string{
+	"nl": {"rol", "organisatie"},
+	"en": {"role", "organisation"},
+}
+
+func TestDemoParticipants(t *testing.T) {
+	for _, lang := range languages {
+		for _, iv := range DemoInterviews(lang) {
+			t.Run(lang+"/"+iv.Participant, func(t *testing.T) {
+				var keys []string
+				for _, a := range iv.Attributes {
+					keys = append(keys, a.Key)
+					if strings.TrimSpace(a.Value) == "" {
+						t.Errorf("attribute %q is empty", a.Key)
+					}
+				}
+				if !slices.Equal(keys, attributeKeys[lang]) {
+					t.Errorf("got attributes %q, want %q", keys, attributeKeys[lang])
+				}
+				if strings.TrimSpace(iv.Memo) == "" || strings.Contains(iv.Memo, "\n") {
+					t.Errorf("got summary memo %q, want one non-empty paragraph", iv.Memo)
+				}
+			})
 		}
 	}
-	if strings.ContainsAny(text, "\"") {
-		t.Error("the Dutch interview has a straight double quote, want typographic quotes")
+}
+
+// sentenceEnd holds the runes a quote may end with: a researcher codes whole sentences.
+const sentenceEnd = ".?!…”"
+
+func TestDemoCodings(t *testing.T) {
+	for _, lang := range languages {
+		t.Run(lang, func(t *testing.T) {
+			codes := len(Codebook(lang))
+			count := make([]int, codes+1)
+			keys := make([]int, codes+1)
+			people := make([]map[string]bool, codes+1)
+			for _, iv := range DemoInterviews(lang) {
+				if len(iv.Codings) == 0 {
+					t.Errorf("%s: no codings, want some in every interview", iv.Participant)
+				}
+				previous := -1
+				coded := map[int]bool{}
+				for _, c := range iv.Codings {
+					where := fmt.Sprintf("%s, %.40q", iv.Participant, c.Text)
+					if c.Code < 1 || c.Code > codes {
+						t.Errorf("%s: got code %d, want 1–%d", where, c.Code, codes)
+						continue
+					}
+					if n := strings.Count(iv.Text, c.Text); n != 1 {
+						t.Errorf("%s: occurs %d times in the interview, want exactly once", where, n)
+						continue
+					}
+					at := strings.Index(iv.Text, c.Text)
+					if at < previous {
+						t.Errorf("%s: comes before the coding listed ahead of it, want text order", where)
+					}
+					previous = at
+					first, _ := utf8.DecodeRuneInString(c.Text)
+					last, _ := utf8.DecodeLastRuneInString(c.Text)
+					if !unicode.IsUpper(first) || !strings.ContainsRune(sentenceEnd, last) {
+						t.Errorf("%s: starts with %q and ends with %q, want whole sentences", where, first, last)
+					}
+					// The passage lies inside one turn of the interviewee, never the interviewer's.
+					para := paragraphAt(iv.Text, at)
+					if !strings.HasPrefix(para, iv.Participant+": ") || !strings.Contains(para, c.Text) {
+						t.Errorf("%s: lies in paragraph %.40q, want inside one turn of %s", where, para, iv.Participant)
+					}
+					if strings.Contains(c.Memo, "\n") {
+						t.Errorf("%s: got memo %q, want one line", where, c.Memo)
+					}
+					count[c.Code]++
+					coded[c.Code] = true
+					if c.Key {
+						keys[c.Code]++
+					}
+					if people[c.Code] == nil {
+						people[c.Code] = map[string]bool{}
+					}
+					people[c.Code][iv.Participant] = true
+				}
+				summarised := map[int]bool{}
+				for _, s := range iv.Summaries {
+					if !coded[s.Code] {
+						t.Errorf("%s: summary of code %d, which the interview has no codings of", iv.Participant, s.Code)
+					}
+					if summarised[s.Code] {
+						t.Errorf("%s: code %d has two summaries, want at most one", iv.Participant, s.Code)
+					}
+					summarised[s.Code] = true
+					if strings.TrimSpace(s.Text) == "" || strings.Contains(s.Text, "\n") {
+						t.Errorf("%s: code %d: got summary %q, want one non-empty paragraph", iv.Participant, s.Code, s.Text)
+					}
+				}
+				// The demo shows thematic summaries for one principle, "Deel wat je
+				// leert", in every interview that speaks to it.
+				if coded[2] && !summarised[2] {
+					t.Errorf("%s: codings of principle 2 but no thematic summary of it", iv.Participant)
+				}
+			}
+			for code := 1; code <= codes; code++ {
+				name := Codebook(lang)[code-1].Name
+				if count[code] < 3 || count[code] > 5 {
+					t.Errorf("principle %d (%s): got %d codings, want 3–5", code, name, count[code])
+				}
+				if keys[code] < 1 || keys[code] > 2 {
+					t.Errorf("principle %d (%s): got %d key quotes, want 1–2", code, name, keys[code])
+				}
+				if len(people[code]) < 2 {
+					t.Errorf("principle %d (%s): got quotes from %d interviewees, want at least 2", code, name, len(people[code]))
+				}
+			}
+		})
+	}
+}
+
+// paragraphAt returns the paragraph of text that holds the byte offset at.
+func paragraphAt(text string, at int) string {
+	start := 0
+	if i := strings.LastIndex(text[:at], "\n\n"); i >= 0 {
+		start = i + 2
+	}
+	end := strings.Index(text[at:], "\n\n")
+	if end < 0 {
+		return strings.TrimSuffix(text[start:], "\n")
+	}
+	return text[start : at+end]
+}
+
+func TestDemoInterviewTypography(t *testing.T) {
+	for _, lang := range languages {
+		for _, iv := range DemoInterviews(lang) {
+			t.Run(lang+"/"+iv.Participant, func(t *testing.T) {
+				// Dutch text naturally has these; they exercise rune offsets in every demo document.
+				if lang == "nl" {
+					for _, r := range "’“”éë€" {
+						if !strings.ContainsRune(iv.Text, r) {
+							t.Errorf("no %q, want multi-byte characters as Dutch text has them", r)
+						}
+					}
+				}
+				if strings.ContainsAny(iv.Text, "\"'") {
+					t.Error("a straight quote or apostrophe, want typographic ones")
+				}
+			})
+		}
 	}
 }
 
@@ -213,10 +451,11 @@ func checkTurns(t *testing.T, body string, speakers []string) {
 	}
 }
 
-// TestDemoInterviewIsOriginal guards against copying from the article the project grew from:
-// the demo must be written new, so no run of five words may match it. It reads the article
-// in place and skips where ../shared is absent (a user's fresh clone).
-func TestDemoInterviewIsOriginal(t *testing.T) {
+// TestDemoIsOriginal guards against copying from the article the project grew from: the demo
+// must be written new, so no run of five words in any interview, in either language, nor in
+// the researcher's memos and summaries, may match it. It reads the article in place and skips
+// where ../shared is absent (a user's fresh clone).
+func TestDemoIsOriginal(t *testing.T) {
 	article, err := os.ReadFile(filepath.Join("..", "..", "shared", "seed", "slimmernetwerk-2014.txt"))
 	if err != nil {
 		t.Skipf("skipping: the article is not beside the repository (%v)", err)
@@ -226,10 +465,24 @@ func TestDemoInterviewIsOriginal(t *testing.T) {
 	for _, g := range ngrams(string(article), n) {
 		seen[g] = true
 	}
-	_, text := DemoInterview()
-	for _, g := range ngrams(text, n) {
-		if seen[g] {
-			t.Errorf("the interview shares %q with the article, want text written new", g)
+	for _, lang := range languages {
+		for _, iv := range DemoInterviews(lang) {
+			t.Run(lang+"/"+iv.Participant, func(t *testing.T) {
+				texts := []string{iv.Text, iv.Memo}
+				for _, c := range iv.Codings {
+					texts = append(texts, c.Memo)
+				}
+				for _, s := range iv.Summaries {
+					texts = append(texts, s.Text)
+				}
+				for _, text := range texts {
+					for _, g := range ngrams(text, n) {
+						if seen[g] {
+							t.Errorf("shares %q with the article, want text written new", g)
+						}
+					}
+				}
+			})
 		}
 	}
 }

@@ -2,7 +2,6 @@ package assets_test
 
 import (
 	"fmt"
-	"strings"
 
 	"codeberg.org/verbatim/verbatim/assets"
 )
@@ -20,12 +19,26 @@ func ExampleCodebook() {
 	// #D55E00 Learn from success and failure
 }
 
-func ExampleDemoInterview() {
-	name, text := assets.DemoInterview()
-	first, _, _ := strings.Cut(text, "\n")
-	fmt.Println(name)
-	fmt.Println(first)
+func ExampleDemoInterviews() {
+	for _, iv := range assets.DemoInterviews("en") {
+		keys := 0
+		for _, c := range iv.Codings {
+			if c.Key {
+				keys++
+			}
+		}
+		fmt.Println(iv.Name)
+		fmt.Printf("  %s: %s, %s\n", iv.Participant, iv.Attributes[0].Value, iv.Attributes[1].Value)
+		fmt.Printf("  %d codings, %d key quotes\n", len(iv.Codings), keys)
+	}
 	// Output:
-	// Voorbeeldinterview Sanne (fictief).txt
-	// Voorbeeldinterview (fictief) — Sanne de Vries over vernieuwen bij de gemeente Lindewaard
+	// Example interview Sanne (fictional).txt
+	//   Sanne de Vries: Programme manager for social services, Municipality of Lindewaard
+	//   10 codings, 4 key quotes
+	// Example interview Karin (fictional).txt
+	//   Karin Wolters: Policy adviser for the energy transition, Province of Heuvelmark
+	//   8 codings, 3 key quotes
+	// Example interview Yasmina (fictional).txt
+	//   Yasmina Bouzid: Trainee in the regional traineeship, Municipality of Aldervoort
+	//   7 codings, 2 key quotes
 }

@@ -232,7 +232,7 @@ func TestOpenCreatesDemoOnFirstStart(t *testing.T) {
 	if len(codes) != 6 || codes[1].Name != "Deel wat je leert" {
 		t.Errorf("demo codebook: %+v", codes)
 	}
-	if len(docs) != 1 || docs[0].Speakers < 2 {
+	if len(docs) != 3 || docs[0].Speakers < 2 {
 		t.Errorf("demo documents: %+v", docs)
 	}
 	if code, _, errOut := run(t, env, "undo", opened); code != 1 || !strings.Contains(errOut, "nothing to undo") {

@@ -64,8 +64,10 @@ func startProject(ctx context.Context, env Env) (string, error) {
 	return demo, CreateDemo(ctx, demo, "nl")
 }
 
-// CreateDemo creates the demo project: the example interview and the
-// principles of the article as the codebook, in lang ("nl" or "en").
+// CreateDemo creates the demo project in lang ("nl" or "en"): the principles
+// of the article as the codebook and three fictional interviews, partly coded
+// already, with key quotes, summaries and participants' roles, so that a first
+// start can make a principle report at once.
 func CreateDemo(ctx context.Context, path, lang string) error {
 	p, err := model.Create(ctx, path, lang)
 	if err != nil {
@@ -81,31 +83,122 @@ func CreateDemo(ctx context.Context, path, lang string) error {
 }
 
 func fillDemo(ctx context.Context, p *model.Project, lang string) error {
+	var codes []int64 // by position in the codebook, which the demo codings refer to
 	for _, c := range assets.Codebook(lang) {
-		if _, err := p.AddCode(ctx, 0, c.Name, c.Color, c.Description); err != nil {
+		code, err := p.AddCode(ctx, 0, c.Name, c.Color, c.Description)
+		if err != nil {
 			return err
 		}
+		codes = append(codes, code.ID)
 	}
-	name, text := assets.DemoInterview()
+	for _, iv := range assets.DemoInterviews(lang) {
+		if err := addDemoInterview(ctx, p, iv, codes); err != nil {
+			return fmt.Errorf("%s: %w", iv.Name, err)
+		}
+	}
+	memo := "Demoproject van Verbatim: drie verzonnen voorbeeldinterviews en de zes principes uit het artikel ‘Een slimme overheid durft patronen te doorbreken’ (Kennisland, 2014) als codeboek. Een deel is al gecodeerd, met kernquotes en samenvattingen, zodat je meteen een rapport per principe kunt maken. Probeer het zelf: selecteer een passage en kies een principe."
 	if lang == "en" {
-		name, text = assets.DemoInterviewEN()
-	}
-	nd, err := importer.ReadBytes(name, []byte(text), importer.Options{})
-	if err != nil {
-		return err
-	}
-	if _, err := p.ImportDocument(ctx, nd); err != nil {
-		return err
-	}
-	memo := "Demoproject van Verbatim: een verzonnen voorbeeldinterview en de zes principes uit het artikel ‘Een slimme overheid durft patronen te doorbreken’ (Kennisland, 2014) als codeboek. Probeer het: selecteer een passage en kies een principe."
-	if lang == "en" {
-		memo = "Verbatim's demo project: a made-up example interview and the six principles of the article ‘Een slimme overheid durft patronen te doorbreken’ (Kennisland, 2014) as the codebook. Try it: select a passage and pick a principle."
+		memo = "Verbatim’s demo project: three made-up example interviews and the six principles of the article ‘Een slimme overheid durft patronen te doorbreken’ (Kennisland, 2014) as the codebook. Some passages are coded already, with key quotes and summaries, so you can make a report per principle straight away. Try it yourself: select a passage and pick a principle."
 	}
 	if err := p.SetMemo(ctx, model.ProjectMemo, 0, memo); err != nil {
 		return err
 	}
 	// The demo starts with a clean history: undo should not unbuild it.
 	return p.ClearHistory(ctx)
+}
+
+// addDemoInterview imports one demo interview and applies the researcher's
+// work on it: summary, participant attributes, codings and thematic
+// summaries. codes are the code ids by codebook position. Positions are
+// found in the text as the importer stores it, not as the asset has it.
+func addDemoInterview(ctx context.Context, p *model.Project, iv assets.Interview, codes []int64) error {
+	nd, err := importer.ReadBytes(iv.Name, []byte(iv.Text), importer.Options{})
+	if err != nil {
+		return err
+	}
+	doc, err := p.ImportDocument(ctx, nd)
+	if err != nil {
+		return err
+	}
+	if err := p.SetMemo(ctx, model.DocumentMemo, doc.ID, iv.Memo); err != nil {
+		return err
+	}
+	if err := setDemoParticipant(ctx, p, iv); err != nil {
+		return err
+	}
+	if err := applyDemoCodings(ctx, p, doc.ID, nd.Text, iv.Codings, codes); err != nil {
+		return err
+	}
+	for _, s := range iv.Summaries {
+		codeID, err := demoCode(codes, s.Code)
+		if err != nil {
+			return err
+		}
+		if err := p.SetSummary(ctx, doc.ID, codeID, s.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyDemoCodings codes the demo's passages in a document whose stored text
+// is text, with their memos, and marks the key quotes.
+func applyDemoCodings(ctx context.Context, p *model.Project, docID int64, text string, codings []assets.Coding, codes []int64) error {
+	var keys []int64
+	for _, c := range codings {
+		codeID, err := demoCode(codes, c.Code)
+		if err != nil {
+			return err
+		}
+		start, end, ok := model.Occurrence(text, c.Text, 1)
+		if !ok {
+			return fmt.Errorf("coding %.40q: %w (not in the text)", c.Text, model.ErrNotFound)
+		}
+		coding, err := p.ApplyCode(ctx, codeID, model.Span{DocID: docID, Start: start, End: end})
+		if err != nil {
+			return err
+		}
+		if c.Memo != "" {
+			if err := p.SetMemo(ctx, model.CodingMemo, coding.ID, c.Memo); err != nil {
+				return err
+			}
+		}
+		if c.Key {
+			keys = append(keys, coding.ID)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	return p.SetKeyQuote(ctx, keys, true)
+}
+
+// demoCode returns the id of the code at a 1-based position in the codebook,
+// which is how the demo data names codes in every language.
+func demoCode(codes []int64, pos int) (int64, error) {
+	if pos < 1 || pos > len(codes) {
+		return 0, fmt.Errorf("code %d: %w (the codebook has %d)", pos, model.ErrNotFound, len(codes))
+	}
+	return codes[pos-1], nil
+}
+
+// setDemoParticipant gives the interviewee of a demo interview their
+// attributes; importing made the participant from the speaker label.
+func setDemoParticipant(ctx context.Context, p *model.Project, iv assets.Interview) error {
+	cases, err := p.Cases(ctx)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(cases, func(c model.Case) bool { return c.Name == iv.Participant })
+	if i < 0 {
+		return fmt.Errorf("participant %q: %w", iv.Participant, model.ErrNotFound)
+	}
+	for _, a := range iv.Attributes {
+		if err := p.SetCaseAttribute(ctx, cases[i].ID, a.Key, a.Value); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 const recentFile = "recent.json"
