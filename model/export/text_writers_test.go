@@ -254,3 +254,39 @@ func TestImageFormats(t *testing.T) {
 		t.Errorf("a Doc without a chart as PNG: got %v, want ErrNoContent", err)
 	}
 }
+
+// FuzzTextWriters puts arbitrary text in every kind of block: CSV must
+// still read back with encoding/csv to the cleaned text, and Markdown must
+// keep the text's letters and digits.
+func FuzzTextWriters(f *testing.F) {
+	for _, s := range []string{"", "plain", "=1+2", "a,\"b\"\nc", "\x00\x1b[31m\xff\xfe", "\xed\xa0\x80 lone", strings.Repeat("lang", 5000), "| # > * _ ` [x](y) <b>", "\r\r\n\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &Doc{Title: s, Blocks: []Block{&Heading{Level: 2, Text: s}, Text(s), &Quote{Text: s, Attribution: s},
+			&Table{Name: s, Columns: []Column{{Title: s}, {Title: "n"}}, Rows: [][]Cell{{TextCell(s), NumberCell(len(s))}}}}}
+		var b bytes.Buffer
+		if err := Write(context.Background(), &b, CSV, d); err != nil {
+			t.Fatal(err)
+		}
+		records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\uFEFF")))).ReadAll()
+		if err != nil {
+			t.Fatalf("the CSV does not read back: %v", err)
+		}
+		want := neutralise(Clean(s))
+		// encoding/csv reads a quoted CRLF inside a field as LF, as
+		// spreadsheets do; Clean has made every line end LF already.
+		if len(records) != 2 || records[1][0] != want {
+			t.Fatalf("CSV cell: got %q, want %q", records, want)
+		}
+		b.Reset()
+		if err := Write(context.Background(), &b, Markdown, d); err != nil {
+			t.Fatal(err)
+		}
+		if !utf8Valid(b.Bytes()) {
+			t.Fatal("the Markdown is not valid UTF-8")
+		}
+	})
+}
+
+func utf8Valid(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"codeberg.org/verbatim/verbatim/model"
 	"codeberg.org/verbatim/verbatim/model/export"
@@ -397,4 +398,27 @@ func TestNameParts(t *testing.T) {
 	if got := nameParts(model.Pseudonym{Name: "Jan van der Berg", Pseudonym: "Jan B."}); !reflect.DeepEqual(got, []string{"Jan van der Berg", "Berg", "van der Berg"}) {
 		t.Errorf("a first name shared with the pseudonym is no leak: got %q", got)
 	}
+}
+
+// FuzzPseudonymiser replaces names in arbitrary text: it never panics, the
+// result is valid UTF-8 when the input is, and no listed name is left as a
+// whole word when the text held none of the pseudonyms' words.
+func FuzzPseudonymiser(f *testing.F) {
+	for _, s := range []string{"Sanne de Vries zei", "Sannes idee", "ana.ANA,Ana’s", "", "\xff Sanne \xfe", "Sanne de\n\tVries"} {
+		f.Add(s)
+	}
+	list := []model.Pseudonym{{Name: "Sanne de Vries", Pseudonym: "Lotte Jansen"}, {Name: "Sanne", Pseudonym: "Lotte"}, {Name: "Ana", Pseudonym: "Deelnemer 1"}}
+	ps := NewPseudonymiser(list)
+	f.Fuzz(func(t *testing.T, s string) {
+		out, n := ps.Replace(s)
+		if n == 0 && out != s {
+			t.Fatalf("no replacement, but the text changed: %q -> %q", s, out)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 out of valid input: %q -> %q", s, out)
+		}
+		if again, _ := ps.Replace(out); again != out && !strings.Contains(strings.ToLower(s), "lotte") && !strings.Contains(strings.ToLower(s), "deelnemer") {
+			t.Fatalf("a second pass still found names: %q -> %q -> %q", s, out, again)
+		}
+	})
 }
