@@ -171,6 +171,14 @@ func Build(ctx context.Context, p *model.Project, kind Kind, opts Options) (*Rep
 		doc, err = b.summaries()
 	case SummaryTable:
 		doc, err = b.summaryTable()
+	case Frequencies:
+		doc, err = b.frequencies()
+	case Matrix:
+		doc, err = b.matrix()
+	case Cooccurrence:
+		doc, err = b.cooccurrence()
+	case Presence:
+		doc, err = b.presence()
 	case Codebook:
 		doc, err = b.codebook()
 	case Memos:
