@@ -88,8 +88,11 @@ type Table struct {
 // Column is a table column.
 type Column struct {
 	Title string
-	// Width is the column's share of the page width in page formats,
-	// relative to the other columns' (0: an equal share of what is left).
+	// Width is the column's share of the table's width, relative to the
+	// other columns': when the widths add up to less than 1 they are
+	// fractions of the width and the columns without one share what is
+	// left; otherwise a column without a Width counts as 1 (see
+	// columnShares).
 	Width float64
 }
 
@@ -307,4 +310,38 @@ func cleanColor(s string) string {
 		}
 	}
 	return strings.ToUpper(s)
+}
+
+// columnShares is each column's share of the table's width, from the
+// columns' relative Widths, adding up to 1. When those add up to less than 1
+// they are fractions, and the columns without one share what is left;
+// otherwise a column without a Width counts as 1, as the narrow columns (a
+// number, a count) usually go without. Every writer lays tables out by it.
+func columnShares(cols []Column) []float64 {
+	width := func(c Column) float64 {
+		if c.Width > 0 {
+			return min(c.Width, 1e6) // no sum of widths overflows
+		}
+		return 0 // also NaN
+	}
+	sum, zeros := 0.0, 0
+	for _, c := range cols {
+		sum += width(c)
+		if width(c) == 0 {
+			zeros++
+		}
+	}
+	zero := 1.0
+	if sum > 0 && sum < 1 && zeros > 0 {
+		zero = (1 - sum) / float64(zeros)
+	}
+	all := sum + zero*float64(zeros)
+	out := make([]float64, len(cols))
+	for i, c := range cols {
+		out[i] = zero / all
+		if w := width(c); w > 0 {
+			out[i] = w / all
+		}
+	}
+	return out
 }

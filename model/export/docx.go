@@ -605,53 +605,21 @@ func (p officePage) textHeight() float64 { return p.height - 2*p.margin }
 // officeLevel keeps a heading level within the three the styles define.
 func officeLevel(n int) int { return min(max(n, 1), 3) }
 
-// officeColumnWidths divides total (in any unit) among the columns by their
-// Width. Widths are shares relative to one another; when they add up to
-// less than 1 they are fractions of the text width, and the columns without
-// a width share what is left equally. When they add up to 1 or more, a
-// column without a width counts as 1, so that in {0, 2, 5, 0} the two
-// narrow columns get a ninth each. The last column takes the rounding
+// officeColumnWidths divides total (in any unit) among the columns by
+// their shares (columnShares). The last column takes the rounding
 // remainder, so the widths add up to total exactly.
 func officeColumnWidths(cols []Column, total int) []int {
-	var sum float64
-	zeros := 0
-	for _, c := range cols {
-		if w := officeWidth(c.Width); w > 0 {
-			sum += w
-		} else {
-			zeros++
-		}
-	}
-	zeroWeight := 1.0
-	if sum > 0 && sum < 1 && zeros > 0 {
-		zeroWeight = (1 - sum) / float64(zeros)
-	}
-	weight := func(c Column) float64 {
-		if w := officeWidth(c.Width); w > 0 {
-			return w
-		}
-		return zeroWeight
-	}
-	all := sum + zeroWeight*float64(zeros)
 	out := make([]int, len(cols))
 	left := total
-	for i, c := range cols {
+	for i, share := range columnShares(cols) {
 		if i == len(cols)-1 {
 			out[i] = left
 			break
 		}
-		out[i] = int(math.Round(float64(total) * weight(c) / all))
+		out[i] = int(math.Round(float64(total) * share))
 		left -= out[i]
 	}
 	return out
-}
-
-// officeWidth is a usable Width, or 0.
-func officeWidth(w float64) float64 {
-	if w > 0 {
-		return min(w, 1e6) // no sum of widths overflows
-	}
-	return 0
 }
 
 // officeImageSet numbers the Doc's images that can go on a page, those

@@ -1,7 +1,5 @@
 package export
 
-import "math"
-
 // The table styles and geometry, in points.
 var (
 	styleCell       = textStyle{size: 9, lead: 12, color: colorText}
@@ -168,41 +166,12 @@ func (tb *pdfTable) nextPage() {
 	tb.drawHeader()
 }
 
-// pdfColumnWidths divides width among the columns as the DOCX and ODT
-// writers do: Widths are shares relative to one another; when they add up to
-// less than 1 they are fractions of the width and the columns without one
-// share what is left equally, and otherwise a column without a width counts
-// as 1, so that in {0, 2, 5, 0} the narrow columns get a ninth each.
+// pdfColumnWidths divides width among the columns by their shares
+// (columnShares), as every writer does.
 func pdfColumnWidths(cols []Column, width float64) []float64 {
-	usable := func(w float64) float64 {
-		if w > 0 && w < 1e9 {
-			return w
-		}
-		return 0
-	}
-	sum, zeros := 0.0, 0
-	for _, c := range cols {
-		if w := usable(c.Width); w > 0 {
-			sum += w
-		} else {
-			zeros++
-		}
-	}
-	zero := 1.0
-	if sum > 0 && sum < 1 && zeros > 0 {
-		zero = (1 - sum) / float64(zeros)
-	}
-	total := sum + zero*float64(zeros)
-	out := make([]float64, len(cols))
-	for i, c := range cols {
-		w := usable(c.Width)
-		if w == 0 {
-			w = zero
-		}
-		out[i] = width * w / total
-		if math.IsNaN(out[i]) {
-			out[i] = width / float64(len(cols))
-		}
+	out := columnShares(cols)
+	for i := range out {
+		out[i] *= width
 	}
 	return out
 }

@@ -438,7 +438,8 @@ func TestPDFColumnWidths(t *testing.T) {
 		{[]Column{{}, {Width: 2}, {Width: 5}, {}}, []float64{100, 200, 500, 100}},
 		{[]Column{{}, {}}, []float64{450, 450}},
 		{[]Column{{Width: 0.5}, {}, {}}, []float64{450, 225, 225}},
-		{[]Column{{Width: -1}, {Width: 1e300}}, []float64{450, 450}},
+		// A negative width counts as none; a huge one is capped (columnShares).
+		{[]Column{{Width: -1}, {Width: 1e300}}, []float64{0.0009, 899.9991}},
 	} {
 		got := pdfColumnWidths(tc.cols, 900)
 		for i := range got {

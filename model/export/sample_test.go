@@ -5,12 +5,9 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
+
+	"codeberg.org/verbatim/verbatim/model/export/exporttest"
 )
 
 // sampleDoc holds every kind of block with the text that trips writers up:
@@ -80,50 +77,9 @@ const sampleSVG = `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="360pt" height="180pt" viewBox="0 0 360 180"><rect x="10" y="10" width="100" height="160" fill="#56B4E9"/><text x="20" y="100">café</text></svg>
 `
 
-// soffice runs LibreOffice headless, one conversion at a time (it refuses a
-// second instance on the same profile), with a profile of the test run's
-// own. It skips the test when LibreOffice is not installed;
-// .ci/install-deps.sh installs it.
-var officeMu sync.Mutex
-var officeProfile string
-
-func soffice(t testing.TB, args ...string) {
-	t.Helper()
-	bin, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed: run .ci/install-deps.sh as root")
-	}
-	officeMu.Lock()
-	defer officeMu.Unlock()
-	if officeProfile == "" {
-		dir, err := os.MkdirTemp("", "verbatim-lo-profile")
-		if err != nil {
-			t.Fatal(err)
-		}
-		officeProfile = dir
-	}
-	cmd := exec.Command(bin, append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(officeProfile), "--headless", "--norestore"}, args...)...)
-	cmd.Env = append(os.Environ(), "HOME="+officeProfile)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
+// soffice runs LibreOffice headless (see exporttest.Soffice).
+func soffice(t testing.TB, args ...string) { t.Helper(); exporttest.Soffice(t, args...) }
 
 // officeText converts a document (DOCX, ODT) with LibreOffice to plain text,
 // or a spreadsheet (XLSX) to UTF-8 CSV of its first sheet, and returns it.
-func officeText(t testing.TB, path string) string {
-	t.Helper()
-	out := t.TempDir()
-	filter := "txt:Text (encoded):UTF8"
-	ext := ".txt"
-	if strings.HasSuffix(path, ".xlsx") || strings.HasSuffix(path, ".ods") {
-		filter, ext = "csv:Text - txt - csv (StarCalc):44,34,76", ".csv"
-	}
-	soffice(t, "--convert-to", filter, "--outdir", out, path)
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	data, err := os.ReadFile(filepath.Join(out, base+ext))
-	if err != nil {
-		t.Fatalf("LibreOffice did not convert %s: %v", path, err)
-	}
-	return strings.TrimPrefix(string(data), "\uFEFF")
-}
+func officeText(t testing.TB, path string) string { t.Helper(); return exporttest.OfficeText(t, path) }

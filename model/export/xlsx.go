@@ -200,39 +200,6 @@ func xlsxWidths(cols []Column) []float64 {
 	return out
 }
 
-// columnShares is each column's share of the table's width, from the
-// columns' relative Widths. When those add up to less than 1 they are
-// fractions, and the columns without one share what is left; otherwise a
-// column without a Width counts as 1, the narrow columns (a number, a
-// count) that usually go without.
-func columnShares(cols []Column) []float64 {
-	width := func(c Column) float64 {
-		if c.Width > 0 && !math.IsInf(c.Width, 1) {
-			return c.Width
-		}
-		return 0
-	}
-	sum, zeros := 0.0, 0
-	for _, c := range cols {
-		sum += width(c)
-		if width(c) == 0 {
-			zeros++
-		}
-	}
-	zero := 1.0
-	if sum > 0 && sum < 1 && zeros > 0 {
-		zero = (1 - sum) / float64(zeros)
-	}
-	all := sum + zero*float64(zeros)
-	out := make([]float64, len(cols))
-	for i, c := range cols {
-		out[i] = zero / all
-		if w := width(c); w > 0 {
-			out[i] = w / all
-		}
-	}
-	return out
-}
 
 // xlsxSheetNames names a sheet after each table, as Excel allows: at most
 // 31 characters, none of : \ / ? * [ ], unique regardless of case. A table
