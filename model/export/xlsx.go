@@ -200,7 +200,6 @@ func xlsxWidths(cols []Column) []float64 {
 	return out
 }
 
-
 // xlsxSheetNames names a sheet after each table, as Excel allows: at most
 // 31 characters, none of : \ / ? * [ ], unique regardless of case. A table
 // without a name is numbered ("Tabel 2"), and a name already taken gets a
