@@ -21,6 +21,7 @@ func (w *MainWindow) onCodeMenu(c model.Code, at fyne.CanvasObject) {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem("Edit…", func() { w.onEditCode(c) }),
 		fyne.NewMenuItem("Memo…", func() { w.onCodeMemo(c) }),
+		fyne.NewMenuItem("Thematic summary for this document…", func() { w.onThematicSummary(c) }),
 		fyne.NewMenuItem("Merge into…", func() { w.onMergeCode(c) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete…", func() { w.onDeleteCode(c) }),
