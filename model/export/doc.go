@@ -248,8 +248,14 @@ func (d *Doc) cleaned() *Doc {
 				col.Title = Clean(col.Title)
 				t.Columns[j] = col
 			}
+			// Rows that are clean already are shared, not copied: a quote
+			// table of 20,000 rows is written without a second copy.
 			t.Rows = make([][]Cell, len(b.Rows))
 			for j, row := range b.Rows {
+				if len(row) == len(t.Columns) && cleanRow(row) {
+					t.Rows[j] = row
+					continue
+				}
 				r := make([]Cell, len(t.Columns))
 				for k := range r {
 					if k < len(row) {
@@ -269,6 +275,16 @@ func (d *Doc) cleaned() *Doc {
 		}
 	}
 	return &c
+}
+
+// cleanRow reports whether cleaning would leave a row as it is.
+func cleanRow(row []Cell) bool {
+	for _, c := range row {
+		if Clean(c.Text) != c.Text || cleanColor(c.Fill) != c.Fill {
+			return false
+		}
+	}
+	return true
 }
 
 // Clean makes s safe for every format (see Doc.cleaned).

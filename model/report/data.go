@@ -34,7 +34,6 @@ type docData struct {
 	Number int // 1-based position in the documents list ("interview 3")
 	Turns  []model.Turn
 	Attrs  []model.Attribute
-	text   []rune // loaded when a report needs context
 }
 
 // load reads the project's codebook, documents with their turns, speakers,
@@ -88,19 +87,6 @@ func load(ctx context.Context, p *model.Project) (*data, error) {
 		return nil, err
 	}
 	return d, nil
-}
-
-// text returns a document's text as runes, reading it once.
-func (d *data) text(ctx context.Context, p *model.Project, docID int64) ([]rune, error) {
-	dd := d.docByID[docID]
-	if dd.text == nil {
-		t, err := p.Text(ctx, docID)
-		if err != nil {
-			return nil, err
-		}
-		dd.text = []rune(t)
-	}
-	return dd.text, nil
 }
 
 // subtree returns a code's id with the ids of all codes under it.

@@ -133,18 +133,30 @@ func (d *data) quotes(ctx context.Context, p *model.Project, f Filter, context C
 		}
 		return a.End - b.End
 	})
+	byDoc := map[int64][]int{}
 	for i := range out {
-		if i%1000 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
 		out[i].Number = i + 1
-		if context != NoContext {
-			text, err := d.text(ctx, p, out[i].DocID)
-			if err != nil {
-				return nil, err
-			}
+		byDoc[out[i].DocID] = append(byDoc[out[i].DocID], i)
+	}
+	if context == NoContext {
+		return out, nil
+	}
+	// One document's text at a time: a project's texts as runes would take
+	// four times their size in memory at once.
+	for _, dd := range d.docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		idx := byDoc[dd.ID]
+		if len(idx) == 0 {
+			continue
+		}
+		t, err := p.Text(ctx, dd.ID)
+		if err != nil {
+			return nil, err
+		}
+		text := []rune(t)
+		for _, i := range idx {
 			out[i].Context = d.contextOf(text, out[i], context)
 		}
 	}
