@@ -187,7 +187,7 @@ func (v *analysisView) loadChoices() error {
 		{label: "Codes by participant", kind: report.Matrix, by: "participant"},
 	}
 	for _, k := range keys {
-		v.choices = append(v.choices, analysisChoice{label: "Codes by " + k, kind: report.Matrix, by: k})
+		v.choices = append(v.choices, analysisChoice{label: "Codes by " + k, kind: report.Matrix, by: "attr:" + k})
 	}
 	v.choices = append(v.choices,
 		analysisChoice{label: "Co-occurrence (overlap)", kind: report.Cooccurrence},

@@ -222,6 +222,12 @@ func (b *builder) matrix() (*export.Doc, error) {
 func (b *builder) matrixColumns(qs []Quote) (title, by string, cols []column, err error) {
 	w := b.w
 	key := strings.TrimSpace(b.opts.By)
+	// "attr:KEY" names an attribute even when it is called "document" or
+	// "participant".
+	if k, ok := cutPrefixFold(key, "attr:"); ok {
+		key = strings.TrimSpace(k)
+		return b.attributeColumns(key)
+	}
 	switch strings.ToLower(key) {
 	case "", "document", "documents", "documenten", "doc", "docs":
 		docs, err := b.documents()
@@ -244,6 +250,21 @@ func (b *builder) matrixColumns(qs []Quote) (title, by string, cols []column, er
 		}
 		return w.MatrixByParticipantTitle, w.Participants, cols, nil
 	}
+	return b.attributeColumns(key)
+}
+
+// cutPrefixFold is strings.CutPrefix ignoring case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
+}
+
+// attributeColumns are a matrix's columns by the values of an attribute,
+// and one for quotes without a value.
+func (b *builder) attributeColumns(key string) (title, by string, cols []column, err error) {
+	w := b.w
 	name, values, known := b.attributeValues(key)
 	if name == "" {
 		have := "the project has none"

@@ -292,6 +292,14 @@ func TestMatrixFixture(t *testing.T) {
 			},
 		},
 		{
+			// attr: names an attribute, whatever it is called.
+			name: "by attr:role", by: "attr:role", noInterviewers: true, title: "Codes by role",
+			columns: []string{"Code", "lecturer", "PhD researcher", "(no value)", "Total"},
+			want: map[string]map[string]string{
+				"Total": {"PhD researcher": "2", "lecturer": "2", "(no value)": "1", "Total": "5"},
+			},
+		},
+		{
 			// The key in any case; the title spells it as the project does.
 			name: "by Discipline", by: "Discipline", noInterviewers: true, title: "Codes by discipline",
 			columns: []string{"Code", "urban studies", "(no value)", "Total"},

@@ -55,7 +55,7 @@ func addReportFlags(fs *flag.FlagSet, kindFlags bool) *reportFlags {
 		f.breadth = fs.Bool("breadth", false, "one quote per participant before a second of anyone")
 		f.sameTurn = fs.Bool("same-turn", false, "co-occurrence: codings in the same turn instead of overlapping ones")
 		f.max = fs.Int("max", 0, "at most N quotes per code")
-		f.by = fs.String("by", "", "matrix: document (default), participant or an attribute name")
+		f.by = fs.String("by", "", "matrix: document (default), participant, or an attribute's name (attr:NAME for one called document or participant)")
 		fs.Var(&f.attrNames, "attrs", "attributes to name in attributions, e.g. role,organisation (default: all)")
 	} else {
 		f.noInterviewers = fs.Bool("no-interviewers", false, "leave out quotes said by interviewers")
