@@ -90,13 +90,8 @@ var analysisFormats = []struct {
 // Background goroutines take it when they start.
 var onMain = fyne.Do
 
-// analysisAction is View > Analysis…: it opens the Analysis view, and
-// later shows the same window again, recomputed, so that one project
-// window has one Analysis window.
-func (w *MainWindow) analysisAction() func() {
-	var v *analysisView
-	return func() { v = w.showAnalysis(v) }
-}
+// onShowAnalysis shows the project's Analysis view, recomputed.
+func (w *MainWindow) onShowAnalysis() { w.analysis = w.showAnalysis(w.analysis) }
 
 // showAnalysis shows v refreshed, or a new Analysis view when v is nil or
 // its window was closed, and returns the view shown.

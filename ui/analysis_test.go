@@ -348,6 +348,22 @@ func TestAnalysisViewReopensRefreshed(t *testing.T) {
 	windows[len(windows)-1].Close()
 }
 
+func TestAnalysisClosesWithItsProjectWindow(t *testing.T) {
+	w, p := newTestWindow(t)
+	analysisProject(t, w, p)
+	runOnTestGoroutine(t)
+	menuAction(t, w, "View", "Analysis…")()
+	v := w.analysis
+	if v == nil || v.closed {
+		t.Fatal("View > Analysis… left no open Analysis view on the window")
+	}
+	waitForAnalysis(t, v)
+	w.close()
+	if !v.closed {
+		t.Error("the Analysis window stays open after its project's window closed")
+	}
+}
+
 func TestAnalysisViewIgnoresStaleResults(t *testing.T) {
 	w, p := newTestWindow(t)
 	analysisProject(t, w, p)

@@ -193,3 +193,29 @@ func TestKeyQuoteToggleOnRemovedCodingShowsError(t *testing.T) {
 		t.Errorf("the error dialog says %q", got)
 	}
 }
+
+func TestKeyQuotesStandOutInTheTranscript(t *testing.T) {
+	w, p := newTestWindow(t)
+	ctx := context.Background()
+	code, _ := p.FindCode(ctx, "Deel wat je leert")
+	doc := w.doc
+	plain, err := p.ApplyCode(ctx, code.ID, model.Span{DocID: doc.ID, Start: 0, End: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := p.ApplyCode(ctx, code.ID, model.Span{DocID: doc.ID, Start: 6, End: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetKeyQuote(ctx, []int64{key.ID}, true); err != nil {
+		t.Fatal(err)
+	}
+	w.refresh()
+	alpha := map[int64]uint8{}
+	for _, h := range w.highlights {
+		alpha[h.ID] = h.Color.A
+	}
+	if alpha[key.ID] <= alpha[plain.ID] {
+		t.Errorf("a key quote's highlight (alpha %d) does not stand out from a plain coding's (alpha %d)", alpha[key.ID], alpha[plain.ID])
+	}
+}

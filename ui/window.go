@@ -41,6 +41,8 @@ type MainWindow struct {
 
 	doc        model.Document         // the document shown, ID 0 for none
 	highlights []transcript.Highlight // its codings as shown
+
+	analysis *analysisView // the Analysis window, once opened
 }
 
 // Options are the window's settings that package main decides.
@@ -101,8 +103,12 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	return w, nil
 }
 
-// close releases the search index when the window closes.
+// close releases the search index when the window closes, and closes the
+// Analysis window, which shows the same project.
 func (w *MainWindow) close() {
+	if w.analysis != nil && !w.analysis.closed {
+		w.analysis.win.Close()
+	}
 	if w.index.ix != nil {
 		w.index.ix.Close()
 		w.index.ix = nil
@@ -145,6 +151,9 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Import files…", w.onImportFile),
 			fyne.NewMenuItem("Import a folder…", w.onImportFolder),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Export quotes…", w.onExportQuotes),
+			fyne.NewMenuItem("Reports…", w.onReports),
 		),
 		fyne.NewMenu("Edit",
 			fyne.NewMenuItem("Undo", w.onUndo),
@@ -152,6 +161,10 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New code…", w.onNewCode),
 			fyne.NewMenuItem("Project memo…", w.onEditProjectMemo),
+			fyne.NewMenuItem("Pseudonyms…", w.onEditPseudonyms),
+		),
+		fyne.NewMenu("View",
+			fyne.NewMenuItem("Analysis…", w.onShowAnalysis),
 		),
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("Searching…", w.showQueryHelp),
@@ -228,7 +241,11 @@ func (w *MainWindow) showDocument(id int64) error {
 	colors := w.codebook.colors()
 	hl := make([]transcript.Highlight, len(codings))
 	for i, c := range codings {
-		hl[i] = transcript.Highlight{Start: c.Start, End: c.End, Color: translucent(colors[c.CodeID]), ID: c.ID}
+		col := translucent(colors[c.CodeID])
+		if c.Key {
+			col.A = 0x99 // key quotes stand out
+		}
+		hl[i] = transcript.Highlight{Start: c.Start, End: c.End, Color: col, ID: c.ID}
 	}
 	if w.doc.ID != id {
 		w.transcript.SetText(text, blocks)
