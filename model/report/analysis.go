@@ -109,7 +109,7 @@ func (b *builder) frequencies() (*export.Doc, error) {
 			percentCell(allDocs, len(docs))})
 		bars = append(bars, bar{label: b.chartLabel(c), value: float64(len(own)), color: c.Color})
 	}
-	doc := &export.Doc{Title: w.FrequenciesTitle, Subtitle: b.analysisSubtitle(w.quotes(countShown(qs, codes)))}
+	doc := &export.Doc{Title: w.FrequenciesTitle, Subtitle: b.analysisSubtitle(w.quotes(countShown(qs, codes))), Landscape: true}
 	chart, err := barChart(w.FrequenciesTitle, w.Codings, w.FrequencyChartAlt, bars)
 	if err != nil {
 		return nil, err

@@ -142,3 +142,102 @@ func unescapeMarkdown(s, format string) string {
 	}
 	return strings.ReplaceAll(b.String(), "<br>", " ")
 }
+
+// TestReportsOpenInRealPrograms writes every other kind of report in each
+// of its formats that a program opens (office documents, spreadsheets,
+// PDF) and checks what a reader would look for in it.
+func TestReportsOpenInRealPrograms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens about twenty files with LibreOffice")
+	}
+	env, dir := testEnv(t)
+	proj := filepath.Join(dir, "Slimmernetwerk.verbatim")
+	if err := CreateDemo(context.Background(), proj, "nl"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := model.Open(context.Background(), proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	codes, _ := p.Codes(ctx)
+	codings, _ := p.Codings(ctx, model.CodingFilter{})
+	sums, _ := p.Summaries(ctx, model.SummaryFilter{})
+	p.Close()
+	var codeNames, keyQuotes, summaries []string
+	for _, c := range codes {
+		codeNames = append(codeNames, c.Name)
+	}
+	for _, c := range codings {
+		if c.Key {
+			keyQuotes = append(keyQuotes, c.Text)
+		}
+	}
+	for _, s := range sums {
+		summaries = append(summaries, s.Text)
+	}
+	for _, c := range []struct {
+		kind    string
+		formats []string
+		want    []string
+	}{
+		{"summaries", []string{"docx", "odt", "pdf"}, append(append([]string{"Samenvattingen per interview", "Karin Wolters"}, keyQuotes...), summaries...)},
+		{"summary-table", []string{"xlsx", "docx", "odt", "pdf"}, summaries},
+		{"frequencies", []string{"xlsx", "docx", "pdf"}, codeNames},
+		{"matrix", []string{"xlsx", "odt"}, append([]string{"Voorbeeldinterview Karin (fictief).txt"}, codeNames...)},
+		{"cooccurrence", []string{"xlsx", "docx"}, codeNames},
+		{"presence", []string{"xlsx"}, append([]string{"Voorbeeldinterview Sanne (fictief).txt", "Sanne de Vries"}, codeNames...)},
+		{"codebook", []string{"xlsx", "docx", "odt", "pdf"}, codeNames},
+		{"memos", []string{"docx", "odt", "pdf"}, append([]string{"Projectmemo", "Demoproject van Verbatim"}, summaries...)},
+	} {
+		for _, format := range c.formats {
+			t.Run(c.kind+"."+format, func(t *testing.T) {
+				out := filepath.Join(dir, c.kind+"."+format)
+				mustRun(t, env, "report", proj, "--kind", c.kind, "-o", out)
+				text := exporttest.Words(textOf(t, out))
+				for _, w := range c.want {
+					if !strings.Contains(text, exporttest.Words(w)) {
+						t.Errorf("the %s report as %s lacks %q", c.kind, format, w)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestPseudonymLeakInEveryFormat lists a participant under her full name
+// while the transcripts also call her by her first name: in every format
+// the export replaces the full name, and the warning finds the first name
+// that is still in the file.
+func TestPseudonymLeakInEveryFormat(t *testing.T) {
+	env, dir := testEnv(t)
+	proj := filepath.Join(dir, "Slimmernetwerk.verbatim")
+	if err := CreateDemo(context.Background(), proj, "nl"); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, env, "pseudonyms", proj, "set", "Sanne de Vries", "Deelnemer A")
+	// A quote that names Sanne by her first name only.
+	mustRun(t, env, "code", "apply", proj, "--code", "Deel wat je leert", "--doc", "Voorbeeldinterview Sanne (fictief).txt", "--match", "Ik ben Sanne de Vries en ik werk nu zes jaar bij de gemeente Lindewaard")
+	for _, format := range []string{"csv", "xlsx", "docx", "odt", "md", "html", "pdf"} {
+		t.Run(format, func(t *testing.T) {
+			out := filepath.Join(dir, "pseudo."+format)
+			code, _, errOut := run(t, env, "export", proj, "-o", out, "--pseudonyms", "--context", "turn")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			text := textOf(t, out)
+			if strings.Contains(text, "Sanne de Vries") {
+				t.Errorf("the full name is still in the %s file", format)
+			}
+			if !strings.Contains(text, "Deelnemer A") {
+				t.Errorf("the pseudonym is not in the %s file", format)
+			}
+			if !strings.Contains(errOut, `"Sanne" (of "Sanne de Vries")`) {
+				t.Errorf("no warning about the first name:\n%s", errOut)
+			}
+			if !strings.Contains(text, "Sanne") {
+				t.Errorf("the warning names a leak the %s file does not have", format)
+			}
+		})
+	}
+}
