@@ -85,4 +85,3 @@ func (p *codebookPanel) colors() map[int64]color.NRGBA {
 	}
 	return m
 }
-
