@@ -255,8 +255,12 @@ func (p *page) FocusLost() {
 	p.Refresh()
 }
 
-// TypedRune ignores typing: the transcript is read-only.
-func (p *page) TypedRune(rune) {}
+// TypedRune passes typing on to OnTypedRune: the transcript is read-only.
+func (p *page) TypedRune(r rune) {
+	if f := p.v.OnTypedRune; f != nil {
+		f(r)
+	}
+}
 
 // KeyDown tracks shift for keyboard selection.
 func (p *page) KeyDown(e *fyne.KeyEvent) {

@@ -48,6 +48,10 @@ type View struct {
 	// coding's stripe in the margin, with the IDs of all highlights under the
 	// click and the rune offset clicked.
 	OnHighlightTapped func(ids []int64, offset int)
+	// OnTypedRune, if set, is told of each character typed while the view
+	// has focus. The view is read-only and uses none of them itself, so the
+	// window can give keys a meaning (digits apply codes).
+	OnTypedRune func(r rune)
 
 	lay           *layout
 	hl            highlights
