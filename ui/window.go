@@ -172,13 +172,17 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	)
 }
 
+// addShortcuts puts the window's shortcuts on its canvas. Fyne's desktop
+// driver makes Ctrl+Z and Ctrl+Y (Cmd on macOS) into fyne.ShortcutUndo and
+// fyne.ShortcutRedo, never into custom shortcuts, and gives a shortcut to the
+// canvas only when the focused widget takes none: the transcript passes on
+// what it does not handle, a list or a button takes none, and a text field
+// keeps Ctrl+Z for undoing its own typing.
 func (w *MainWindow) addShortcuts() {
-	undo := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
-	redo := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	redoY := &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
-	w.win.Canvas().AddShortcut(undo, func(fyne.Shortcut) { w.onUndo() })
-	w.win.Canvas().AddShortcut(redo, func(fyne.Shortcut) { w.onRedo() })
-	w.win.Canvas().AddShortcut(redoY, func(fyne.Shortcut) { w.onRedo() })
+	redoShiftZ := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	w.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.onUndo() })
+	w.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onRedo() })
+	w.win.Canvas().AddShortcut(redoShiftZ, func(fyne.Shortcut) { w.onRedo() })
 }
 
 // reload reads the document list and the codebook again, keeping the

@@ -290,20 +290,38 @@ func (p *page) TypedKey(e *fyne.KeyEvent) {
 }
 
 // TypedShortcut copies, selects all, and handles the moves with Ctrl
-// (Ctrl+Home/End to the ends, Ctrl+Left/Right by words).
+// (Ctrl+Home/End to the ends, Ctrl+Left/Right by words). Every other
+// shortcut goes on to the canvas: Fyne gives a shortcut to the focused
+// widget alone, so without this the window's own shortcuts (undo, redo)
+// would do nothing while the transcript has focus.
 func (p *page) TypedShortcut(s fyne.Shortcut) {
 	switch s := s.(type) {
 	case *fyne.ShortcutCopy:
 		p.copySelection(s.Clipboard)
+		return
 	case *fyne.ShortcutSelectAll:
 		p.v.anchor, p.v.caret = 0, p.v.lay.n
 		p.Refresh()
 		p.v.notify()
+		return
 	case *desktop.CustomShortcut:
-		if s.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper|fyne.KeyModifierAlt) != 0 {
+		if s.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper|fyne.KeyModifierAlt) != 0 && isMove(s.KeyName) {
 			p.moveCaret(s.KeyName, s.Modifier&fyne.KeyModifierShift != 0, true)
+			return
 		}
 	}
+	if c, ok := fyne.CurrentApp().Driver().CanvasForObject(p).(fyne.Shortcutable); ok {
+		c.TypedShortcut(s)
+	}
+}
+
+// isMove tells the keys that move the caret.
+func isMove(key fyne.KeyName) bool {
+	switch key {
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyHome, fyne.KeyEnd:
+		return true
+	}
+	return false
 }
 
 func (p *page) copySelection(cb fyne.Clipboard) {
