@@ -103,7 +103,9 @@ func (w *MainWindow) importPaths(paths []string) {
 			w.refresh()
 			for _, r := range results {
 				if r.Status == importer.Imported {
-					w.selectDocument(r.Document.ID)
+					if err := w.selectDocument(r.Document.ID); err != nil {
+						w.showError(err)
+					}
 					break
 				}
 			}

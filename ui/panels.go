@@ -11,11 +11,16 @@ import (
 	"codeberg.org/verbatim/verbatim/model"
 )
 
-// documentsPanel lists the project's documents with their counts.
+// documentsPanel lists the project's documents with their counts. Its
+// selection is the document shown: the window sets it with show whenever
+// that changes, so that it never highlights one document while the
+// transcript shows another.
 type documentsPanel struct {
 	box  fyne.CanvasObject
 	list *widget.List
 	docs []model.Document
+
+	showing bool // show is selecting: the row is shown already
 }
 
 func newDocumentsPanel(onSelect func(model.Document)) *documentsPanel {
@@ -36,7 +41,7 @@ func newDocumentsPanel(onSelect func(model.Document)) *documentsPanel {
 			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d speakers · %d codings · %d characters", d.Speakers, d.Codings, d.Chars))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.docs) {
+		if i < len(p.docs) && !p.showing {
 			onSelect(p.docs[i])
 		}
 	}
@@ -44,9 +49,25 @@ func newDocumentsPanel(onSelect func(model.Document)) *documentsPanel {
 	return p
 }
 
+// set lists docs. The list keeps its selected row number, which may now be
+// another document's: the window calls show after it.
 func (p *documentsPanel) set(docs []model.Document) {
 	p.docs = docs
 	p.list.Refresh()
+}
+
+// show selects the row of document id, or none when id is 0 or not listed,
+// without reporting it as the user's choice.
+func (p *documentsPanel) show(id int64) {
+	p.showing = true
+	defer func() { p.showing = false }()
+	for i, d := range p.docs {
+		if d.ID == id {
+			p.list.Select(i)
+			return
+		}
+	}
+	p.list.UnselectAll()
 }
 
 func heading(s string) fyne.CanvasObject {

@@ -68,6 +68,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	}
 	w.documents = newDocumentsPanel(w.onDocumentSelected)
 	w.codebook = newCodebookPanel(w.onCodeChosen, w.onNewCode, w.onCodeMenu)
+	w.wireCodebook()
 	w.search = newSearchPanel(w.onSearch, w.onOpenHit, w.onCodeAll, w.showQueryHelp)
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
 	w.transcript.OnHighlightTapped = w.onHighlightTapped
@@ -126,15 +127,15 @@ func (w *MainWindow) showResults(show bool) {
 	w.centre.Refresh()
 }
 
-// selectDocument shows a document, selecting it in the documents list.
+// selectDocument shows a listed document, selecting it in the documents
+// list.
 func (w *MainWindow) selectDocument(id int64) error {
 	if w.doc.ID == id {
 		return nil
 	}
-	for i, d := range w.documents.docs {
+	for _, d := range w.documents.docs {
 		if d.ID == id {
-			w.documents.list.Select(i)
-			return nil
+			return w.showDocument(id)
 		}
 	}
 	return fmt.Errorf("document %d: %w", id, model.ErrNotFound)
@@ -199,20 +200,23 @@ func (w *MainWindow) reload() error {
 	}
 	w.documents.set(docs)
 	w.codebook.set(codes)
-	if w.doc.ID != 0 {
-		return w.showDocument(w.doc.ID)
+	if w.doc.ID == 0 {
+		w.documents.show(0) // the rows may have moved under the old selection
+		return nil
 	}
-	return nil
+	return w.showDocument(w.doc.ID)
 }
 
 func (w *MainWindow) onDocumentSelected(d model.Document) {
 	if err := w.showDocument(d.ID); err != nil {
+		w.documents.show(w.doc.ID) // still the document shown before
 		w.showError(err)
 	}
 }
 
 // showDocument puts a document's text, turns and codings in the transcript
-// view.
+// view and selects it in the documents list. Every change of the document
+// shown goes through here, so the list always highlights that document.
 func (w *MainWindow) showDocument(id int64) error {
 	ctx := background()
 	d, err := w.project.Document(ctx, id)
@@ -221,6 +225,7 @@ func (w *MainWindow) showDocument(id int64) error {
 		w.transcript.SetText("", nil)
 		w.highlights = nil
 		w.title.SetText("")
+		w.documents.show(0)
 		return nil
 	}
 	if err != nil {
@@ -258,6 +263,7 @@ func (w *MainWindow) showDocument(id int64) error {
 	w.highlights = hl
 	w.doc = d
 	w.title.SetText(fmt.Sprintf("%s — %d speakers, %d codings", d.Name, d.Speakers, d.Codings))
+	w.documents.show(d.ID)
 	return nil
 }
 
