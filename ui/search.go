@@ -26,6 +26,7 @@ type searchPanel struct {
 	list    *widget.List
 	unit    *widget.Select
 	codeAll *widget.Button
+	help    *widget.Button
 
 	hits        []index.Hit
 	query       string
@@ -45,9 +46,9 @@ func newSearchPanel(onSearch func(string), onOpenHit func(index.Hit), onCodeAll 
 	s.entry = widget.NewEntry()
 	s.entry.SetPlaceHolder(`Search all transcripts: leren, "deel wat je leert", organis*, speaker:Ana, code:"…"`)
 	s.entry.OnSubmitted = func(q string) { s.onSearch(q) }
-	help := widget.NewButtonWithIcon("", theme.QuestionIcon(), showHelp)
+	s.help = widget.NewButtonWithIcon("", theme.QuestionIcon(), showHelp)
 	find := widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.onSearch(s.entry.Text) })
-	s.bar = container.NewBorder(nil, nil, nil, container.NewHBox(find, help), s.entry)
+	s.bar = container.NewBorder(nil, nil, nil, container.NewHBox(find, s.help), s.entry)
 
 	s.summary = widget.NewLabel("")
 	s.summary.Truncation = fyne.TextTruncateEllipsis
@@ -301,8 +302,19 @@ func (w *MainWindow) codeAllHits(q string, unit index.Unit, code model.Code) {
 	w.refresh()
 }
 
+// showQueryHelp shows the query language. A dialog is as small as its
+// content allows, and a scroll view allows nearly nothing, so the view asks
+// for the whole text, or for as much of it as the window has room for, and
+// scrolls both ways to the rest (the columns must not wrap).
 func (w *MainWindow) showQueryHelp() {
 	text := widget.NewLabel(index.QueryHelp)
 	text.TextStyle = fyne.TextStyle{Monospace: true}
-	dialog.ShowCustom("Searching", "Close", container.NewVScroll(text), w.win)
+	scroll := container.NewScroll(text)
+	want := text.MinSize()
+	scroll.SetMinSize(want)
+	d := dialog.NewCustom("Searching", "Close", scroll, w.win)
+	chrome := d.MinSize().Subtract(want)
+	room := w.win.Canvas().Size().Subtract(chrome).SubtractWidthHeight(4*theme.Padding(), 4*theme.Padding())
+	scroll.SetMinSize(fyne.NewSize(max(min(want.Width, room.Width), 240), max(min(want.Height, room.Height), 160)))
+	d.Show()
 }
