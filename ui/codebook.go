@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -11,49 +10,60 @@ import (
 	"codeberg.org/verbatim/verbatim/model"
 )
 
-// codeColors are offered when a code is recoloured: colour-blind-safe
-// colours first, then more.
-var codeColors = []string{"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-	"#E6194B", "#3CB44B", "#4363D8", "#F58231", "#911EB4", "#42D4F4", "#9A6324", "#469990"}
+// wireCodebook connects the codebook panel's filter, select mode and digit
+// keys to the window, once both exist.
+func (w *MainWindow) wireCodebook() {
+	p := w.codebook
+	p.onCreate = w.onCreateFromFilter
+	p.onMove = w.onMoveCodes
+	p.onMerge = w.onMergeCodes
+	p.loadKeys = w.codeKeys
+	w.addCodeKeys()
+}
 
 // onCodeMenu shows what can be done with a code, next to its row.
 func (w *MainWindow) onCodeMenu(c model.Code, at fyne.CanvasObject) {
-	menu := fyne.NewMenu("",
+	keys := fyne.NewMenuItem("Key", nil)
+	keys.ChildMenu = w.keyMenu(c)
+	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("Edit…", func() { w.onEditCode(c) }),
 		fyne.NewMenuItem("Memo…", func() { w.onCodeMemo(c) }),
 		fyne.NewMenuItem("Thematic summary for this document…", func() { w.onThematicSummary(c) }),
+		keys,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Move under…", func() { w.onMoveCodes([]model.Code{c}) }),
+	}
+	if c.ParentID != 0 {
+		items = append(items, fyne.NewMenuItem("Move to top level", func() { w.moveCodes([]model.Code{c}, 0) }))
+	}
+	items = append(items,
 		fyne.NewMenuItem("Merge into…", func() { w.onMergeCode(c) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete…", func() { w.onDeleteCode(c) }),
 	)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at).AddXY(0, at.Size().Height)
-	widget.ShowPopUpMenuAtPosition(menu, w.win.Canvas(), pos)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), w.win.Canvas(), pos)
 }
 
 // onEditCode renames, recolours or re-describes a code.
 func (w *MainWindow) onEditCode(c model.Code) {
 	name := widget.NewEntry()
 	name.SetText(c.Name)
-	colors := slices.Clone(codeColors)
-	if !slices.Contains(colors, c.Color) {
-		colors = append([]string{c.Color}, colors...)
-	}
-	colour := widget.NewSelect(colors, nil)
-	colour.SetSelected(c.Color)
+	colour := newColorPicker(c.Color)
 	desc := widget.NewMultiLineEntry()
 	desc.Wrapping = fyne.TextWrapWord
 	desc.SetText(c.Description)
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),
-		widget.NewFormItem("Colour", colour),
+		widget.NewFormItem("Colour", colour.box),
 		widget.NewFormItem("Description", desc),
 	}
 	d := dialog.NewForm("Edit code", "Save", "Cancel", items, func(ok bool) {
 		if ok {
-			w.editCode(c.ID, model.CodeEdit{Name: &name.Text, Color: &colour.Selected, Description: &desc.Text})
+			w.editCode(c.ID, model.CodeEdit{Name: &name.Text, Color: &colour.selected, Description: &desc.Text})
 		}
 	}, w.win)
-	d.Resize(fyne.NewSize(520, 320))
+	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
 }
 
@@ -71,43 +81,156 @@ func (w *MainWindow) onCodeMemo(c model.Code) {
 	w.editMemo(model.CodeMemo, c.ID, "Memo on "+c.Name)
 }
 
-// onMergeCode asks which code takes over c's codings.
-func (w *MainWindow) onMergeCode(c model.Code) {
-	var targets []model.Code
+// underAny tells whether code id is one of codes or lies under one of them.
+func (w *MainWindow) underAny(id int64, codes []model.Code) bool {
+	in := make(map[int64]bool, len(codes))
+	for _, c := range codes {
+		in[c.ID] = true
+	}
+	for id != 0 {
+		if in[id] {
+			return true
+		}
+		c, ok := w.codebook.code(id)
+		if !ok {
+			return false
+		}
+		id = c.ParentID
+	}
+	return false
+}
+
+// pickCode asks for one code of the codebook (and, with top, the top level,
+// as ID 0), leaving out the codes skip refuses.
+func (w *MainWindow) pickCode(title, label, confirm string, top bool, skip func(model.Code) bool, onPicked func(id int64)) {
+	var ids []int64
 	var names []string
+	if top {
+		ids, names = append(ids, 0), append(names, "(top level)")
+	}
 	for _, t := range w.codebook.codes {
-		if t.ID != c.ID {
-			targets = append(targets, t)
+		if !skip(t) {
+			ids = append(ids, t.ID)
 			names = append(names, model.CodePath(w.codebook.codes, t.ID))
 		}
 	}
-	if len(targets) == 0 {
-		w.status.SetText("There is no other code to merge into.")
+	if len(ids) == 0 {
+		w.status.SetText("There is no code to choose from.")
 		return
 	}
 	pick := widget.NewSelect(names, nil)
 	pick.SetSelectedIndex(0)
-	items := []*widget.FormItem{widget.NewFormItem("Into", pick)}
-	msg := fmt.Sprintf("Merge %q (%d codings) into", c.Name, c.Codings)
-	dialog.ShowForm(msg, "Merge", "Cancel", items, func(ok bool) {
-		if ok {
-			w.mergeCode(c, targets[pick.SelectedIndex()])
+	items := []*widget.FormItem{widget.NewFormItem(label, pick)}
+	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if ok && pick.SelectedIndex() >= 0 {
+			onPicked(ids[pick.SelectedIndex()])
 		}
 	}, w.win)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	d.Show()
 }
 
-func (w *MainWindow) mergeCode(src, dst model.Code) {
-	if err := w.project.MergeCode(background(), src.ID, dst.ID); err != nil {
-		w.showError(err)
+// onMoveCodes asks which code the codes go under, offering every code that
+// is not one of them nor under one of them.
+func (w *MainWindow) onMoveCodes(codes []model.Code) {
+	if len(codes) == 0 {
 		return
 	}
-	w.status.SetText(fmt.Sprintf("Merged %q into %q. Ctrl+Z undoes it.", src.Name, dst.Name))
+	title := fmt.Sprintf("Move %q under", codes[0].Name)
+	if len(codes) > 1 {
+		title = fmt.Sprintf("Move %d codes under", len(codes))
+	}
+	skip := func(t model.Code) bool {
+		return w.underAny(t.ID, codes) || (len(codes) == 1 && t.ID == codes[0].ParentID)
+	}
+	w.pickCode(title, "Under", "Move", len(codes) > 1 || codes[0].ParentID != 0, skip, func(parent int64) {
+		w.moveCodes(codes, parent)
+	})
+}
+
+// moveCodes puts each code directly under parent (0: the top level), with
+// its sub-codes. The model moves one code per action, so moving several
+// codes takes as many undo steps.
+func (w *MainWindow) moveCodes(codes []model.Code, parent int64) {
+	ctx := background()
+	for i, c := range codes {
+		if err := w.project.MoveCode(ctx, c.ID, parent); err != nil {
+			w.showError(err)
+			if i > 0 {
+				w.status.SetText(fmt.Sprintf("Moved %d of %d codes; Ctrl+Z undoes one move at a time.", i, len(codes)))
+				w.refresh()
+			}
+			return
+		}
+	}
+	where := "to the top level"
+	if p, ok := w.codebook.code(parent); ok {
+		where = fmt.Sprintf("under %q", p.Name)
+		delete(w.codebook.collapsed, parent) // show where they went
+	}
+	switch len(codes) {
+	case 1:
+		w.status.SetText(fmt.Sprintf("Moved %q %s. Ctrl+Z undoes it.", codes[0].Name, where))
+	default:
+		w.status.SetText(fmt.Sprintf("Moved %d codes %s. Ctrl+Z undoes one move at a time.", len(codes), where))
+	}
+	w.codebook.setSelecting(false)
+	w.refresh()
+}
+
+// onMergeCode asks which code takes over c's codings.
+func (w *MainWindow) onMergeCode(c model.Code) { w.onMergeCodes([]model.Code{c}) }
+
+// onMergeCodes asks which code takes over the codings of codes: any code
+// that is not one of them nor under one of them.
+func (w *MainWindow) onMergeCodes(codes []model.Code) {
+	if len(codes) == 0 {
+		return
+	}
+	n := 0
+	for _, c := range codes {
+		n += c.Codings
+	}
+	title := fmt.Sprintf("Merge %q (%s) into", codes[0].Name, plural(n, "coding"))
+	if len(codes) > 1 {
+		title = fmt.Sprintf("Merge %d codes (%s) into", len(codes), plural(n, "coding"))
+	}
+	skip := func(t model.Code) bool { return w.underAny(t.ID, codes) }
+	w.pickCode(title, "Into", "Merge", false, skip, func(dst int64) {
+		if d, ok := w.codebook.code(dst); ok {
+			w.mergeCodes(codes, d)
+		}
+	})
+}
+
+func (w *MainWindow) mergeCode(src, dst model.Code) { w.mergeCodes([]model.Code{src}, dst) }
+
+// mergeCodes merges each code into dst. The model merges one code per
+// action, so merging several codes takes as many undo steps.
+func (w *MainWindow) mergeCodes(codes []model.Code, dst model.Code) {
+	ctx := background()
+	for i, c := range codes {
+		if err := w.project.MergeCode(ctx, c.ID, dst.ID); err != nil {
+			w.showError(err)
+			if i > 0 {
+				w.status.SetText(fmt.Sprintf("Merged %d of %d codes into %q; Ctrl+Z undoes one merge at a time.", i, len(codes), dst.Name))
+				w.refresh()
+			}
+			return
+		}
+	}
+	if len(codes) == 1 {
+		w.status.SetText(fmt.Sprintf("Merged %q into %q. Ctrl+Z undoes it.", codes[0].Name, dst.Name))
+	} else {
+		w.status.SetText(fmt.Sprintf("Merged %d codes into %q. Ctrl+Z undoes one merge at a time.", len(codes), dst.Name))
+	}
+	w.codebook.setSelecting(false)
 	w.refresh()
 }
 
 // onDeleteCode deletes a code with its subcodes and codings, after asking.
 func (w *MainWindow) onDeleteCode(c model.Code) {
-	msg := fmt.Sprintf("Delete %q with its subcodes and its %d codings?\nCtrl+Z brings them back.", c.Name, c.Codings)
+	msg := fmt.Sprintf("Delete %q with its subcodes and its %s?\nCtrl+Z brings them back.", c.Name, plural(w.codebook.total[c.ID], "coding"))
 	dialog.ShowConfirm("Delete code", msg, func(ok bool) {
 		if ok {
 			w.deleteCode(c)
@@ -122,4 +245,11 @@ func (w *MainWindow) deleteCode(c model.Code) {
 	}
 	w.status.SetText(fmt.Sprintf("Deleted %q. Ctrl+Z brings it back.", c.Name))
 	w.refresh()
+}
+
+// onCreateFromFilter creates the code typed in the filter and codes the
+// selection with it, as in-vivo coding does.
+func (w *MainWindow) onCreateFromFilter(name string) {
+	start, end := w.transcript.Selection()
+	w.createCode(name, 0, "", start, end)
 }

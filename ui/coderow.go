@@ -1,0 +1,312 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// codeRowView is one row of the codebook list: [tick] indent [▸] swatch
+// name [key] counts ⋮. The list reuses it for whichever row scrolls into
+// view; show fills it in.
+type codeRowView struct {
+	widget.BaseWidget
+	panel *codebookPanel
+	row   codeListRow
+
+	check    *widget.Check
+	indent   *canvas.Rectangle
+	fold     *tapIcon
+	foldSlot *fyne.Container // keeps the fold's width where there is none
+	swatch   *canvas.Rectangle
+	add      *widget.Icon // instead of the swatch on the "Create code" row
+	name     *codeName
+	key      *keyCap
+	count    *widget.Label
+	more     *widget.Button
+	box      *fyne.Container
+}
+
+func newCodeRowView(p *codebookPanel) *codeRowView {
+	v := &codeRowView{panel: p}
+	v.check = widget.NewCheck("", nil)
+	v.indent = canvas.NewRectangle(color.Transparent)
+	v.fold = newTapIcon(theme.MenuDropDownIcon(), func() { p.toggleCollapsed(v.row.code.ID) })
+	iconSize := theme.IconInlineSize()
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSquareSize(iconSize))
+	v.foldSlot = container.NewStack(spacer, v.fold)
+	v.swatch = canvas.NewRectangle(color.Gray{})
+	v.swatch.SetMinSize(fyne.NewSize(14, 14))
+	v.swatch.CornerRadius = 3
+	v.add = widget.NewIcon(theme.ContentAddIcon())
+	swatchSlot := container.NewStack(container.NewCenter(v.swatch), v.add)
+	v.name = newCodeName(p.tip)
+	v.key = newKeyCap()
+	v.count = widget.NewLabel("")
+	v.more = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
+	v.more.Importance = widget.LowImportance
+	left := container.NewHBox(v.check, v.indent, v.foldSlot, swatchSlot)
+	right := container.NewHBox(v.key.box, v.count, v.more)
+	v.box = container.NewBorder(nil, nil, left, right, v.name)
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (v *codeRowView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(v.box)
+}
+
+// show fills the row in for r.
+func (v *codeRowView) show(r codeListRow) {
+	p := v.panel
+	v.row = r
+	if r.create != "" {
+		v.showCreate(r.create)
+		return
+	}
+	c := r.code
+	v.add.Hide()
+	v.swatch.Show()
+	v.more.Show()
+	v.count.Show()
+
+	v.check.OnChanged = nil // SetChecked would call it
+	v.check.SetChecked(p.checked[c.ID])
+	v.check.OnChanged = func(on bool) { p.setChecked(c.ID, on) }
+	setVisible(v.check, p.selecting)
+
+	v.indent.SetMinSize(fyne.NewSize(float32(16*p.depth[c.ID]), 1))
+	setVisible(v.indent, p.depth[c.ID] > 0)
+	setVisible(v.foldSlot, p.nested)
+	filtering := len(p.filter.Text) > 0
+	setVisible(v.fold, p.children[c.ID] > 0 && !filtering)
+	if p.collapsed[c.ID] {
+		v.fold.SetResource(theme.MenuExpandIcon())
+	} else {
+		v.fold.SetResource(theme.MenuDropDownIcon())
+	}
+
+	v.swatch.FillColor = parseColor(c.Color)
+	v.swatch.Refresh()
+	v.name.setName(c.Name, r.match)
+	v.key.show(p.keyOf[c.ID])
+	if p.children[c.ID] > 0 {
+		v.count.SetText(fmt.Sprintf("%d · %d", c.Codings, p.total[c.ID]))
+	} else {
+		v.count.SetText(strconv.Itoa(c.Codings))
+	}
+	v.more.OnTapped = func() { p.onMenu(c, v.more) }
+	v.box.Refresh()
+}
+
+func (v *codeRowView) showCreate(name string) {
+	for _, o := range []fyne.CanvasObject{v.check, v.indent, v.fold, v.swatch, v.count, v.more} {
+		o.Hide()
+	}
+	setVisible(v.foldSlot, v.panel.nested)
+	v.add.Show()
+	v.key.show(0)
+	v.name.setName("Create code “"+name+"”", true)
+	v.box.Refresh()
+}
+
+func setVisible(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// tapIcon is an icon that does something when tapped: the disclosure
+// triangle of a code with sub-codes.
+type tapIcon struct {
+	widget.Icon
+	onTapped func()
+}
+
+func newTapIcon(res fyne.Resource, onTapped func()) *tapIcon {
+	t := &tapIcon{onTapped: onTapped}
+	t.Resource = res
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped is part of fyne.Tappable.
+func (t *tapIcon) Tapped(*fyne.PointEvent) {
+	if t.onTapped != nil {
+		t.onTapped()
+	}
+}
+
+// keyCap shows a code's digit key as a small key top.
+type keyCap struct {
+	box   *fyne.Container
+	frame *canvas.Rectangle
+	digit *canvas.Text
+}
+
+func newKeyCap() *keyCap {
+	k := &keyCap{frame: canvas.NewRectangle(color.Transparent), digit: canvas.NewText("", color.Black)}
+	k.frame.CornerRadius = 4
+	k.frame.StrokeWidth = 1
+	k.frame.SetMinSize(fyne.NewSize(20, 22))
+	k.digit.TextStyle = fyne.TextStyle{Bold: true}
+	k.digit.Alignment = fyne.TextAlignCenter
+	k.box = container.NewCenter(container.NewStack(k.frame, container.NewCenter(k.digit)))
+	k.box.Hide()
+	return k
+}
+
+// show shows key (1–9); 0 hides the key top.
+func (k *keyCap) show(key int) {
+	if key == 0 {
+		k.box.Hide()
+		return
+	}
+	k.frame.StrokeColor = theme.Color(theme.ColorNameForeground)
+	k.frame.FillColor = theme.Color(theme.ColorNameInputBackground)
+	k.digit.Color = theme.Color(theme.ColorNameForeground)
+	k.digit.TextSize = theme.CaptionTextSize() + 1
+	k.digit.Text = strconv.Itoa(key)
+	k.box.Show()
+	k.box.Refresh()
+}
+
+// codeName is a code's name, cut short with an ellipsis when the panel is
+// narrow; hovering it shows the full name. Fyne's stock widgets have no
+// tooltips, hence this.
+type codeName struct {
+	widget.Label
+	tip *tipLayer
+}
+
+func newCodeName(tip *tipLayer) *codeName {
+	n := &codeName{tip: tip}
+	n.Truncation = fyne.TextTruncateEllipsis
+	n.ExtendBaseWidget(n)
+	return n
+}
+
+// setName shows a name; a name shown only for context is dimmed.
+func (n *codeName) setName(s string, strong bool) {
+	n.Importance = widget.MediumImportance
+	if !strong {
+		n.Importance = widget.LowImportance
+	}
+	n.SetText(s) // refreshes
+}
+
+// truncated tells whether the name is cut short.
+func (n *codeName) truncated() bool {
+	w := fyne.MeasureText(n.Text, theme.TextSize(), n.TextStyle).Width
+	return w+2*theme.InnerPadding() > n.Size().Width
+}
+
+// MouseIn shows the full name of a name cut short.
+func (n *codeName) MouseIn(*desktop.MouseEvent) {
+	if n.truncated() {
+		n.tip.showSoon(n.Text, n)
+	}
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (n *codeName) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut hides the full name.
+func (n *codeName) MouseOut() { n.tip.hide() }
+
+// tipDelay is how long the pointer rests on a name before its tip shows.
+var tipDelay = 400 * time.Millisecond
+
+// tipLayer draws a tooltip over the codebook panel. It lies in the panel's
+// own stack rather than in a pop-up: a Fyne pop-up takes every tap and
+// hover of the window while it shows, and a tooltip must take none. Its
+// objects are neither tappable nor hoverable, so events pass through.
+type tipLayer struct {
+	layer *fyne.Container
+	bg    *canvas.Rectangle
+	text  *widget.Label
+	gen   int // counts shows and hides, so a late timer knows it is stale
+}
+
+func newTipLayer() *tipLayer {
+	t := &tipLayer{bg: canvas.NewRectangle(color.Transparent), text: widget.NewLabel("")}
+	t.bg.CornerRadius = 4
+	t.bg.StrokeWidth = 1
+	t.text.Wrapping = fyne.TextWrapWord
+	t.layer = container.NewWithoutLayout(t.bg, t.text)
+	t.bg.Hide()
+	t.text.Hide()
+	return t
+}
+
+// showSoon shows text under obj once the pointer has rested there.
+func (t *tipLayer) showSoon(text string, obj fyne.CanvasObject) {
+	t.gen++
+	gen := t.gen
+	if tipDelay <= 0 {
+		t.show(text, obj)
+		return
+	}
+	time.AfterFunc(tipDelay, func() {
+		fyne.Do(func() {
+			if t.gen == gen {
+				t.show(text, obj)
+			}
+		})
+	})
+}
+
+// show puts the tip under obj (over it when there is no room below), as
+// wide as the panel, wrapped.
+func (t *tipLayer) show(text string, obj fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	at := d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(t.layer))
+	pad := theme.Padding()
+	width := t.layer.Size().Width - 2*pad
+	if width <= 0 {
+		return
+	}
+	t.text.SetText(text)
+	t.text.Resize(fyne.NewSize(width, 1))
+	h := t.text.MinSize().Height
+	y := at.Y + obj.Size().Height
+	if y+h > t.layer.Size().Height {
+		y = max(at.Y-h, 0)
+	}
+	t.bg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	t.bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	t.bg.Move(fyne.NewPos(pad, y))
+	t.bg.Resize(fyne.NewSize(width, h))
+	t.text.Move(fyne.NewPos(pad, y))
+	t.text.Resize(fyne.NewSize(width, h))
+	t.bg.Show()
+	t.text.Show()
+	t.layer.Refresh()
+}
+
+// hide hides the tip, and one about to show.
+func (t *tipLayer) hide() {
+	t.gen++
+	t.bg.Hide()
+	t.text.Hide()
+}
+
+// shown is the text of the tip on screen, "" for none.
+func (t *tipLayer) shown() string {
+	if !t.text.Visible() {
+		return ""
+	}
+	return t.text.Text
+}
