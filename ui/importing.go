@@ -39,7 +39,7 @@ func (w *MainWindow) askFile(extensions []string, then func(path string)) {
 		d.SetFilter(storage.NewExtensionFileFilter(extensions))
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	w.showDialog(d)
 }
 
 // onImportFolder asks for a folder and imports every transcript in it.
@@ -54,7 +54,7 @@ func (w *MainWindow) onImportFolder() {
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	w.showDialog(d)
 }
 
 // onDropped imports files and folders dropped on the window.
@@ -80,7 +80,7 @@ func (w *MainWindow) importPaths(paths []string) {
 	progress := dialog.NewCustom("Importing", "Stop", container.NewVBox(file, bar), w.win)
 	progress.SetOnClosed(cancel)
 	progress.Resize(fyne.NewSize(520, 160))
-	progress.Show()
+	w.showDialog(progress)
 	w.importing = make(chan struct{})
 	done := w.importing
 	go func() {
@@ -133,12 +133,12 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 	summary := fmt.Sprintf("%d imported, %d duplicates, %d not imported", n[importer.Imported], n[importer.Duplicate], n[importer.Skipped])
 	w.status.SetText("Import: " + summary)
 	if len(results) == 0 {
-		dialog.ShowInformation("Import", "No transcripts found there (Verbatim reads txt, md, docx, odt, html, rtf, pdf, vtt and srt).", w.win)
+		w.showDialog(dialog.NewInformation("Import", "No transcripts found there (Verbatim reads txt, md, docx, odt, html, rtf, pdf, vtt and srt).", w.win))
 		return
 	}
 	report := widget.NewLabel(strings.Join(lines, "\n"))
 	report.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(report)
 	scroll.SetMinSize(fyne.NewSize(640, min(float32(len(lines))*28+20, 400)))
-	dialog.ShowCustom(summary, "Close", scroll, w.win)
+	w.showDialog(dialog.NewCustom(summary, "Close", scroll, w.win))
 }

@@ -16,7 +16,7 @@ import (
 func (w *MainWindow) onNewCode() {
 	start, end := w.transcript.Selection()
 	selected := strings.Join(strings.Fields(w.transcript.SelectedText()), " ")
-	name := widget.NewEntry()
+	name := newDialogEntry()
 	if r := []rune(selected); len(r) > 0 && len(r) <= 60 {
 		name.SetText(selected)
 	}
@@ -26,7 +26,7 @@ func (w *MainWindow) onNewCode() {
 	}
 	parent := widget.NewSelect(parents, nil)
 	parent.SetSelectedIndex(0)
-	desc := widget.NewEntry()
+	desc := newDialogEntry()
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),
 		widget.NewFormItem("Under", parent),
@@ -46,8 +46,11 @@ func (w *MainWindow) onNewCode() {
 		}
 		w.createCode(name.Text, parentID, desc.Text, start, end)
 	}, w.win)
+	// Enter in a field creates the code, as the Create button does.
+	name.OnSubmitted = func(string) { d.Submit() }
+	desc.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(d.MinSize().AddWidthHeight(200, 0))
-	d.Show()
+	w.showDialog(d)
 	w.win.Canvas().Focus(name)
 }
 

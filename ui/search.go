@@ -283,12 +283,12 @@ func (w *MainWindow) onCodeAll(q string, unit index.Unit) {
 	pick := widget.NewSelect(names, nil)
 	pick.SetSelected(names[0])
 	form := []*widget.FormItem{widget.NewFormItem("Code", pick)}
-	dialog.ShowForm(fmt.Sprintf("Code every hit of %q (%s)", q, unit), "Code all", "Cancel", form, func(ok bool) {
+	w.showDialog(dialog.NewForm(fmt.Sprintf("Code every hit of %q (%s)", q, unit), "Code all", "Cancel", form, func(ok bool) {
 		if !ok {
 			return
 		}
 		w.codeAllHits(q, unit, w.codebook.codes[pick.SelectedIndex()])
-	}, w.win)
+	}, w.win))
 }
 
 // codeAllHits codes every hit of q with code, as one undoable step.
@@ -316,5 +316,5 @@ func (w *MainWindow) showQueryHelp() {
 	chrome := d.MinSize().Subtract(want)
 	room := w.win.Canvas().Size().Subtract(chrome).SubtractWidthHeight(4*theme.Padding(), 4*theme.Padding())
 	scroll.SetMinSize(fyne.NewSize(max(min(want.Width, room.Width), 240), max(min(want.Height, room.Height), 160)))
-	d.Show()
+	w.showDialog(d)
 }

@@ -43,6 +43,7 @@ type MainWindow struct {
 	highlights []transcript.Highlight // its codings as shown
 
 	analysis *analysisView // the Analysis window, once opened
+	dialogs  []shownDialog // the dialogs open through showDialog
 }
 
 // Options are the window's settings that package main decides.
@@ -184,6 +185,7 @@ func (w *MainWindow) addShortcuts() {
 	w.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.onUndo() })
 	w.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onRedo() })
 	w.win.Canvas().AddShortcut(redoShiftZ, func(fyne.Shortcut) { w.onRedo() })
+	w.win.Canvas().SetOnTypedKey(w.onTypedKey) // Escape closes dialogs
 }
 
 // reload reads the document list and the codebook again, keeping the
@@ -323,5 +325,5 @@ func (w *MainWindow) refresh() {
 }
 
 func (w *MainWindow) showError(err error) {
-	dialog.ShowError(err, w.win)
+	w.showDialog(dialog.NewError(err, w.win))
 }
