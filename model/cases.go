@@ -48,7 +48,7 @@ func caseByName(ctx context.Context, tx *sql.Tx, name string, create bool) (int6
 
 // Cases lists the participants by name, with their attributes.
 func (p *Project) Cases(ctx context.Context) ([]Case, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT c.id, c.name, (SELECT count(*) FROM speakers s WHERE s.case_id = c.id)
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT c.id, c.name, (SELECT count(*) FROM speakers s WHERE s.case_id = c.id)
 		FROM cases c ORDER BY c.name COLLATE NOCASE`)
 	if err != nil {
 		return nil, err
@@ -81,15 +81,16 @@ func (p *Project) SetCaseAttribute(ctx context.Context, caseID int64, key, value
 	if key == "" {
 		return fmt.Errorf("attribute name: %w (it is empty)", ErrInvalid)
 	}
-	return p.do(ctx, "Set "+key, func(tx *sql.Tx) error {
-		var exists bool
-		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?)", caseID).Scan(&exists); err != nil {
+	return p.act(ctx, "Set "+key, func(tx *sql.Tx, label *string) error {
+		var name string
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM cases WHERE id = ?", caseID).Scan(&name); errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("participant %d: %w", caseID, ErrNotFound)
+		} else if err != nil {
 			return err
 		}
-		if !exists {
-			return fmt.Errorf("participant %d: %w", caseID, ErrNotFound)
-		}
+		*label = "Set " + key + " of " + name + " to " + value
 		if value == "" {
+			*label = "Remove " + key + " of " + name
 			_, err := tx.ExecContext(ctx, "DELETE FROM case_attributes WHERE case_id = ? AND key = ?", caseID, key)
 			return err
 		}
@@ -102,7 +103,7 @@ func (p *Project) SetCaseAttribute(ctx context.Context, caseID int64, key, value
 // Speakers lists the speakers of one document, or of all documents when
 // docID is 0, with their participants.
 func (p *Project) Speakers(ctx context.Context, docID int64) ([]Speaker, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT s.id, s.doc_id, d.name, s.label, ifnull(s.case_id, 0), ifnull(c.name, ''), s.interviewer,
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT s.id, s.doc_id, d.name, s.label, ifnull(s.case_id, 0), ifnull(c.name, ''), s.interviewer,
 			(SELECT count(*) FROM turns t WHERE t.speaker_id = s.id)
 		FROM speakers s JOIN documents d ON d.id = s.doc_id LEFT JOIN cases c ON c.id = s.case_id
 		WHERE ? = 0 OR s.doc_id = ? ORDER BY d.name COLLATE NOCASE, s.id`, docID, docID)
@@ -124,11 +125,8 @@ func (p *Project) Speakers(ctx context.Context, docID int64) ([]Speaker, error) 
 // MarkInterviewers marks speakers as interviewers (or not), as one action,
 // so that search and counts can leave the interviewers out.
 func (p *Project) MarkInterviewers(ctx context.Context, speakerIDs []int64, interviewer bool) error {
-	label := "Mark interviewer"
-	if !interviewer {
-		label = "Unmark interviewer"
-	}
-	return p.do(ctx, label, func(tx *sql.Tx) error {
+	return p.act(ctx, "Mark interviewer", func(tx *sql.Tx, label *string) error {
+		*label = markInterviewersLabel(ctx, tx, speakerIDs, interviewer)
 		for _, id := range speakerIDs {
 			res, err := tx.ExecContext(ctx, "UPDATE speakers SET interviewer = ? WHERE id = ?", interviewer, id)
 			if err := expectOne(res, err)(fmt.Sprintf("speaker %d", id)); err != nil {
@@ -137,4 +135,21 @@ func (p *Project) MarkInterviewers(ctx context.Context, speakerIDs []int64, inte
 		}
 		return nil
 	})
+}
+
+// markInterviewersLabel names MarkInterviewers' step: "Mark Interviewer
+// (Ana.docx) as an interviewer", "Mark 3 speakers as not interviewers".
+func markInterviewersLabel(ctx context.Context, tx *sql.Tx, speakerIDs []int64, interviewer bool) string {
+	not := ""
+	if !interviewer {
+		not = "not "
+	}
+	if len(speakerIDs) == 1 {
+		var sp, doc string
+		err := tx.QueryRowContext(ctx, "SELECT s.label, d.name FROM speakers s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?", speakerIDs[0]).Scan(&sp, &doc)
+		if err == nil {
+			return "Mark " + sp + " (" + doc + ") as " + not + "an interviewer"
+		}
+	}
+	return fmt.Sprintf("Mark %d speakers as %sinterviewers", len(speakerIDs), not)
 }

@@ -60,8 +60,8 @@ func TestCodeKeys(t *testing.T) {
 	if err := p.SetCodeKey(ctx, 4, leren.ID); err != nil {
 		t.Fatal(err)
 	}
-	if s, err := p.Undo(ctx); err != nil || s.Label != "Add code Drive" {
-		t.Fatalf("undo undid %q (%v), want the last action, Add code Drive", s.Label, err)
+	if s, err := p.Undo(ctx); err != nil || s.Label != "Add code “Drive”" {
+		t.Fatalf("undo undid %q (%v), want the last action, Add code “Drive”", s.Label, err)
 	}
 	got, _ := p.CodeKeys(ctx)
 	if want := map[int]int64{4: leren.ID}; !maps.Equal(got, want) {

@@ -43,7 +43,11 @@ func (p *Project) AddCode(ctx context.Context, parent int64, name, color, descri
 		return Code{}, err
 	}
 	var c Code
-	err := p.do(ctx, "Add code "+name, func(tx *sql.Tx) error {
+	label := "Add code " + quoted(name)
+	if len(spans) > 0 {
+		label += " and code " + count(len(spans), "passage", "passages")
+	}
+	err := p.do(ctx, label, func(tx *sql.Tx) error {
 		if parent != 0 {
 			if _, err := codeRow(ctx, tx, parent); err != nil {
 				return err
@@ -99,11 +103,12 @@ func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id 
 
 // EditCode renames, recolours or re-describes a code.
 func (p *Project) EditCode(ctx context.Context, id int64, e CodeEdit) error {
-	return p.do(ctx, "Edit code", func(tx *sql.Tx) error {
+	return p.act(ctx, "Edit code", func(tx *sql.Tx, label *string) error {
 		c, err := codeRow(ctx, tx, id)
 		if err != nil {
 			return err
 		}
+		*label = editCodeLabel(c, e)
 		if e.Name != nil {
 			c.Name = strings.TrimSpace(*e.Name)
 		}
@@ -121,13 +126,30 @@ func (p *Project) EditCode(ctx context.Context, id int64, e CodeEdit) error {
 	})
 }
 
+// editCodeLabel names an edit by what it changes.
+func editCodeLabel(c Code, e CodeEdit) string {
+	name := e.Name != nil && strings.TrimSpace(*e.Name) != c.Name
+	color := e.Color != nil && !strings.EqualFold(*e.Color, c.Color)
+	desc := e.Description != nil && *e.Description != c.Description
+	switch {
+	case name && !color && !desc:
+		return "Rename code " + quoted(c.Name) + " to " + quoted(strings.TrimSpace(*e.Name))
+	case color && !name && !desc:
+		return "Recolour code " + quoted(c.Name)
+	case desc && !name && !color:
+		return "Edit the description of code " + quoted(c.Name)
+	}
+	return "Edit code " + quoted(c.Name)
+}
+
 // MoveCode puts a code (with its subtree) under a new parent (0: top level).
 func (p *Project) MoveCode(ctx context.Context, id, parent int64) error {
-	return p.do(ctx, "Move code", func(tx *sql.Tx) error {
+	return p.act(ctx, "Move code", func(tx *sql.Tx, label *string) error {
 		c, err := codeRow(ctx, tx, id)
 		if err != nil {
 			return err
 		}
+		*label = "Move code " + quoted(c.Name) + " to the top level"
 		for a := parent; a != 0; {
 			if a == id {
 				return fmt.Errorf("code %q: %w (a code cannot move under itself)", c.Name, ErrInvalid)
@@ -135,6 +157,9 @@ func (p *Project) MoveCode(ctx context.Context, id, parent int64) error {
 			anc, err := codeRow(ctx, tx, a)
 			if err != nil {
 				return err
+			}
+			if a == parent {
+				*label = "Move code " + quoted(c.Name) + " under " + quoted(anc.Name)
 			}
 			a = anc.ParentID
 		}
@@ -155,14 +180,16 @@ func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 	if src == dst {
 		return fmt.Errorf("merge: %w (a code cannot merge into itself)", ErrInvalid)
 	}
-	return p.do(ctx, "Merge codes", func(tx *sql.Tx) error {
+	return p.act(ctx, "Merge codes", func(tx *sql.Tx, label *string) error {
 		s, err := codeRow(ctx, tx, src)
 		if err != nil {
 			return err
 		}
-		if _, err := codeRow(ctx, tx, dst); err != nil {
+		d, err := codeRow(ctx, tx, dst)
+		if err != nil {
 			return err
 		}
+		*label = "Merge code " + quoted(s.Name) + " into " + quoted(d.Name)
 		for a := dst; a != 0; {
 			if a == src {
 				return fmt.Errorf("merge: %w (a code cannot merge into its own subcode)", ErrInvalid)
@@ -219,10 +246,12 @@ func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 
 // DeleteCode deletes a code, its subcodes and all their codings.
 func (p *Project) DeleteCode(ctx context.Context, id int64) error {
-	return p.do(ctx, "Delete code", func(tx *sql.Tx) error {
-		if _, err := codeRow(ctx, tx, id); err != nil {
+	return p.act(ctx, "Delete code", func(tx *sql.Tx, label *string) error {
+		c, err := codeRow(ctx, tx, id)
+		if err != nil {
 			return err
 		}
+		*label = "Delete code " + quoted(c.Name)
 		return deleteCodeTree(ctx, tx, id)
 	})
 }
@@ -263,11 +292,6 @@ func childIDs(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
 	return ids, rows.Err()
 }
 
-type querier interface {
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
-}
-
 func codeRow(ctx context.Context, q querier, id int64) (Code, error) {
 	var c Code
 	err := q.QueryRowContext(ctx, "SELECT id, ifnull(parent_id, 0), name, color, description FROM codes WHERE id = ?", id).
@@ -281,7 +305,7 @@ func codeRow(ctx context.Context, q querier, id int64) (Code, error) {
 // Codes lists the codebook in tree order (each code after its parent,
 // siblings in their order), with coding and document counts.
 func (p *Project) Codes(ctx context.Context) ([]Code, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT c.id, ifnull(c.parent_id, 0), c.name, c.color, c.description,
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT c.id, ifnull(c.parent_id, 0), c.name, c.color, c.description,
 			ifnull(n.codings, 0), ifnull(n.docs, 0)
 		FROM codes c LEFT JOIN (SELECT code_id, count(*) AS codings, count(DISTINCT doc_id) AS docs FROM codings GROUP BY code_id) n
 			ON n.code_id = c.id

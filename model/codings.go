@@ -37,9 +37,10 @@ type Span struct {
 // coding twice is refused with ErrDuplicate.
 func (p *Project) ApplyCode(ctx context.Context, codeID int64, span Span) (Coding, error) {
 	var c Coding
-	err := p.do(ctx, "Apply code", func(tx *sql.Tx) error {
+	err := p.act(ctx, "Apply code", func(tx *sql.Tx, label *string) error {
 		var err error
 		c, err = p.applyCode(ctx, tx, codeID, span)
+		*label = "Apply " + quoted(c.Code)
 		return err
 	})
 	return c, err
@@ -50,8 +51,13 @@ func (p *Project) ApplyCode(ctx context.Context, codeID int64, span Span) (Codin
 // made are returned.
 func (p *Project) ApplyCodes(ctx context.Context, codeID int64, spans []Span) ([]Coding, error) {
 	var made []Coding
-	err := p.do(ctx, fmt.Sprintf("Code %d passages", len(spans)), func(tx *sql.Tx) error {
+	err := p.act(ctx, "Code passages", func(tx *sql.Tx, label *string) error {
 		made = made[:0]
+		code, err := codeRow(ctx, tx, codeID)
+		if err != nil {
+			return err
+		}
+		defer func() { *label = "Code " + count(len(made), "passage", "passages") + " with " + quoted(code.Name) }()
 		for _, s := range spans {
 			c, err := p.applyCode(ctx, tx, codeID, s)
 			if errors.Is(err, ErrDuplicate) {
@@ -119,7 +125,16 @@ func coderByName(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 
 // RemoveCoding removes one coding (uncode).
 func (p *Project) RemoveCoding(ctx context.Context, id int64) error {
-	return p.do(ctx, "Remove coding", func(tx *sql.Tx) error {
+	return p.act(ctx, "Remove coding", func(tx *sql.Tx, label *string) error {
+		var code, doc string
+		err := tx.QueryRowContext(ctx, `SELECT c.name, d.name FROM codings g JOIN codes c ON c.id = g.code_id
+			JOIN documents d ON d.id = g.doc_id WHERE g.id = ?`, id).Scan(&code, &doc)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("coding %d: %w", id, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		*label = "Remove " + quoted(code) + " from a passage of " + doc
 		return expectOne(tx.ExecContext(ctx, "DELETE FROM codings WHERE id = ?", id))(fmt.Sprintf("coding %d", id))
 	})
 }
@@ -127,9 +142,9 @@ func (p *Project) RemoveCoding(ctx context.Context, id int64) error {
 // SetKeyQuote marks codings as key quotes (or unmarks them), as one
 // undoable action. Reports can take key quotes first or only.
 func (p *Project) SetKeyQuote(ctx context.Context, ids []int64, key bool) error {
-	label := "Mark key quote"
+	label := "Mark " + count(len(ids), "key quote", "key quotes")
 	if !key {
-		label = "Unmark key quote"
+		label = "Unmark " + count(len(ids), "key quote", "key quotes")
 	}
 	if len(ids) == 0 {
 		return fmt.Errorf("key quote: %w (no codings given)", ErrInvalid)
@@ -159,7 +174,7 @@ type CodingFilter struct {
 
 // Codings lists codings in document order, with their quoted text.
 func (p *Project) Codings(ctx context.Context, f CodingFilter) ([]Coding, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT g.id, g.doc_id, d.name, g.code_id, c.name, g.start_rune, g.end_rune, r.name, g.created, g.memo, g.key_quote
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT g.id, g.doc_id, d.name, g.code_id, c.name, g.start_rune, g.end_rune, r.name, g.created, g.memo, g.key_quote
 		FROM codings g JOIN documents d ON d.id = g.doc_id JOIN codes c ON c.id = g.code_id JOIN coders r ON r.id = g.coder_id
 		WHERE (? = 0 OR g.code_id = ?) AND (? = 0 OR g.doc_id = ?)
 		ORDER BY d.name COLLATE NOCASE, g.doc_id, g.start_rune, g.end_rune, c.name`, f.CodeID, f.CodeID, f.DocID, f.DocID)
@@ -199,7 +214,7 @@ func (p *Project) Codings(ctx context.Context, f CodingFilter) ([]Coding, error)
 // Coding returns one coding with its quoted text.
 func (p *Project) Coding(ctx context.Context, id int64) (Coding, error) {
 	var docID int64
-	if err := p.db.QueryRowContext(ctx, "SELECT doc_id FROM codings WHERE id = ?", id).Scan(&docID); errors.Is(err, sql.ErrNoRows) {
+	if err := p.conn(ctx).QueryRowContext(ctx, "SELECT doc_id FROM codings WHERE id = ?", id).Scan(&docID); errors.Is(err, sql.ErrNoRows) {
 		return Coding{}, fmt.Errorf("coding %d: %w", id, ErrNotFound)
 	} else if err != nil {
 		return Coding{}, err

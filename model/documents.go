@@ -57,7 +57,7 @@ func (p *Project) ImportDocument(ctx context.Context, nd NewDocument) (Document,
 	sum := sha256.Sum256([]byte(nd.Text))
 	hash := hex.EncodeToString(sum[:])
 	var doc Document
-	err := p.do(ctx, "Import "+nd.Name, func(tx *sql.Tx) error {
+	err := p.act(ctx, "Import "+nd.Name, func(tx *sql.Tx, label *string) error {
 		var existing string
 		err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE sha256 = ? AND text = ?", hash, nd.Text).Scan(&existing)
 		if err == nil {
@@ -69,6 +69,7 @@ func (p *Project) ImportDocument(ctx context.Context, nd NewDocument) (Document,
 		if err != nil {
 			return err
 		}
+		*label = "Import " + name
 		chars := utf8.RuneCountInString(nd.Text)
 		imported := now()
 		res, err := tx.ExecContext(ctx, "INSERT INTO documents (name, text, chars, format, sha256, imported) VALUES (?, ?, ?, ?, ?, ?)",
@@ -185,7 +186,7 @@ func scanDocument(row interface{ Scan(...any) error }) (Document, error) {
 
 // Documents lists the project's documents by name.
 func (p *Project) Documents(ctx context.Context) ([]Document, error) {
-	rows, err := p.db.QueryContext(ctx, "SELECT "+documentColumns+" FROM documents d ORDER BY d.name COLLATE NOCASE, d.id")
+	rows, err := p.conn(ctx).QueryContext(ctx, "SELECT "+documentColumns+" FROM documents d ORDER BY d.name COLLATE NOCASE, d.id")
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +204,7 @@ func (p *Project) Documents(ctx context.Context) ([]Document, error) {
 
 // Document returns one document.
 func (p *Project) Document(ctx context.Context, id int64) (Document, error) {
-	d, err := scanDocument(p.db.QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.id = ?", id))
+	d, err := scanDocument(p.conn(ctx).QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
@@ -213,7 +214,7 @@ func (p *Project) Document(ctx context.Context, id int64) (Document, error) {
 // FindDocument finds a document by its name as Documents lists it, or by its
 // id written as a number.
 func (p *Project) FindDocument(ctx context.Context, ref string) (Document, error) {
-	d, err := scanDocument(p.db.QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.name = ?", ref))
+	d, err := scanDocument(p.conn(ctx).QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.name = ?", ref))
 	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return d, err
 	}
@@ -222,7 +223,7 @@ func (p *Project) FindDocument(ctx context.Context, ref string) (Document, error
 			return d, nil
 		}
 	}
-	d, err = scanDocument(p.db.QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.name = ? COLLATE NOCASE", ref))
+	d, err = scanDocument(p.conn(ctx).QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.name = ? COLLATE NOCASE", ref))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %q: %w", ref, ErrNotFound)
 	}
@@ -232,7 +233,7 @@ func (p *Project) FindDocument(ctx context.Context, ref string) (Document, error
 // Text returns a document's text.
 func (p *Project) Text(ctx context.Context, docID int64) (string, error) {
 	var text string
-	err := p.db.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", docID).Scan(&text)
+	err := p.conn(ctx).QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", docID).Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("document %d: %w", docID, ErrNotFound)
 	}
@@ -241,7 +242,7 @@ func (p *Project) Text(ctx context.Context, docID int64) (string, error) {
 
 // Turns returns a document's speaker turns and paragraphs in order.
 func (p *Project) Turns(ctx context.Context, docID int64) ([]Turn, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT t.id, t.start_rune, t.end_rune, ifnull(t.speaker_id, 0), ifnull(s.label, ''), t.begin_ms, t.until_ms
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT t.id, t.start_rune, t.end_rune, ifnull(t.speaker_id, 0), ifnull(s.label, ''), t.begin_ms, t.until_ms
 		FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.doc_id = ? ORDER BY t.start_rune`, docID)
 	if err != nil {
 		return nil, err
@@ -268,7 +269,7 @@ func (p *Project) DocumentAttributes(ctx context.Context, docID int64) ([]Attrib
 }
 
 func (p *Project) attributes(ctx context.Context, q string, id int64) ([]Attribute, error) {
-	rows, err := p.db.QueryContext(ctx, q, id)
+	rows, err := p.conn(ctx).QueryContext(ctx, q, id)
 	if err != nil {
 		return nil, err
 	}
@@ -290,7 +291,14 @@ func (p *Project) RenameDocument(ctx context.Context, docID int64, name string) 
 	if name == "" {
 		return fmt.Errorf("document name: %w (it is empty)", ErrInvalid)
 	}
-	return p.do(ctx, "Rename document to "+name, func(tx *sql.Tx) error {
+	return p.act(ctx, "Rename document to "+name, func(tx *sql.Tx, label *string) error {
+		var old string
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE id = ?", docID).Scan(&old); errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("document %d: %w", docID, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		*label = "Rename " + old + " to " + name
 		var taken bool
 		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM documents WHERE name = ? AND id <> ?)", name, docID).Scan(&taken); err != nil {
 			return err

@@ -22,4 +22,7 @@ var (
 	// ErrNothingToUndo and ErrNothingToRedo: the history is empty that way.
 	ErrNothingToUndo = errors.New("nothing to undo")
 	ErrNothingToRedo = errors.New("nothing to redo")
+	// ErrInAction: undo, redo or clearing the history was asked for inside
+	// a Group, whose changes are not one step yet.
+	ErrInAction = errors.New("not while a change is being made (undo and redo come between changes)")
 )

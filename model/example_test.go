@@ -45,5 +45,5 @@ func Example() {
 	fmt.Printf("undone: %s; %d codings left\n", step.Label, len(codings))
 	// Output:
 	// Ana.txt 45:63 “deelt wat je leert”
-	// undone: Apply code; 0 codings left
+	// undone: Apply “Deel wat je leert”; 0 codings left
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // MemoKind says what a memo is attached to.
@@ -32,7 +33,7 @@ func (p *Project) Memo(ctx context.Context, kind MemoKind, id int64) (string, er
 		return "", err
 	}
 	var memo string
-	err = p.db.QueryRowContext(ctx, "SELECT memo FROM "+table+" WHERE id = ?", id).Scan(&memo)
+	err = p.conn(ctx).QueryRowContext(ctx, "SELECT memo FROM "+table+" WHERE id = ?", id).Scan(&memo)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("%s %d: %w", kind, id, ErrNotFound)
 	}
@@ -45,9 +46,45 @@ func (p *Project) SetMemo(ctx context.Context, kind MemoKind, id int64, text str
 	if err != nil {
 		return err
 	}
-	return p.do(ctx, "Edit "+string(kind)+" memo", func(tx *sql.Tx) error {
+	return p.act(ctx, "Edit "+string(kind)+" memo", func(tx *sql.Tx, label *string) error {
+		memo, err := memoName(ctx, tx, kind, id)
+		if err != nil {
+			return err
+		}
+		*label = "Edit " + memo
+		if strings.TrimSpace(text) == "" {
+			*label = "Clear " + memo
+		}
 		return expectOne(tx.ExecContext(ctx, "UPDATE "+table+" SET memo = ? WHERE id = ?", text, id))(fmt.Sprintf("%s %d", kind, id))
 	})
+}
+
+// memoName names a memo for its undo step: "the project memo", "the memo
+// of Ana.docx", "the memo of code “Motivatie”", "the memo of a coding of
+// “Motivatie” in Ana.docx", "the memo of participant Ana".
+func memoName(ctx context.Context, tx *sql.Tx, kind MemoKind, id int64) (string, error) {
+	var name, doc string
+	var err error
+	switch kind {
+	case ProjectMemo:
+		return "the project memo", nil
+	case DocumentMemo:
+		err = tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE id = ?", id).Scan(&name)
+	case CodeMemo:
+		err = tx.QueryRowContext(ctx, "SELECT name FROM codes WHERE id = ?", id).Scan(&name)
+		name = "code " + quoted(name)
+	case CodingMemo:
+		err = tx.QueryRowContext(ctx, `SELECT c.name, d.name FROM codings g JOIN codes c ON c.id = g.code_id
+			JOIN documents d ON d.id = g.doc_id WHERE g.id = ?`, id).Scan(&name, &doc)
+		name = "a coding of " + quoted(name) + " in " + doc
+	case CaseMemo:
+		err = tx.QueryRowContext(ctx, "SELECT name FROM cases WHERE id = ?", id).Scan(&name)
+		name = "participant " + name
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("%s %d: %w", kind, id, ErrNotFound)
+	}
+	return "the memo of " + name, err
 }
 
 func memoTable(kind MemoKind, id *int64) (string, error) {

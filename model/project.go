@@ -47,7 +47,7 @@ func Create(ctx context.Context, path, lang string) (*Project, error) {
 		os.Remove(path)
 		return nil, err
 	}
-	_, err = p.db.ExecContext(ctx, "INSERT INTO project (id, uuid, lang, created) VALUES (1, ?, ?, ?)",
+	_, err = p.conn(ctx).ExecContext(ctx, "INSERT INTO project (id, uuid, lang, created) VALUES (1, ?, ?, ?)",
 		uuid.NewString(), lang, now())
 	if err == nil {
 		err = p.loadUUID(ctx)
@@ -133,7 +133,7 @@ func isNotADatabase(err error) bool {
 }
 
 func (p *Project) loadUUID(ctx context.Context) error {
-	return p.db.QueryRowContext(ctx, "SELECT uuid FROM project WHERE id = 1").Scan(&p.uuid)
+	return p.conn(ctx).QueryRowContext(ctx, "SELECT uuid FROM project WHERE id = 1").Scan(&p.uuid)
 }
 
 // Close closes the project and releases its lock.
@@ -155,7 +155,7 @@ func (p *Project) UUID() string { return p.uuid }
 // Language is the language the project's text is analysed in ("nl", "en").
 func (p *Project) Language(ctx context.Context) (string, error) {
 	var lang string
-	err := p.db.QueryRowContext(ctx, "SELECT lang FROM project WHERE id = 1").Scan(&lang)
+	err := p.conn(ctx).QueryRowContext(ctx, "SELECT lang FROM project WHERE id = 1").Scan(&lang)
 	return lang, err
 }
 
@@ -164,7 +164,7 @@ func (p *Project) SetLanguage(ctx context.Context, lang string) error {
 	if !validLanguage(lang) {
 		return fmt.Errorf("language %q: %w (use %s)", lang, ErrInvalid, strings.Join(Languages, " or "))
 	}
-	return p.do(ctx, "Change language", func(tx *sql.Tx) error {
+	return p.do(ctx, "Change the language to "+languageNames[lang], func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE project SET lang = ? WHERE id = 1", lang)
 		return err
 	})
@@ -174,7 +174,7 @@ func (p *Project) SetLanguage(ctx context.Context, lang string) error {
 // else the operating system's user name.
 func (p *Project) Coder(ctx context.Context) (string, error) {
 	var name string
-	err := p.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'coder'").Scan(&name)
+	err := p.conn(ctx).QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'coder'").Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DefaultCoder(), nil
 	}
@@ -187,7 +187,7 @@ func (p *Project) SetCoder(ctx context.Context, name string) error {
 	if name == "" {
 		return fmt.Errorf("coder name: %w (it is empty)", ErrInvalid)
 	}
-	_, err := p.db.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES ('coder', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", name)
+	_, err := p.conn(ctx).ExecContext(ctx, "INSERT INTO settings (key, value) VALUES ('coder', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", name)
 	return err
 }
 
@@ -208,7 +208,7 @@ func DefaultCoder() string {
 // when the file is sound).
 func (p *Project) IntegrityCheck(ctx context.Context) (string, error) {
 	var res string
-	err := p.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res)
+	err := p.conn(ctx).QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res)
 	return res, err
 }
 

@@ -16,7 +16,7 @@ type Pseudonym struct {
 
 // Pseudonyms lists the project's pseudonyms by name.
 func (p *Project) Pseudonyms(ctx context.Context) ([]Pseudonym, error) {
-	rows, err := p.db.QueryContext(ctx, "SELECT name, pseudonym FROM pseudonyms ORDER BY name COLLATE NOCASE")
+	rows, err := p.conn(ctx).QueryContext(ctx, "SELECT name, pseudonym FROM pseudonyms ORDER BY name COLLATE NOCASE")
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func (p *Project) SetPseudonym(ctx context.Context, name, pseudonym string) erro
 	case strings.EqualFold(name, pseudonym):
 		return fmt.Errorf("pseudonym for %q: %w (it is the name itself)", name, ErrInvalid)
 	}
-	return p.do(ctx, "Set pseudonym for "+name, func(tx *sql.Tx) error {
+	return p.do(ctx, "Set the pseudonym of "+name+" to "+pseudonym, func(tx *sql.Tx) error {
 		// A pseudonym that holds a listed name would be replaced in turn,
 		// and would itself put a real name in the export.
 		rows, err := tx.QueryContext(ctx, "SELECT name, pseudonym FROM pseudonyms WHERE name <> ? COLLATE NOCASE", name)
@@ -99,7 +99,11 @@ func containsWords(s, part string) bool {
 // RemovePseudonym removes a name from the pseudonym list.
 func (p *Project) RemovePseudonym(ctx context.Context, name string) error {
 	name = strings.Join(strings.Fields(name), " ")
-	return p.do(ctx, "Remove pseudonym for "+name, func(tx *sql.Tx) error {
+	return p.act(ctx, "Remove the pseudonym of "+name, func(tx *sql.Tx, label *string) error {
+		var stored string
+		if tx.QueryRowContext(ctx, "SELECT name FROM pseudonyms WHERE name = ? COLLATE NOCASE", name).Scan(&stored) == nil {
+			*label = "Remove the pseudonym of " + stored
+		}
 		return expectOne(tx.ExecContext(ctx, "DELETE FROM pseudonyms WHERE name = ? COLLATE NOCASE", name))(fmt.Sprintf("pseudonym for %q", name))
 	})
 }
@@ -127,7 +131,7 @@ func (p *Project) SuggestPseudonyms(ctx context.Context) ([]Pseudonym, error) {
 		taken[strings.ToLower(e.Name)] = true
 		taken[strings.ToLower(e.Pseudonym)] = true
 	}
-	rows, err := p.db.QueryContext(ctx, `SELECT c.name FROM cases c
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT c.name FROM cases c
 		WHERE EXISTS (SELECT 1 FROM speakers s WHERE s.case_id = c.id AND s.interviewer = 0)
 		ORDER BY (SELECT min(s.id) FROM speakers s WHERE s.case_id = c.id)`)
 	if err != nil {

@@ -12,7 +12,7 @@ func (p *Project) Memos(ctx context.Context, kind MemoKind) (map[int64]string, e
 	if err != nil {
 		return nil, err
 	}
-	rows, err := p.db.QueryContext(ctx, "SELECT id, memo FROM "+table+" WHERE memo <> ''")
+	rows, err := p.conn(ctx).QueryContext(ctx, "SELECT id, memo FROM "+table+" WHERE memo <> ''")
 	if err != nil {
 		return nil, err
 	}

@@ -24,14 +24,19 @@ func (p *Project) RenameSpeakers(ctx context.Context, speakerIDs []int64, name s
 	if len(speakerIDs) == 0 {
 		return fmt.Errorf("rename: %w (no speakers given)", ErrInvalid)
 	}
-	return p.do(ctx, "Rename speaker to "+name, func(tx *sql.Tx) error {
+	return p.act(ctx, "Rename speaker to "+name, func(tx *sql.Tx, label *string) error {
 		old := map[int64]int{} // participant -> how many of the speakers are it
+		*label = fmt.Sprintf("Rename %d speakers to %s", len(speakerIDs), name)
 		for _, id := range speakerIDs {
 			var c sql.NullInt64
-			if err := tx.QueryRowContext(ctx, "SELECT case_id FROM speakers WHERE id = ?", id).Scan(&c); errors.Is(err, sql.ErrNoRows) {
+			var sp string
+			if err := tx.QueryRowContext(ctx, "SELECT case_id, label FROM speakers WHERE id = ?", id).Scan(&c, &sp); errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("speaker %d: %w", id, ErrNotFound)
 			} else if err != nil {
 				return err
+			}
+			if len(speakerIDs) == 1 {
+				*label = "Rename speaker " + sp + " to " + name
 			}
 			if c.Valid {
 				old[c.Int64]++
@@ -87,19 +92,21 @@ func (p *Project) MergeSpeakers(ctx context.Context, src, dst int64) error {
 	if src == dst {
 		return fmt.Errorf("merge: %w (a speaker cannot merge into itself)", ErrInvalid)
 	}
-	return p.do(ctx, "Merge speakers", func(tx *sql.Tx) error {
+	return p.act(ctx, "Merge speakers", func(tx *sql.Tx, label *string) error {
 		var srcDoc, dstDoc int64
 		var srcCase sql.NullInt64
-		if err := tx.QueryRowContext(ctx, "SELECT doc_id, case_id FROM speakers WHERE id = ?", src).Scan(&srcDoc, &srcCase); errors.Is(err, sql.ErrNoRows) {
+		var srcLabel, dstLabel string
+		if err := tx.QueryRowContext(ctx, "SELECT doc_id, case_id, label FROM speakers WHERE id = ?", src).Scan(&srcDoc, &srcCase, &srcLabel); errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("speaker %d: %w", src, ErrNotFound)
 		} else if err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, "SELECT doc_id FROM speakers WHERE id = ?", dst).Scan(&dstDoc); errors.Is(err, sql.ErrNoRows) {
+		if err := tx.QueryRowContext(ctx, "SELECT doc_id, label FROM speakers WHERE id = ?", dst).Scan(&dstDoc, &dstLabel); errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("speaker %d: %w", dst, ErrNotFound)
 		} else if err != nil {
 			return err
 		}
+		*label = "Merge speaker " + srcLabel + " into " + dstLabel
 		if srcDoc != dstDoc {
 			return fmt.Errorf("merge: %w (the speakers are in different documents; rename one to the other's participant instead)", ErrInvalid)
 		}
@@ -127,13 +134,15 @@ func (p *Project) SplitSpeaker(ctx context.Context, speakerID int64, turnIDs []i
 	if len(turnIDs) == 0 {
 		return fmt.Errorf("split: %w (no turns given)", ErrInvalid)
 	}
-	return p.do(ctx, "Split speaker", func(tx *sql.Tx) error {
+	return p.act(ctx, "Split speaker", func(tx *sql.Tx, name *string) error {
 		var docID int64
-		if err := tx.QueryRowContext(ctx, "SELECT doc_id FROM speakers WHERE id = ?", speakerID).Scan(&docID); errors.Is(err, sql.ErrNoRows) {
+		var from string
+		if err := tx.QueryRowContext(ctx, "SELECT doc_id, label FROM speakers WHERE id = ?", speakerID).Scan(&docID, &from); errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("speaker %d: %w", speakerID, ErrNotFound)
 		} else if err != nil {
 			return err
 		}
+		*name = "Give " + count(len(turnIDs), "turn", "turns") + " of " + from + " to " + label
 		var target int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM speakers WHERE doc_id = ? AND label = ?", docID, label).Scan(&target)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -160,13 +169,14 @@ func (p *Project) RenameParticipant(ctx context.Context, caseID int64, name stri
 	if name == "" {
 		return fmt.Errorf("participant name: %w (it is empty)", ErrInvalid)
 	}
-	return p.do(ctx, "Rename participant to "+name, func(tx *sql.Tx) error {
-		var memo string
-		if err := tx.QueryRowContext(ctx, "SELECT memo FROM cases WHERE id = ?", caseID).Scan(&memo); errors.Is(err, sql.ErrNoRows) {
+	return p.act(ctx, "Rename participant to "+name, func(tx *sql.Tx, label *string) error {
+		var old, memo string
+		if err := tx.QueryRowContext(ctx, "SELECT name, memo FROM cases WHERE id = ?", caseID).Scan(&old, &memo); errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("participant %d: %w", caseID, ErrNotFound)
 		} else if err != nil {
 			return err
 		}
+		*label = "Rename participant " + old + " to " + name
 		target, err := caseByName(ctx, tx, name, false)
 		if errors.Is(err, ErrNotFound) || target == caseID {
 			_, err := tx.ExecContext(ctx, "UPDATE cases SET name = ? WHERE id = ?", name, caseID)

@@ -29,26 +29,24 @@ type SummaryFilter struct {
 // SetSummary writes the thematic summary of a document for a code, as one
 // undoable action; an empty (or blank) text removes it.
 func (p *Project) SetSummary(ctx context.Context, docID, codeID int64, text string) error {
-	label := "Edit thematic summary"
-	if strings.TrimSpace(text) == "" {
-		label = "Remove thematic summary"
-	}
-	return p.do(ctx, label, func(tx *sql.Tx) error {
-		if _, err := codeRow(ctx, tx, codeID); err != nil {
+	return p.act(ctx, "Edit thematic summary", func(tx *sql.Tx, label *string) error {
+		code, err := codeRow(ctx, tx, codeID)
+		if err != nil {
 			return err
 		}
-		var exists bool
-		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)", docID).Scan(&exists); err != nil {
-			return err
-		}
-		if !exists {
+		var doc string
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE id = ?", docID).Scan(&doc); errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("document %d: %w", docID, ErrNotFound)
+		} else if err != nil {
+			return err
 		}
+		*label = "Edit the thematic summary of " + doc + " for " + quoted(code.Name)
 		if strings.TrimSpace(text) == "" {
+			*label = "Remove the thematic summary of " + doc + " for " + quoted(code.Name)
 			_, err := tx.ExecContext(ctx, "DELETE FROM summaries WHERE doc_id = ? AND code_id = ?", docID, codeID)
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO summaries (doc_id, code_id, text, edited) VALUES (?, ?, ?, ?)
+		_, err = tx.ExecContext(ctx, `INSERT INTO summaries (doc_id, code_id, text, edited) VALUES (?, ?, ?, ?)
 			ON CONFLICT (doc_id, code_id) DO UPDATE SET text = excluded.text, edited = excluded.edited WHERE text <> excluded.text`,
 			docID, codeID, text, now())
 		return err
@@ -59,7 +57,7 @@ func (p *Project) SetSummary(ctx context.Context, docID, codeID int64, text stri
 // when there is none.
 func (p *Project) ThematicSummary(ctx context.Context, docID, codeID int64) (string, error) {
 	var text string
-	err := p.db.QueryRowContext(ctx, "SELECT text FROM summaries WHERE doc_id = ? AND code_id = ?", docID, codeID).Scan(&text)
+	err := p.conn(ctx).QueryRowContext(ctx, "SELECT text FROM summaries WHERE doc_id = ? AND code_id = ?", docID, codeID).Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -69,7 +67,7 @@ func (p *Project) ThematicSummary(ctx context.Context, docID, codeID int64) (str
 // Summaries lists thematic summaries by document name, then in codebook
 // order of their codes' creation.
 func (p *Project) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT s.doc_id, d.name, s.code_id, c.name, s.text, s.edited
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT s.doc_id, d.name, s.code_id, c.name, s.text, s.edited
 		FROM summaries s JOIN documents d ON d.id = s.doc_id JOIN codes c ON c.id = s.code_id
 		WHERE (? = 0 OR s.doc_id = ?) AND (? = 0 OR s.code_id = ?)
 		ORDER BY d.name COLLATE NOCASE, d.id, c.pos, c.id`, f.DocID, f.DocID, f.CodeID, f.CodeID)

@@ -11,36 +11,103 @@ const undoDepth = 5000
 
 // do runs fn as one user action: one transaction, recorded as one undo step
 // called label. A new action clears the redo history. An action that changed
-// nothing leaves no step behind.
+// nothing leaves no step behind. Inside a Group, fn joins the group's
+// transaction and step instead.
 func (p *Project) do(ctx context.Context, label string, fn func(tx *sql.Tx) error) error {
+	return p.act(ctx, label, func(tx *sql.Tx, _ *string) error { return fn(tx) })
+}
+
+// act is do for an action that names itself once it has read what it acts
+// on ("Delete code “Motivatie”"): fn may replace the provisional label.
+func (p *Project) act(ctx context.Context, label string, fn func(tx *sql.Tx, label *string) error) error {
+	if a := p.current(ctx); a != nil {
+		return a.savepoint(ctx, func() error {
+			if err := fn(a.tx, &label); err != nil {
+				return err
+			}
+			if a.label == "" {
+				a.label = label // a group without a label takes its first action's
+			}
+			return nil
+		})
+	}
+	a, err := p.begin(ctx, label)
+	if err != nil {
+		return err
+	}
+	defer a.end()
+	if err := fn(a.tx, &a.label); err != nil {
+		return err
+	}
+	return a.finish(ctx)
+}
+
+// begin starts an action: its transaction, and the undo step the triggers
+// record the reversing statements under.
+func (p *Project) begin(ctx context.Context, label string) (*action, error) {
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, "INSERT INTO undo_steps (label, created) VALUES (?, ?)", label, now())
+	a := &action{p: p, tx: tx, label: label, stored: label}
+	err = func() error {
+		res, err := tx.ExecContext(ctx, "INSERT INTO undo_steps (label, created) VALUES (?, ?)", label, now())
+		if err != nil {
+			return err
+		}
+		if a.step, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = ?, stack = 'u' WHERE id = 1", a.step); err != nil {
+			return err
+		}
+		if err := bumpRevision(ctx, tx); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, "SELECT total_changes()").Scan(&a.writes)
+	}()
 	if err != nil {
-		return err
+		tx.Rollback()
+		return nil, err
 	}
-	step, err := res.LastInsertId()
-	if err != nil {
-		return err
+	return a, nil
+}
+
+// end rolls back whatever finish did not commit, and closes the action to
+// the contexts that carry it.
+func (a *action) end() {
+	a.done.Store(true)
+	a.tx.Rollback()
+}
+
+// finish commits the action as its undo step, clearing the redo history and
+// the steps beyond undoDepth. An action that changed nothing undoable leaves
+// no step: it is rolled back, or, when it wrote only what undo does not keep
+// (settings), committed without one.
+func (a *action) finish(ctx context.Context) error {
+	if a.broken != nil {
+		return a.broken
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = ?, stack = 'u' WHERE id = 1", step); err != nil {
-		return err
-	}
-	if err := bumpRevision(ctx, tx); err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		return err
-	}
+	tx := a.tx
 	var changed bool
-	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM undo_log WHERE step = ? AND stack = 'u')", step).Scan(&changed); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM undo_log WHERE step = ? AND stack = 'u')", a.step).Scan(&changed); err != nil {
 		return err
 	}
 	if !changed {
-		return nil // rolled back: nothing to record, nothing to commit
+		var writes int64
+		if err := tx.QueryRowContext(ctx, "SELECT total_changes()").Scan(&writes); err != nil {
+			return err
+		}
+		if writes == a.writes {
+			return nil // rolled back: nothing to record, nothing to commit
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM undo_steps WHERE id = ?", a.step); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = 0 WHERE id = 1"); err != nil {
+			return err
+		}
+		return tx.Commit()
 	}
 	stmts := []struct {
 		q    string
@@ -48,9 +115,15 @@ func (p *Project) do(ctx context.Context, label string, fn func(tx *sql.Tx) erro
 	}{
 		{"UPDATE undo_state SET step = 0 WHERE id = 1", nil},
 		{"DELETE FROM undo_log WHERE step IN (SELECT id FROM undo_steps WHERE undone = 1)", nil},
-		{"DELETE FROM undo_log WHERE step <= ?", []any{step - undoDepth}},
+		{"DELETE FROM undo_log WHERE step <= ?", []any{a.step - undoDepth}},
 		{"DELETE FROM undo_steps WHERE undone = 1", nil},
-		{"DELETE FROM undo_steps WHERE id <= ?", []any{step - undoDepth}},
+		{"DELETE FROM undo_steps WHERE id <= ?", []any{a.step - undoDepth}},
+	}
+	if a.label != a.stored {
+		stmts = append(stmts, struct {
+			q    string
+			args []any
+		}{"UPDATE undo_steps SET label = ? WHERE id = ?", []any{a.label, a.step}})
 	}
 	for _, s := range stmts {
 		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {
@@ -78,7 +151,7 @@ func (p *Project) RedoStep(ctx context.Context) (Step, bool, error) {
 
 func (p *Project) peek(ctx context.Context, q string) (Step, bool, error) {
 	var s Step
-	err := p.db.QueryRowContext(ctx, q).Scan(&s.ID, &s.Label)
+	err := p.conn(ctx).QueryRowContext(ctx, q).Scan(&s.ID, &s.Label)
 	if err == sql.ErrNoRows {
 		return s, false, nil
 	}
@@ -100,6 +173,9 @@ func (p *Project) Redo(ctx context.Context) (Step, error) {
 // replay runs the recorded statements of one step from stack `from`, newest
 // first, while the triggers record their reversal on stack `to`.
 func (p *Project) replay(ctx context.Context, pick string, none error, from, to string, undone int) (Step, error) {
+	if p.current(ctx) != nil {
+		return Step{}, ErrInAction
+	}
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return Step{}, err
@@ -161,6 +237,9 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 // ClearHistory forgets the whole undo and redo history, for a project that
 // should start clean (the demo project).
 func (p *Project) ClearHistory(ctx context.Context) error {
+	if p.current(ctx) != nil {
+		return ErrInAction
+	}
 	_, err := p.db.ExecContext(ctx, "DELETE FROM undo_log; DELETE FROM undo_steps")
 	return err
 }
@@ -179,7 +258,7 @@ func bumpRevision(ctx context.Context, tx *sql.Tx) error {
 // redo raises it by one.
 func (p *Project) Revision(ctx context.Context) (int64, error) {
 	var r int64
-	err := p.db.QueryRowContext(ctx, "SELECT value FROM revision WHERE id = 1").Scan(&r)
+	err := p.conn(ctx).QueryRowContext(ctx, "SELECT value FROM revision WHERE id = 1").Scan(&r)
 	return r, err
 }
 
@@ -188,11 +267,19 @@ func (p *Project) Revision(ctx context.Context) (int64, error) {
 // true when the history does not reach back that far or a change touched
 // every document (the language changed): then everything must be redone.
 func (p *Project) ChangedDocuments(ctx context.Context, since int64) (docs []int64, now int64, all bool, err error) {
-	tx, err := p.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, 0, false, err
+	// One transaction, so the revision and the changes agree: the group's
+	// when ctx carries one, else a read-only one of its own.
+	var tx querier
+	if a := p.current(ctx); a != nil {
+		tx = a.tx
+	} else {
+		own, err := p.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return nil, 0, false, err
+		}
+		defer own.Rollback()
+		tx = own
 	}
-	defer tx.Rollback()
 	if err := tx.QueryRowContext(ctx, "SELECT value FROM revision WHERE id = 1").Scan(&now); err != nil {
 		return nil, 0, false, err
 	}

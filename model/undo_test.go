@@ -43,8 +43,13 @@ var sampleTexts = []string{
 	"A paragraph without speakers.\n\nAnother one, with “quotes” and ’apostrophes’.\n",
 }
 
+// errGiveUp is what a random group returns to be rolled back.
+var errGiveUp = errors.New("given up")
+
 // randomOp performs one random action of any kind. It returns false when the
-// action was refused (a refused action must change nothing).
+// action was refused (a refused action must change nothing). One kind is a
+// group of two or three random actions, which may itself be refused, hold
+// groups, or give up and roll everything back.
 func randomOp(ctx context.Context, t *testing.T, p *Project, r *rand.Rand, n int) bool {
 	t.Helper()
 	docs, _ := p.Documents(ctx)
@@ -53,7 +58,7 @@ func randomOp(ctx context.Context, t *testing.T, p *Project, r *rand.Rand, n int
 	pickDoc := func() Document { return docs[r.IntN(len(docs))] }
 	pickCode := func() Code { return codes[r.IntN(len(codes))] }
 	var err error
-	switch op := r.IntN(19); {
+	switch op := r.IntN(20); {
 	case op == 0 || len(docs) == 0:
 		text := sampleTexts[r.IntN(len(sampleTexts))] + fmt.Sprintf("Ana: versie %d.\n", n)
 		nd := NewDocument{Name: fmt.Sprintf("doc%d.txt", r.IntN(5)), Text: text, Format: "txt"}
@@ -126,10 +131,20 @@ func randomOp(ctx context.Context, t *testing.T, p *Project, r *rand.Rand, n int
 		} else {
 			err = p.SetPseudonym(ctx, names[r.IntN(3)], fmt.Sprintf("Deelnemer %d", r.IntN(3)))
 		}
+	case op == 19:
+		err = p.Group(ctx, fmt.Sprintf("group %d", n), func(ctx context.Context) error {
+			for range 2 + r.IntN(2) {
+				randomOp(ctx, t, p, r, n)
+			}
+			if r.IntN(4) == 0 {
+				return errGiveUp
+			}
+			return nil
+		})
 	default:
 		err = p.RenameDocument(ctx, pickDoc().ID, fmt.Sprintf("renamed %d.txt", r.IntN(4)))
 	}
-	if err != nil && !errors.Is(err, ErrDuplicate) && !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrNotFound) {
+	if err != nil && !errors.Is(err, ErrDuplicate) && !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrNotFound) && !errors.Is(err, errGiveUp) {
 		t.Fatalf("operation failed unexpectedly: %v", err)
 	}
 	return err == nil
@@ -145,10 +160,30 @@ func TestUndoRedoRandomHistory(t *testing.T) {
 			steps := 0
 			for i := 0; i < 200; i++ {
 				before := dump(t, p)
-				if randomOp(ctx, t, p, r, i) {
-					steps++
-				} else if after := dump(t, p); after != before {
-					t.Fatalf("a refused operation changed the project")
+				last, _, _ := p.UndoStep(ctx)
+				if !randomOp(ctx, t, p, r, i) {
+					if after := dump(t, p); after != before {
+						t.Fatalf("a refused operation changed the project")
+					}
+					continue
+				}
+				steps++
+				// One action, groups included, is one step: one undo
+				// takes it all back, one redo brings it all again.
+				if s, ok, _ := p.UndoStep(ctx); ok && s.ID != last.ID {
+					after := dump(t, p)
+					if _, err := p.Undo(ctx); err != nil {
+						t.Fatalf("undo %q: %v", s.Label, err)
+					}
+					if got := dump(t, p); got != before {
+						t.Fatalf("one undo of %q did not restore the project:\n%s", s.Label, firstDiff(before, got))
+					}
+					if _, err := p.Redo(ctx); err != nil {
+						t.Fatalf("redo %q: %v", s.Label, err)
+					}
+					if got := dump(t, p); got != after {
+						t.Fatalf("one redo of %q did not bring it back:\n%s", s.Label, firstDiff(after, got))
+					}
 				}
 			}
 			end := dump(t, p)
@@ -225,8 +260,8 @@ func TestUndoSurvivesRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Label != "Add code Share what you learn" {
-		t.Errorf("undo label: got %q", s.Label)
+	if want := "Add code “Share what you learn”"; s.Label != want {
+		t.Errorf("undo label: got %q, want %q", s.Label, want)
 	}
 	if _, err := p.FindCode(ctx, "Share what you learn"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("code still there after undo: %v", err)
