@@ -32,6 +32,8 @@ type codeRowView struct {
 	key      *keyCap
 	count    *widget.Label
 	more     *widget.Button
+	left     *fyne.Container
+	right    *fyne.Container
 	box      *fyne.Container
 }
 
@@ -54,9 +56,9 @@ func newCodeRowView(p *codebookPanel) *codeRowView {
 	v.count = widget.NewLabel("")
 	v.more = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
 	v.more.Importance = widget.LowImportance
-	left := container.NewHBox(v.check, v.indent, v.foldSlot, swatchSlot)
-	right := container.NewHBox(v.key.box, v.count, v.more)
-	v.box = container.NewBorder(nil, nil, left, right, v.name)
+	v.left = container.NewHBox(v.check, v.indent, v.foldSlot, swatchSlot)
+	v.right = container.NewHBox(v.key.box, v.count, v.more)
+	v.box = container.NewBorder(nil, nil, v.left, v.right, v.name)
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -66,7 +68,9 @@ func (v *codeRowView) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(v.box)
 }
 
-// show fills the row in for r.
+// show fills the row in for r. The list calls it for every row on screen
+// at every keystroke in the filter, so it touches only what changed and
+// lays the row out again only when a part's size or visibility did.
 func (v *codeRowView) show(r codeListRow) {
 	p := v.panel
 	v.row = r
@@ -75,57 +79,86 @@ func (v *codeRowView) show(r codeListRow) {
 		return
 	}
 	c := r.code
-	v.add.Hide()
-	v.swatch.Show()
-	v.more.Show()
-	v.count.Show()
+	moved := setVisible(v.add, false)
+	moved = setVisible(v.swatch, true) || moved
+	moved = setVisible(v.more, true) || moved
+	moved = setVisible(v.count, true) || moved
 
 	v.check.OnChanged = nil // SetChecked would call it
 	v.check.SetChecked(p.checked[c.ID])
 	v.check.OnChanged = func(on bool) { p.setChecked(c.ID, on) }
-	setVisible(v.check, p.selecting)
+	moved = setVisible(v.check, p.selecting) || moved
 
-	v.indent.SetMinSize(fyne.NewSize(float32(16*p.depth[c.ID]), 1))
-	setVisible(v.indent, p.depth[c.ID] > 0)
-	setVisible(v.foldSlot, p.nested)
+	if w := float32(16 * p.depth[c.ID]); v.indent.MinSize().Width != w {
+		v.indent.SetMinSize(fyne.NewSize(w, 1))
+		moved = true
+	}
+	moved = setVisible(v.indent, p.depth[c.ID] > 0) || moved
+	moved = setVisible(v.foldSlot, p.nested) || moved
 	filtering := len(p.filter.Text) > 0
 	setVisible(v.fold, p.children[c.ID] > 0 && !filtering)
+	icon := theme.MenuDropDownIcon()
 	if p.collapsed[c.ID] {
-		v.fold.SetResource(theme.MenuExpandIcon())
-	} else {
-		v.fold.SetResource(theme.MenuDropDownIcon())
+		icon = theme.MenuExpandIcon()
+	}
+	if v.fold.Resource.Name() != icon.Name() {
+		v.fold.SetResource(icon)
 	}
 
-	v.swatch.FillColor = parseColor(c.Color)
-	v.swatch.Refresh()
+	if col := parseColor(c.Color); v.swatch.FillColor != col {
+		v.swatch.FillColor = col
+		v.swatch.Refresh()
+	}
 	v.name.setName(c.Name, r.match)
-	v.key.show(p.keyOf[c.ID])
+	moved = v.key.show(p.keyOf[c.ID]) || moved
+	count := strconv.Itoa(c.Codings)
 	if p.children[c.ID] > 0 {
-		v.count.SetText(fmt.Sprintf("%d · %d", c.Codings, p.total[c.ID]))
-	} else {
-		v.count.SetText(strconv.Itoa(c.Codings))
+		count = fmt.Sprintf("%d · %d", c.Codings, p.total[c.ID])
+	}
+	if v.count.Text != count {
+		v.count.SetText(count)
+		moved = true
 	}
 	v.more.OnTapped = func() { p.onMenu(c, v.more) }
-	v.box.Refresh()
+	if moved {
+		v.relayout()
+	}
 }
 
 func (v *codeRowView) showCreate(name string) {
+	moved := false
 	for _, o := range []fyne.CanvasObject{v.check, v.indent, v.fold, v.swatch, v.count, v.more} {
-		o.Hide()
+		moved = setVisible(o, false) || moved
 	}
-	setVisible(v.foldSlot, v.panel.nested)
-	v.add.Show()
-	v.key.show(0)
+	moved = setVisible(v.foldSlot, v.panel.nested) || moved
+	moved = setVisible(v.add, true) || moved
+	moved = v.key.show(0) || moved
 	v.name.setName("Create code “"+name+"”", true)
-	v.box.Refresh()
+	if moved {
+		v.relayout()
+	}
 }
 
-func setVisible(o fyne.CanvasObject, on bool) {
+// relayout lays the row's parts out again, without redrawing them all.
+func (v *codeRowView) relayout() {
+	v.box.Layout.Layout(v.box.Objects, v.box.Size())
+	for _, c := range []*fyne.Container{v.left, v.right} {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
+}
+
+// setVisible shows or hides o and tells whether that changed anything.
+func setVisible(o fyne.CanvasObject, on bool) bool {
+	if o.Visible() == on {
+		return false
+	}
 	if on {
 		o.Show()
 	} else {
 		o.Hide()
 	}
+	canvas.Refresh(o)
+	return true
 }
 
 // tapIcon is an icon that does something when tapped: the disclosure
@@ -168,19 +201,21 @@ func newKeyCap() *keyCap {
 	return k
 }
 
-// show shows key (1–9); 0 hides the key top.
-func (k *keyCap) show(key int) {
+// show shows key (1–9); 0 hides the key top. It tells whether the key top
+// appeared or went.
+func (k *keyCap) show(key int) bool {
 	if key == 0 {
-		k.box.Hide()
-		return
+		return setVisible(k.box, false)
 	}
 	k.frame.StrokeColor = theme.Color(theme.ColorNameForeground)
 	k.frame.FillColor = theme.Color(theme.ColorNameInputBackground)
 	k.digit.Color = theme.Color(theme.ColorNameForeground)
 	k.digit.TextSize = theme.CaptionTextSize() + 1
 	k.digit.Text = strconv.Itoa(key)
-	k.box.Show()
-	k.box.Refresh()
+	shown := setVisible(k.box, true)
+	k.frame.Refresh()
+	k.digit.Refresh()
+	return shown
 }
 
 // codeName is a code's name, cut short with an ellipsis when the panel is
@@ -193,25 +228,54 @@ type codeName struct {
 
 func newCodeName(tip *tipLayer) *codeName {
 	n := &codeName{tip: tip}
-	n.Truncation = fyne.TextTruncateEllipsis
 	n.ExtendBaseWidget(n)
 	return n
 }
 
 // setName shows a name; a name shown only for context is dimmed.
 func (n *codeName) setName(s string, strong bool) {
-	n.Importance = widget.MediumImportance
+	imp := widget.MediumImportance
 	if !strong {
-		n.Importance = widget.LowImportance
+		imp = widget.LowImportance
 	}
-	n.SetText(s) // refreshes
+	if n.Text == s && n.Importance == imp {
+		return
+	}
+	n.Importance = imp
+	n.Text = s
+	n.Truncation = n.truncation(n.Size().Width)
+	n.Refresh()
+}
+
+// Resize cuts the name short, or no longer, for the new width.
+func (n *codeName) Resize(size fyne.Size) {
+	if t := n.truncation(size.Width); t != n.Truncation {
+		n.Truncation = t
+		n.Label.Resize(size)
+		n.Refresh()
+		return
+	}
+	n.Label.Resize(size)
+}
+
+// truncation is the ellipsis when the name does not fit width, and none
+// when it does: a label that truncates shapes its text again at every
+// refresh, which a list refreshing every row at every keystroke feels.
+func (n *codeName) truncation(width float32) fyne.TextTruncation {
+	if width > 0 && !n.wider(width) {
+		return fyne.TextTruncateOff
+	}
+	return fyne.TextTruncateEllipsis
+}
+
+// wider tells whether the whole name is wider than width.
+func (n *codeName) wider(width float32) bool {
+	w := fyne.MeasureText(n.Text, theme.TextSize(), n.TextStyle).Width
+	return w+2*theme.InnerPadding() > width
 }
 
 // truncated tells whether the name is cut short.
-func (n *codeName) truncated() bool {
-	w := fyne.MeasureText(n.Text, theme.TextSize(), n.TextStyle).Width
-	return w+2*theme.InnerPadding() > n.Size().Width
-}
+func (n *codeName) truncated() bool { return n.wider(n.Size().Width) }
 
 // MouseIn shows the full name of a name cut short.
 func (n *codeName) MouseIn(*desktop.MouseEvent) {
