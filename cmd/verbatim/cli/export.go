@@ -297,10 +297,17 @@ func runPseudonyms(ctx context.Context, env Env, args []string) error {
 				return err
 			}
 			if *apply {
-				for _, s := range list {
-					if err := p.SetPseudonym(ctx, s.Name, s.Pseudonym); err != nil {
-						return err
+				// All of them or none, and one undo takes them all back.
+				err := p.Group(ctx, "Store the suggested pseudonyms", func(ctx context.Context) error {
+					for _, s := range list {
+						if err := p.SetPseudonym(ctx, s.Name, s.Pseudonym); err != nil {
+							return err
+						}
 					}
+					return nil
+				})
+				if err != nil {
+					return err
 				}
 				if !*asJSON {
 					fmt.Fprintf(env.Stdout, "stored %d pseudonyms\n", len(list))

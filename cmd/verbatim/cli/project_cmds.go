@@ -316,16 +316,26 @@ func runCodeApply(ctx context.Context, env Env, args []string) error {
 				return fmt.Errorf("%s: %q does not occur in the text", d.Name, *match)
 			}
 		}
-		g, err := p.ApplyCode(ctx, c.ID, model.Span{DocID: d.ID, Start: start, End: end})
-		if err != nil {
-			return err
-		}
+		// The coding and its memo are one step: one undo takes both back.
+		// Without a memo the step keeps ApplyCode's own label.
+		label := ""
 		if *memo != "" {
-			if err := p.SetMemo(ctx, model.CodingMemo, g.ID, *memo); err != nil {
+			label = "Apply “" + c.Name + "” with a memo"
+		}
+		var g model.Coding
+		err = p.Group(ctx, label, func(ctx context.Context) error {
+			made, err := p.ApplyCode(ctx, c.ID, model.Span{DocID: d.ID, Start: start, End: end})
+			if err != nil {
 				return err
 			}
-		}
-		g, err = p.Coding(ctx, g.ID)
+			if *memo != "" {
+				if err := p.SetMemo(ctx, model.CodingMemo, made.ID, *memo); err != nil {
+					return err
+				}
+			}
+			g, err = p.Coding(ctx, made.ID)
+			return err
+		})
 		if err != nil {
 			return err
 		}
