@@ -60,7 +60,8 @@ func keyToggles(t *testing.T, w *MainWindow) []*widget.Check {
 	return out
 }
 
-// menuAction is the action of a main-menu item, found by its labels.
+// menuAction is the action of a main-menu item, found by its labels; an
+// item named for a step ("Undo: …") is found by its verb ("Undo").
 func menuAction(t *testing.T, w *MainWindow, menu, item string) func() {
 	t.Helper()
 	for _, m := range w.win.MainMenu().Items {
@@ -68,7 +69,7 @@ func menuAction(t *testing.T, w *MainWindow, menu, item string) func() {
 			continue
 		}
 		for _, it := range m.Items {
-			if it.Label == item {
+			if it.Label == item || strings.HasPrefix(it.Label, item+": ") {
 				return it.Action
 			}
 		}
@@ -137,7 +138,7 @@ func TestKeyQuoteToggleMarksAndUndoUnmarks(t *testing.T) {
 	if keyOf(a.ID) {
 		t.Error("undo left the coding marked as a key quote")
 	}
-	if !strings.Contains(w.status.Text, "Mark key quote") {
+	if !strings.Contains(w.status.Text, "Mark a key quote") {
 		t.Errorf("status after undo %q, want the step's label", w.status.Text)
 	}
 	menuAction(t, w, "Edit", "Redo")()

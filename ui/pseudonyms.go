@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -18,7 +19,7 @@ import (
 // pseudonymsDialog is Edit > Pseudonyms…: the names that exports with
 // pseudonyms on replace, and what replaces them. A row is stored the
 // moment it is complete and the user leaves it, presses Enter or taps ✓;
-// each change is one undoable step.
+// each change is one undoable step, and so is Keep all suggestions.
 type pseudonymsDialog struct {
 	w       *MainWindow
 	dialog  *dialog.CustomDialog
@@ -156,44 +157,62 @@ func (r *pseudonymRow) pending() bool {
 	return e != r.stored && (e.Name != "" || e.Pseudonym != "")
 }
 
-// commit stores a row that is complete and changed: its pseudonym set, or
-// under a new name the new one set and the old one removed (two steps).
-// A half-filled row waits, and a pair the project refused is not offered
-// again until it changes; explicit (✓ or Enter) says so.
+// commit stores a row that is complete and changed, as one step.
 func (d *pseudonymsDialog) commit(r *pseudonymRow, explicit bool) {
+	if msg := d.store(background(), r, explicit); msg != "" {
+		d.changed(msg)
+	}
+}
+
+// store offers a row that is complete and changed to the project: its
+// pseudonym set, or under a new name the new one set and the old one
+// removed, together. A half-filled row waits, and a pair the project
+// refused is not offered again until it changes; explicit (✓ or Enter)
+// says so. It returns what to tell the user of a stored row, "" when
+// nothing was stored.
+func (d *pseudonymsDialog) store(ctx context.Context, r *pseudonymRow, explicit bool) string {
 	e := r.entered()
 	if !r.pending() {
-		return
+		return ""
 	}
 	if e.Name == "" || e.Pseudonym == "" {
 		if explicit {
 			d.say("Give both a name and its pseudonym; the bin removes a row.")
 		}
-		return
+		return ""
 	}
 	if e == r.tried {
 		// Tapping ✓ also moves the focus: one refusal is enough.
 		if explicit {
 			d.say("Not stored: change the name or the pseudonym as the message said, or remove the row.")
 		}
-		return
+		return ""
 	}
 	r.tried = e
-	ctx := background()
-	if err := d.w.project.SetPseudonym(ctx, e.Name, e.Pseudonym); err != nil {
-		d.w.showError(err)
-		return
-	}
 	msg := fmt.Sprintf("%s is %s in exports with pseudonyms on. Ctrl+Z undoes it.", e.Name, e.Pseudonym)
-	if old := r.stored.Name; old != "" && !strings.EqualFold(old, e.Name) {
-		if err := d.w.project.RemovePseudonym(ctx, old); err != nil {
-			d.w.showError(err)
+	old := r.stored.Name
+	renamed := old != "" && !strings.EqualFold(old, e.Name)
+	label := "" // SetPseudonym's own
+	if renamed {
+		label = fmt.Sprintf("Rename %s to %s on the pseudonym list", old, e.Name)
+		msg = fmt.Sprintf("%s replaces %s on the pseudonym list, as %s. Ctrl+Z undoes it.", e.Name, old, e.Pseudonym)
+	}
+	err := d.w.project.Group(ctx, label, func(ctx context.Context) error {
+		if err := d.w.project.SetPseudonym(ctx, e.Name, e.Pseudonym); err != nil {
+			return err
 		}
-		msg = fmt.Sprintf("%s replaces %s on the pseudonym list, as %s.", e.Name, old, e.Pseudonym)
+		if renamed {
+			return d.w.project.RemovePseudonym(ctx, old)
+		}
+		return nil
+	})
+	if err != nil {
+		d.w.showError(err)
+		return ""
 	}
 	r.stored = e
 	d.showState(r)
-	d.changed(msg)
+	return msg
 }
 
 // onRemove removes a row, and its name from the project's list if stored.
@@ -253,20 +272,37 @@ func (d *pseudonymsDialog) listed(name string) bool {
 	return false
 }
 
-// onKeepAll stores every row that is complete and not stored yet.
+// onKeepAll stores every row that is complete and not stored yet, as one
+// step; a row the project refuses stays as it is.
 func (d *pseudonymsDialog) onKeepAll() {
 	kept := 0
-	for _, r := range d.rows {
-		if r.pending() {
-			d.commit(r, false)
-			if !r.pending() {
+	was := make([]model.Pseudonym, len(d.rows))
+	for i, r := range d.rows {
+		was[i] = r.stored
+	}
+	err := d.w.project.Group(background(), "Keep the suggested pseudonyms", func(ctx context.Context) error {
+		for _, r := range d.rows {
+			if r.pending() && d.store(ctx, r, false) != "" {
 				kept++
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		for i, r := range d.rows {
+			r.stored = was[i]
+			d.showState(r)
+		}
+		d.w.showError(err)
+		return
 	}
-	d.message.Importance = widget.LowImportance
-	d.message.SetText(fmt.Sprintf("%s stored; Ctrl+Z undoes them one by one.", plural(kept, "pseudonym")))
 	d.keepAll.Hide()
+	if kept == 0 {
+		d.message.Importance = widget.LowImportance
+		d.message.SetText("No pseudonym stored.")
+		return
+	}
+	d.changed(fmt.Sprintf("%s stored; Ctrl+Z undoes them together.", plural(kept, "pseudonym")))
 }
 
 // onClosed stores what was typed last, in case the focus did not leave
@@ -292,6 +328,7 @@ func (d *pseudonymsDialog) changed(msg string) {
 	d.message.Importance = widget.LowImportance
 	d.message.SetText(msg)
 	d.w.status.SetText(msg)
+	d.w.updateUndoMenu()
 	if d.onChanged != nil {
 		d.onChanged()
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -19,71 +20,101 @@ type speakerEdit struct {
 	interviewer bool
 }
 
-// onEditSpeakers shows the speakers of the document shown: which
-// participant each one is, and whether it is an interviewer.
-func (w *MainWindow) onEditSpeakers() {
+// speakersDialog is the Speakers button's dialog: which participant each
+// speaker of the document shown is, and whether it is an interviewer.
+type speakersDialog struct {
+	w            *MainWindow
+	dialog       *dialog.CustomDialog
+	edits        []*speakerEdit
+	names        []*widget.Entry // the participant of each speaker
+	checks       []*widget.Check // whether each speaker is an interviewer
+	save, cancel *widget.Button
+}
+
+// onEditSpeakers shows the speakers of the document shown.
+func (w *MainWindow) onEditSpeakers() { w.openSpeakers() }
+
+// openSpeakers shows the speakers dialog, or says why there is none.
+func (w *MainWindow) openSpeakers() *speakersDialog {
 	if w.doc.ID == 0 {
 		w.status.SetText("Choose a document first.")
-		return
+		return nil
 	}
 	sp, err := w.project.Speakers(background(), w.doc.ID)
 	if err != nil {
 		w.showError(err)
-		return
+		return nil
 	}
 	if len(sp) == 0 {
 		w.status.SetText("This document has no speakers: its text is in paragraphs.")
-		return
+		return nil
 	}
-	edits := make([]*speakerEdit, len(sp))
+	d := &speakersDialog{w: w}
 	form := container.NewGridWithColumns(3)
 	form.Add(widget.NewLabelWithStyle("Speaker", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	form.Add(widget.NewLabelWithStyle("Participant", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	form.Add(widget.NewLabel(""))
-	for i, s := range sp {
+	for _, s := range sp {
 		e := &speakerEdit{speaker: s, participant: s.Case, interviewer: s.Interviewer}
-		edits[i] = e
 		name := widget.NewEntry()
 		name.SetText(s.Case)
 		name.OnChanged = func(v string) { e.participant = v }
 		check := widget.NewCheck("interviewer", func(v bool) { e.interviewer = v })
 		check.SetChecked(s.Interviewer)
+		d.edits, d.names, d.checks = append(d.edits, e), append(d.names, name), append(d.checks, check)
 		form.Add(widget.NewLabel(fmt.Sprintf("%s (%d turns)", s.Label, s.Turns)))
 		form.Add(name)
 		form.Add(check)
 	}
 	hint := widget.NewLabel("Give the same participant name to the same person in other interviews to link them.")
 	hint.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Speakers of "+w.doc.Name, "Save", "Cancel", container.NewVBox(form, hint), func(save bool) {
-		if save {
-			w.saveSpeakers(edits)
-		}
-	}, w.win)
-	d.Resize(fyne.NewSize(640, min(float32(len(sp))*48+220, 560)))
-	d.Show()
+	d.dialog = dialog.NewCustomWithoutButtons("Speakers of "+w.doc.Name, container.NewVBox(form, hint), w.win)
+	d.save = widget.NewButton("Save", d.onSave)
+	d.save.Importance = widget.HighImportance
+	d.cancel = widget.NewButton("Cancel", d.dialog.Hide)
+	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
+	d.dialog.Resize(fyne.NewSize(640, min(float32(len(sp))*48+220, 560)))
+	d.dialog.Show()
+	return d
 }
 
-// saveSpeakers applies the changes made in the speakers dialog, each as its
-// own undoable step.
+// onSave stores the changes and closes the dialog.
+func (d *speakersDialog) onSave() {
+	d.dialog.Hide()
+	d.w.saveSpeakers(d.edits)
+}
+
+// saveSpeakers applies the changes made in the speakers dialog as one
+// undoable step: all of them, or none when one is refused.
 func (w *MainWindow) saveSpeakers(edits []*speakerEdit) {
-	ctx := background()
-	changed := 0
-	for _, e := range edits {
-		if name := strings.TrimSpace(e.participant); name != "" && name != e.speaker.Case {
-			if err := w.project.RenameSpeakers(ctx, []int64{e.speaker.ID}, name); err != nil {
-				w.showError(err)
-				break
-			}
-			changed++
-		}
-		if e.interviewer != e.speaker.Interviewer {
-			if err := w.project.MarkInterviewers(ctx, []int64{e.speaker.ID}, e.interviewer); err != nil {
-				w.showError(err)
-				break
-			}
-			changed++
-		}
+	if len(edits) == 0 {
+		return
 	}
-	w.status.SetText(fmt.Sprintf("%d changes to the speakers saved.", changed))
+	changed := 0
+	label := "Edit speakers of " + edits[0].speaker.Document
+	err := w.project.Group(background(), label, func(ctx context.Context) error {
+		changed = 0
+		for _, e := range edits {
+			if name := strings.TrimSpace(e.participant); name != "" && name != e.speaker.Case {
+				if err := w.project.RenameSpeakers(ctx, []int64{e.speaker.ID}, name); err != nil {
+					return fmt.Errorf("%s: %w", e.speaker.Label, err)
+				}
+				changed++
+			}
+			if e.interviewer != e.speaker.Interviewer {
+				if err := w.project.MarkInterviewers(ctx, []int64{e.speaker.ID}, e.interviewer); err != nil {
+					return fmt.Errorf("%s: %w", e.speaker.Label, err)
+				}
+				changed++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		w.showError(err)
+		w.status.SetText("The speakers are as they were: nothing was saved.")
+		return
+	}
+	w.status.SetText(fmt.Sprintf("%s to the speakers saved.", plural(changed, "change")))
 	w.refresh()
 }

@@ -109,6 +109,7 @@ func (e *thematicEditor) onSave() {
 		return
 	}
 	e.dialog.Hide()
+	e.w.updateUndoMenu()
 	if strings.TrimSpace(text) == "" { // blank removes it too, as SetSummary does
 		e.w.status.SetText("Thematic summary removed. Ctrl+Z brings it back.")
 		return

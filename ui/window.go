@@ -44,6 +44,7 @@ type MainWindow struct {
 
 	analysis *analysisView // the Analysis window, once opened
 	dialogs  []shownDialog // the dialogs open through showDialog
+	undoMenu *undoMenu     // Edit > Undo and Redo, named for their steps
 }
 
 // Options are the window's settings that package main decides.
@@ -146,6 +147,8 @@ func (w *MainWindow) selectDocument(id int64) error {
 func (w *MainWindow) Window() fyne.Window { return w.win }
 
 func (w *MainWindow) menu() *fyne.MainMenu {
+	w.undoMenu = newUndoMenu(w.onUndo, w.onRedo)
+	w.undoMenu.name(w.project)
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			fyne.NewMenuItem("New project…", w.onNewProject),
@@ -158,8 +161,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Reports…", w.onReports),
 		),
 		fyne.NewMenu("Edit",
-			fyne.NewMenuItem("Undo", w.onUndo),
-			fyne.NewMenuItem("Redo", w.onRedo),
+			w.undoMenu.undo,
+			w.undoMenu.redo,
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New code…", w.onNewCode),
 			fyne.NewMenuItem("Project memo…", w.onEditProjectMemo),
@@ -300,9 +303,11 @@ func (w *MainWindow) replay(fn func(ctx context.Context) (model.Step, error), ve
 	switch {
 	case errors.Is(err, model.ErrNothingToUndo), errors.Is(err, model.ErrNothingToRedo):
 		w.status.SetText(err.Error())
+		w.updateUndoMenu()
 		return
 	case err != nil:
 		w.showError(err)
+		w.updateUndoMenu()
 		return
 	}
 	w.status.SetText(verb + ": " + s.Label)
@@ -315,6 +320,7 @@ func (w *MainWindow) refresh() {
 	if err := w.reload(); err != nil {
 		w.showError(err)
 	}
+	w.updateUndoMenu()
 	if ix := w.index.ix; ix != nil {
 		go func() {
 			if err := ix.Update(background()); err != nil {
