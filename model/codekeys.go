@@ -27,11 +27,12 @@ const MaxCodeKey = 9
 // its creation undone): SQLite may give a later code the same ID, and that
 // code must not inherit the key.
 func (p *Project) CodeKeys(ctx context.Context) (map[int]int64, error) {
-	if _, err := p.db.ExecContext(ctx, `DELETE FROM settings WHERE key LIKE 'codekey.%'
+	q := p.conn(ctx)
+	if _, err := q.ExecContext(ctx, `DELETE FROM settings WHERE key LIKE 'codekey.%'
 		AND CAST(value AS INTEGER) NOT IN (SELECT id FROM codes)`); err != nil {
 		return nil, fmt.Errorf("code keys: %w", err)
 	}
-	rows, err := p.db.QueryContext(ctx, "SELECT key, CAST(value AS INTEGER) FROM settings WHERE key LIKE 'codekey.%'")
+	rows, err := q.QueryContext(ctx, "SELECT key, CAST(value AS INTEGER) FROM settings WHERE key LIKE 'codekey.%'")
 	if err != nil {
 		return nil, fmt.Errorf("code keys: %w", err)
 	}
@@ -62,32 +63,37 @@ func (p *Project) SetCodeKey(ctx context.Context, key int, codeID int64) error {
 	if key < 1 || key > MaxCodeKey {
 		return fmt.Errorf("code key %d: %w (use 1 to %d)", key, ErrInvalid, MaxCodeKey)
 	}
+	if a := p.current(ctx); a != nil { // inside a Group: join its transaction
+		return setCodeKey(ctx, a.tx, key, codeID)
+	}
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if err := setCodeKey(ctx, tx, key, codeID); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func setCodeKey(ctx context.Context, tx *sql.Tx, key int, codeID int64) error {
 	name := codeKeyPrefix + strconv.Itoa(key)
 	if codeID == 0 {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM settings WHERE key = ?", name); err != nil {
 			return fmt.Errorf("code key %d: %w", key, err)
 		}
-		return tx.Commit()
+		return nil
 	}
 	if _, err := codeRow(ctx, tx, codeID); err != nil {
 		return fmt.Errorf("code key %d: %w", key, err)
 	}
 	value := strconv.FormatInt(codeID, 10)
-	if err := clearCodeKeys(ctx, tx, value); err != nil {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM settings WHERE key LIKE 'codekey.%' AND value = ?", value); err != nil {
 		return fmt.Errorf("code key %d: %w", key, err)
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", name, value); err != nil {
 		return fmt.Errorf("code key %d: %w", key, err)
 	}
-	return tx.Commit()
-}
-
-func clearCodeKeys(ctx context.Context, tx *sql.Tx, value string) error {
-	_, err := tx.ExecContext(ctx, "DELETE FROM settings WHERE key LIKE 'codekey.%' AND value = ?", value)
-	return err
+	return nil
 }

@@ -77,6 +77,20 @@ func TestCodeKeys(t *testing.T) {
 		t.Errorf("key 9 went to the new code %d", got[9])
 	}
 
+	// Inside a group the key joins the group's transaction, and still
+	// leaves no undo step of its own.
+	err = p.Group(ctx, "", func(ctx context.Context) error { return p.SetCodeKey(ctx, 6, delen.ID) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := p.CodeKeys(ctx); got[6] != delen.ID {
+		t.Errorf("key set inside a group: got %v", got)
+	}
+	if s, err := p.Undo(ctx); err != nil || s.Label != "Add code “Nieuw”" {
+		t.Errorf("undo after the group undid %q (%v), want the last action, Add code “Nieuw”", s.Label, err)
+	}
+	p.Redo(ctx)
+
 	// The keys follow the project file.
 	p.Close()
 	p, err = Open(ctx, path)
@@ -84,7 +98,7 @@ func TestCodeKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	if got, _ := p.CodeKeys(ctx); !maps.Equal(got, map[int]int64{4: leren.ID}) {
+	if got, _ := p.CodeKeys(ctx); !maps.Equal(got, map[int]int64{4: leren.ID, 6: delen.ID}) {
 		t.Errorf("after reopening: got %v", got)
 	}
 }
