@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -63,7 +64,7 @@ func (w *MainWindow) onEditCode(c model.Code) {
 			w.editCode(c.ID, model.CodeEdit{Name: &name.Text, Color: &colour.selected, Description: &desc.Text})
 		}
 	}, w.win)
-	d.Resize(fyne.NewSize(560, 420))
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
 }
 
@@ -149,30 +150,35 @@ func (w *MainWindow) onMoveCodes(codes []model.Code) {
 }
 
 // moveCodes puts each code directly under parent (0: the top level), with
-// its sub-codes. The model moves one code per action, so moving several
-// codes takes as many undo steps.
+// its sub-codes, as one undoable step: all of them or, when one cannot go
+// there, none.
 func (w *MainWindow) moveCodes(codes []model.Code, parent int64) {
-	ctx := background()
-	for i, c := range codes {
-		if err := w.project.MoveCode(ctx, c.ID, parent); err != nil {
-			w.showError(err)
-			if i > 0 {
-				w.status.SetText(fmt.Sprintf("Moved %d of %d codes; Ctrl+Z undoes one move at a time.", i, len(codes)))
-				w.refresh()
-			}
-			return
-		}
-	}
-	where := "to the top level"
+	where, label := "to the top level", "to the top level"
 	if p, ok := w.codebook.code(parent); ok {
-		where = fmt.Sprintf("under %q", p.Name)
-		delete(w.codebook.collapsed, parent) // show where they went
+		where, label = fmt.Sprintf("under %q", p.Name), "under “"+p.Name+"”"
 	}
-	switch len(codes) {
-	case 1:
+	if len(codes) == 1 {
+		label = "" // the model names the step
+	} else {
+		label = fmt.Sprintf("Move %d codes %s", len(codes), label)
+	}
+	err := w.project.Group(background(), label, func(ctx context.Context) error {
+		for _, c := range codes {
+			if err := w.project.MoveCode(ctx, c.ID, parent); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	delete(w.codebook.collapsed, parent) // show where they went
+	if len(codes) == 1 {
 		w.status.SetText(fmt.Sprintf("Moved %q %s. Ctrl+Z undoes it.", codes[0].Name, where))
-	default:
-		w.status.SetText(fmt.Sprintf("Moved %d codes %s. Ctrl+Z undoes one move at a time.", len(codes), where))
+	} else {
+		w.status.SetText(fmt.Sprintf("Moved %d codes %s. Ctrl+Z undoes it.", len(codes), where))
 	}
 	w.codebook.setSelecting(false)
 	w.refresh()
@@ -205,24 +211,29 @@ func (w *MainWindow) onMergeCodes(codes []model.Code) {
 
 func (w *MainWindow) mergeCode(src, dst model.Code) { w.mergeCodes([]model.Code{src}, dst) }
 
-// mergeCodes merges each code into dst. The model merges one code per
-// action, so merging several codes takes as many undo steps.
+// mergeCodes merges each code into dst as one undoable step: all of them
+// or, when one cannot be merged, none.
 func (w *MainWindow) mergeCodes(codes []model.Code, dst model.Code) {
-	ctx := background()
-	for i, c := range codes {
-		if err := w.project.MergeCode(ctx, c.ID, dst.ID); err != nil {
-			w.showError(err)
-			if i > 0 {
-				w.status.SetText(fmt.Sprintf("Merged %d of %d codes into %q; Ctrl+Z undoes one merge at a time.", i, len(codes), dst.Name))
-				w.refresh()
+	label := "" // for one code the model names the step
+	if len(codes) > 1 {
+		label = fmt.Sprintf("Merge %d codes into “%s”", len(codes), dst.Name)
+	}
+	err := w.project.Group(background(), label, func(ctx context.Context) error {
+		for _, c := range codes {
+			if err := w.project.MergeCode(ctx, c.ID, dst.ID); err != nil {
+				return err
 			}
-			return
 		}
+		return nil
+	})
+	if err != nil {
+		w.showError(err)
+		return
 	}
 	if len(codes) == 1 {
 		w.status.SetText(fmt.Sprintf("Merged %q into %q. Ctrl+Z undoes it.", codes[0].Name, dst.Name))
 	} else {
-		w.status.SetText(fmt.Sprintf("Merged %d codes into %q. Ctrl+Z undoes one merge at a time.", len(codes), dst.Name))
+		w.status.SetText(fmt.Sprintf("Merged %d codes into %q. Ctrl+Z undoes it.", len(codes), dst.Name))
 	}
 	w.codebook.setSelecting(false)
 	w.refresh()

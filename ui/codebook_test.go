@@ -215,11 +215,28 @@ func TestCodeKeyFromTheMenuCodesAndUndoes(t *testing.T) {
 	if !strings.Contains(w.status.Text, "No code has the key 2") {
 		t.Errorf("status after an unassigned key: %q", w.status.Text)
 	}
+	w.win.Canvas().Focus(w.codebook.filter)
 	test.Type(w.codebook.filter, "1")
 	if n := len(codingsOf(t, p)); n != 1 || w.codebook.filter.Text != "1" {
 		t.Errorf("typing 1 into the filter: %d codings, filter %q", n, w.codebook.filter.Text)
 	}
 	w.codebook.clearFilter()
+
+	// A letter typed in the transcript starts the filter; Enter codes.
+	test.TapCanvas(w.win.Canvas(), absPos(w.transcript).AddXY(80, 20))
+	selectText(t, w, "Waar begin je")
+	test.Type(w.win.Canvas().Focused(), "vertr")
+	if w.win.Canvas().Focused() != w.codebook.filter || w.codebook.filter.Text != "vertr" {
+		t.Fatalf("typing in the transcript: focus on %T, filter %q", w.win.Canvas().Focused(), w.codebook.filter.Text)
+	}
+	w.codebook.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := codingsOf(t, p); !slices.Contains(got, "Vertrek vanuit motivatie: Waar begin je") {
+		t.Errorf("codings after typing vertr and Enter: %q", got)
+	}
+	w.codebook.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Focused() != nil || w.codebook.filter.Text != "" {
+		t.Errorf("after Escape: focus on %T, filter %q", w.win.Canvas().Focused(), w.codebook.filter.Text)
+	}
 
 	// Reassigning the key moves it; the menu said whose it was.
 	openCodeMenu(t, w, motivatie.Name)
@@ -465,10 +482,12 @@ func TestSelectModeMovesAndMergesSeveral(t *testing.T) {
 	if w.codebook.selecting {
 		t.Error("still in select mode after merging")
 	}
-	w.onUndo()
-	w.onUndo() // one merge at a time (the model has no batch yet)
+	w.onUndo() // both merges are one step
 	if n := len(must(p.Codes(ctx))); n != 5 {
-		t.Errorf("%d codes after undoing both merges, want 5", n)
+		t.Errorf("%d codes after one undo of the merge, want 5", n)
+	}
+	if !strings.Contains(w.status.Text, "Merge 2 codes into “Coöperatie”") {
+		t.Errorf("status after undo %q, want the step named", w.status.Text)
 	}
 
 	// Move several at once.
@@ -482,6 +501,35 @@ func TestSelectModeMovesAndMergesSeveral(t *testing.T) {
 	for _, n := range []string{"Coöperatie", "Deel wat je leert"} {
 		if c := codeNamed(t, p, n); c.ParentID != 0 {
 			t.Errorf("%s under %d after moving to the top level", n, c.ParentID)
+		}
+	}
+	w.onUndo()
+	leren := codeNamed(t, p, "Leren")
+	for _, n := range []string{"Coöperatie", "Deel wat je leert"} {
+		if c := codeNamed(t, p, n); c.ParentID != leren.ID {
+			t.Errorf("%s under %d after one undo, want %d", n, c.ParentID, leren.ID)
+		}
+	}
+
+	// When one of them cannot go (a name taken there), none goes.
+	p.AddCode(ctx, 0, "Samenwerking", "", "")
+	w.refresh()
+	test.Tap(w.codebook.selectButton)
+	for _, v := range codeRowViews(w) {
+		if v.row.code.Name == "Samenwerking" || v.row.code.Name == "Coöperatie" {
+			tapRow(w, v)
+		}
+	}
+	tapButton(t, w.codebook.box, "Move under…")
+	top = w.win.Canvas().Overlays().Top()
+	chooseInDialog(t, w, "Vertrek vanuit motivatie")
+	tapButton(t, top, "Move")
+	if got := labelTexts(w.win.Canvas().Overlays().Top()); !strings.Contains(got, "Samenwerking") {
+		t.Errorf("no error shown; on top:\n%s", got)
+	}
+	for _, c := range must(p.Codes(ctx)) {
+		if c.ParentID == codeNamed(t, p, "Vertrek vanuit motivatie").ID {
+			t.Errorf("%s moved although the move failed", c.Name)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 
@@ -11,26 +12,34 @@ import (
 
 // Coding by keyboard: the digit keys 1–9 apply the codes assigned to them
 // in the project (model.Project.CodeKeys), each shown beside its code and
-// given from the code's menu.
+// given from the code's menu; a letter starts the codebook's filter, where
+// Enter applies the first code found.
 
-// addCodeKeys listens for digits typed while nothing has the focus (the
+// addCodeKeys listens for characters typed while nothing has the focus (the
 // canvas gets them) and while the transcript has it (it passes them on).
-// An entry with the focus keeps its digits.
+// An entry with the focus keeps its characters.
 func (w *MainWindow) addCodeKeys() {
 	w.win.Canvas().SetOnTypedRune(w.onTypedRune)
 	w.transcript.OnTypedRune = w.onTypedRune
 }
 
 // onTypedRune applies the code of a digit key to the selection, as
-// clicking the code does.
+// clicking the code does, and sends a letter to the codebook's filter.
 func (w *MainWindow) onTypedRune(r rune) {
-	if r < '1' || r > '0'+model.MaxCodeKey {
-		return
-	}
 	if w.win.Canvas().Overlays().Top() != nil {
 		return // a dialog or menu is open: the key is not for the transcript
 	}
-	key := int(r - '0')
+	switch {
+	case r >= '1' && r <= '0'+model.MaxCodeKey:
+		w.onCodeKey(int(r - '0'))
+	case unicode.IsLetter(r):
+		w.win.Canvas().Focus(w.codebook.filter)
+		w.codebook.filter.TypedRune(r)
+	}
+}
+
+// onCodeKey applies the code of a digit key to the selection.
+func (w *MainWindow) onCodeKey(key int) {
 	id, ok := w.codebook.codeOfKey[key]
 	c, found := w.codebook.code(id)
 	if !ok || !found {

@@ -296,18 +296,19 @@ var tipDelay = 400 * time.Millisecond
 // tipLayer draws a tooltip over the codebook panel. It lies in the panel's
 // own stack rather than in a pop-up: a Fyne pop-up takes every tap and
 // hover of the window while it shows, and a tooltip must take none. Its
-// objects are neither tappable nor hoverable, so events pass through.
+// objects are neither tappable nor hoverable, so events pass through. It is
+// drawn inverted (foreground colour behind background-coloured text), as
+// tooltips are, so that it is not taken for an entry.
 type tipLayer struct {
 	layer *fyne.Container
 	bg    *canvas.Rectangle
-	text  *widget.Label
+	text  *widget.RichText
 	gen   int // counts shows and hides, so a late timer knows it is stale
 }
 
 func newTipLayer() *tipLayer {
-	t := &tipLayer{bg: canvas.NewRectangle(color.Transparent), text: widget.NewLabel("")}
+	t := &tipLayer{bg: canvas.NewRectangle(color.Transparent), text: widget.NewRichText()}
 	t.bg.CornerRadius = 4
-	t.bg.StrokeWidth = 1
 	t.text.Wrapping = fyne.TextWrapWord
 	t.layer = container.NewWithoutLayout(t.bg, t.text)
 	t.bg.Hide()
@@ -342,15 +343,18 @@ func (t *tipLayer) show(text string, obj fyne.CanvasObject) {
 	if width <= 0 {
 		return
 	}
-	t.text.SetText(text)
+	t.text.Segments = []widget.RichTextSegment{&widget.TextSegment{
+		Text:  text,
+		Style: widget.RichTextStyle{ColorName: theme.ColorNameBackground, Inline: true},
+	}}
+	t.text.Refresh()
 	t.text.Resize(fyne.NewSize(width, 1))
 	h := t.text.MinSize().Height
 	y := at.Y + obj.Size().Height
 	if y+h > t.layer.Size().Height {
 		y = max(at.Y-h, 0)
 	}
-	t.bg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
-	t.bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	t.bg.FillColor = theme.Color(theme.ColorNameForeground)
 	t.bg.Move(fyne.NewPos(pad, y))
 	t.bg.Resize(fyne.NewSize(width, h))
 	t.text.Move(fyne.NewPos(pad, y))
@@ -372,5 +376,5 @@ func (t *tipLayer) shown() string {
 	if !t.text.Visible() {
 		return ""
 	}
-	return t.text.Text
+	return t.text.String()
 }
