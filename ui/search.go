@@ -57,16 +57,13 @@ func newSearchPanel(onSearch func(string), onOpenHit func(index.Hit), onCodeAll 
 		func() fyne.CanvasObject {
 			where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			where.Truncation = fyne.TextTruncateEllipsis
-			snippet := widget.NewRichText()
-			snippet.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, where.MinSize().Height), where), nil, snippet)
+			return container.New(hitRowLayout{}, where, newHitSnippet())
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			h := s.hits[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.RichText).Segments = snippetSegments(h)
-			box.Objects[0].(*widget.RichText).Refresh()
-			box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(hitPlace(h))
+			box.Objects[0].(*widget.Label).SetText(hitPlace(h))
+			box.Objects[1].(*hitSnippet).set(h)
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(s.hits) {
@@ -144,33 +141,6 @@ func hitPlace(h index.Hit) string {
 		return h.Speaker + " · " + h.Document
 	}
 	return h.Document
-}
-
-// snippetSegments renders a snippet with its matches in bold.
-func snippetSegments(h index.Hit) []widget.RichTextSegment {
-	r := []rune(h.Snippet)
-	var segs []widget.RichTextSegment
-	add := func(s string, bold bool) {
-		if s == "" {
-			return
-		}
-		style := widget.RichTextStyleInline
-		if bold {
-			style = widget.RichTextStyleStrong
-		}
-		segs = append(segs, &widget.TextSegment{Text: s, Style: style})
-	}
-	at := 0
-	for _, m := range h.SnippetMatches {
-		if m.Start < at || m.End > len(r) {
-			continue
-		}
-		add(string(r[at:m.Start]), false)
-		add(string(r[m.Start:m.End]), true)
-		at = m.End
-	}
-	add(string(r[at:]), false)
-	return segs
 }
 
 // searchIndex opens the project's index in the background and serves the
