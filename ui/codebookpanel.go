@@ -159,6 +159,7 @@ func (p *codebookPanel) code(id int64) (model.Code, bool) {
 // context (collapsing set aside), and the offer to create the name typed
 // unless a code has exactly that name.
 func (p *codebookPanel) update() {
+	p.tip.hide() // the row under it may show another code now
 	p.rows = p.rows[:0]
 	typed := strings.Join(strings.Fields(p.filter.Text), " ")
 	q := foldName(typed)
