@@ -74,7 +74,7 @@ func (w *MainWindow) openSpeakers() *speakersDialog {
 	d.cancel = widget.NewButton("Cancel", d.dialog.Hide)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
 	d.dialog.Resize(fyne.NewSize(640, min(float32(len(sp))*48+220, 560)))
-	d.dialog.Show()
+	w.showDialog(d.dialog)
 	return d
 }
 
