@@ -144,3 +144,22 @@ func TestDocumentsListFollowsImportAndItsUndo(t *testing.T) {
 		checkListFollowsShown(t, w, "after clicking "+name)
 	}
 }
+
+func TestImportReportSaysOneSpeaker(t *testing.T) {
+	w, _ := newTestWindow(t)
+	path := filepath.Join(t.TempDir(), "c – Chris.txt")
+	os.WriteFile(path, []byte("Interviewer: Wat drijft je?\nChris: Nieuwsgierigheid.\n"), 0o644)
+	w.importPaths([]string{path})
+	select {
+	case <-w.importing:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the import did not finish")
+	}
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no import report")
+	}
+	if got := labelTexts(top); !strings.Contains(got, "✓ c – Chris.txt: 53 characters, 1 speaker\n") {
+		t.Errorf("the report says:\n%s", got)
+	}
+}

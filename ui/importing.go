@@ -123,7 +123,7 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 		n[r.Status]++
 		switch r.Status {
 		case importer.Imported:
-			lines[i] = fmt.Sprintf("✓ %s: %d characters, %d speakers", filepath.Base(r.File), r.Document.Chars, r.Document.Speakers)
+			lines[i] = fmt.Sprintf("✓ %s: %s, %s", filepath.Base(r.File), plural(r.Document.Chars, "character"), plural(r.Document.Speakers, "speaker"))
 		case importer.Duplicate:
 			lines[i] = fmt.Sprintf("= %s: %s", filepath.Base(r.File), r.Reason)
 		default:
