@@ -50,6 +50,18 @@ func TestCreateDemo(t *testing.T) {
 				}
 			}
 
+			// Keys 1–6 are the six principles, in codebook order.
+			codeKeys, err := p.CodeKeys(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			codes, _ := p.Codes(ctx)
+			for i, c := range codes {
+				if codeKeys[i+1] != c.ID {
+					t.Errorf("key %d: got code %d, want %d (%s)", i+1, codeKeys[i+1], c.ID, c.Name)
+				}
+			}
+
 			docs, err := p.Documents(ctx)
 			if err != nil {
 				t.Fatal(err)
@@ -81,7 +93,7 @@ func TestCreateDemo(t *testing.T) {
 			if len(summaries) != wantSummaries {
 				t.Errorf("got %d thematic summaries, want %d", len(summaries), wantSummaries)
 			}
-			codes, err := p.Codes(ctx)
+			codes, err = p.Codes(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -90,15 +90,19 @@ func fillDemo(ctx context.Context, p *model.Project, lang string) error {
 			return err
 		}
 		codes = append(codes, code.ID)
+		// Keys 1–6 code with the six principles from the first start.
+		if err := p.SetCodeKey(ctx, len(codes), code.ID); err != nil {
+			return err
+		}
 	}
 	for _, iv := range assets.DemoInterviews(lang) {
 		if err := addDemoInterview(ctx, p, iv, codes); err != nil {
 			return fmt.Errorf("%s: %w", iv.Name, err)
 		}
 	}
-	memo := "Demoproject van Verbatim: drie verzonnen voorbeeldinterviews en de zes principes uit het artikel ‘Een slimme overheid durft patronen te doorbreken’ (Kennisland, 2014) als codeboek. Een deel is al gecodeerd, met kernquotes en samenvattingen, zodat je meteen een rapport per principe kunt maken. Probeer het zelf: selecteer een passage en kies een principe."
+	memo := "Demoproject van Verbatim: drie verzonnen voorbeeldinterviews en de zes principes uit het artikel ‘Een slimme overheid durft patronen te doorbreken’ (Kennisland, 2014) als codeboek. Een deel is al gecodeerd, met kernquotes en samenvattingen, zodat je meteen een rapport per principe kunt maken. Probeer het zelf: selecteer een passage en kies een principe, of druk op 1 tot en met 6."
 	if lang == "en" {
-		memo = "Verbatim’s demo project: three made-up example interviews and the six principles of the article ‘Een slimme overheid durft patronen te doorbreken’ (Kennisland, 2014) as the codebook. Some passages are coded already, with key quotes and summaries, so you can make a report per principle straight away. Try it yourself: select a passage and pick a principle."
+		memo = "Verbatim’s demo project: three made-up example interviews and the six principles of the article ‘Een slimme overheid durft patronen te doorbreken’ (Kennisland, 2014) as the codebook. Some passages are coded already, with key quotes and summaries, so you can make a report per principle straight away. Try it yourself: select a passage and pick a principle, or press 1 to 6."
 	}
 	if err := p.SetMemo(ctx, model.ProjectMemo, 0, memo); err != nil {
 		return err
