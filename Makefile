@@ -12,7 +12,7 @@ export PATH := $(GOBIN_DIR):$(PATH)
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 
-.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke bench clean
+.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive bench clean
 
 all: build
 
@@ -27,7 +27,7 @@ run: deps build
 	@[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] || echo 'run: no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session (headless: make smoke)' >&2
 	./$(BIN) $(ARGS)
 
-test: deps fmtcheck vet lint race fuzz smoke
+test: deps fmtcheck vet lint race fuzz smoke drive
 	@echo '==> all checks passed'
 
 fmt:
@@ -57,6 +57,10 @@ fuzz:
 smoke:
 	@echo '==> smoke test (the real binary under Xvfb)'
 	@.ci/smoke.sh
+
+drive:
+	@echo '==> the real binary driven with xdotool: drag, key 1, Ctrl+Z'
+	@VERBATIM_BIN=$(BIN) .ci/drive.sh
 
 bench:
 	@echo '==> go test -bench . (reports, does not judge)'

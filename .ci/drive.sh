@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# drive.sh [OUT-DIR]
+#
+# Drives the real Verbatim binary as a user would, under Xvfb with xdotool, and checks the result
+# with the command line: a first start on the demo project, a drag over a passage of the
+# transcript, the key 1 (the first principle), then the app is closed; the project must have one
+# coding more. A second start and Ctrl+Z; the project must be as before. Screenshots of both steps
+# go to OUT-DIR (default $TMPDIR/verbatim-drive). Any failure exits non-zero with a message.
+#
+# Environment: VERBATIM_BIN runs that binary instead of building ./cmd/verbatim.
+set -euo pipefail
+
+fail() { printf 'drive: FAIL: %s\n' "$*" >&2; exit 1; }
+say() { printf 'drive: %s\n' "$*"; }
+
+# inner runs inside Xvfb: it starts the app, waits for its window, runs the xdotool steps, takes a
+# screenshot and stops the app.
+inner() {
+	local bin=$1 shot=$2 steps=$3 log=$4
+	"$bin" >>"$log" 2>&1 &
+	local pid=$! window="" waited=0
+	while [ -z "$window" ]; do
+		kill -0 "$pid" 2>/dev/null || fail "the app exited before opening a window; see $log"
+		[ "$waited" -lt 120 ] || fail "no window after 60 s; see $log"
+		window=$(xdotool search --onlyvisible --name '^Verbatim' 2>/dev/null | head -n 1 || true)
+		[ -n "$window" ] || { sleep 0.5; waited=$((waited + 1)); }
+	done
+	sleep 3 # the first frames, and the search index of a new project
+	case $steps in
+	code)
+		# A drag along one line of the first answer in the transcript, then the key 1.
+		xdotool mousemove 420 396 mousedown 1 sleep 0.2 mousemove 600 396 sleep 0.2 mousemove 800 396 sleep 0.2 mouseup 1
+		sleep 0.5
+		xdotool key 1
+		;;
+	undo)
+		xdotool mousemove 600 600 click 1
+		sleep 0.3
+		xdotool key ctrl+z
+		;;
+	esac
+	sleep 1.5
+	timeout 30 import -window root "$shot" || fail "could not take a screenshot"
+	kill "$pid" 2>/dev/null || true
+	for _ in $(seq 50); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+}
+
+if [ "${1:-}" = --inner ]; then
+	shift
+	inner "$@"
+	exit 0
+fi
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+out=$(realpath -m "${1:-${TMPDIR:-/tmp}/verbatim-drive}")
+mkdir -p "$out"
+for tool in xvfb-run xauth xdotool import; do
+	command -v "$tool" >/dev/null || fail "$tool is missing: run .ci/install-deps.sh (as root)"
+done
+bin=${VERBATIM_BIN:-}
+if [ -z "$bin" ]; then
+	go build -o bin/verbatim ./cmd/verbatim || fail "go build ./cmd/verbatim failed"
+	bin=bin/verbatim
+fi
+bin=$(realpath "$bin")
+
+home=$(mktemp -d "${TMPDIR:-/tmp}/verbatim-drive-home.XXXXXX")
+trap 'rm -rf "$home"' EXIT
+export HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share XDG_CACHE_HOME=$home/.cache
+unset XDG_RUNTIME_DIR DISPLAY WAYLAND_DISPLAY
+case "${LANG:-C}" in C | C.* | POSIX | "") export LANG=en_US.UTF-8 ;; esac
+log=$out/app.log
+: >"$log"
+
+# codings prints how many codings the demo project holds.
+codings() {
+	"$bin" codings "$home/.local/share/verbatim/Demo.verbatim" --json | grep -c '"id":' || true
+}
+
+run() {
+	xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash "${BASH_SOURCE[0]}" --inner "$bin" "$out/$1.png" "$1" "$log" ||
+		fail "the app's log is $log"
+}
+
+say "first start, a drag over a passage, the key 1"
+run code
+[ -f "$home/.local/share/verbatim/Demo.verbatim" ] || fail "the first start made no demo project"
+after=$(codings)
+"$bin" codings "$home/.local/share/verbatim/Demo.verbatim" >"$out/codings-after-key.txt"
+say "codings after the key: $after"
+
+say "second start, Ctrl+Z"
+run undo
+undone=$(codings)
+"$bin" codings "$home/.local/share/verbatim/Demo.verbatim" >"$out/codings-after-undo.txt"
+say "codings after Ctrl+Z: $undone"
+
+# The demo starts with its example codings and a clean history: the key added one coding, with
+# the first principle, and Ctrl+Z took exactly that one away.
+[ "$after" -eq $((undone + 1)) ] || fail "the key 1 did not add one coding that Ctrl+Z took away (after the key: $after, after Ctrl+Z: $undone); screenshots in $out"
+added=$(diff "$out/codings-after-undo.txt" "$out/codings-after-key.txt" | grep '^>' || true)
+case $added in
+*"Doorbreek patronen"*) say "the key coded: ${added#> }" ;;
+*) fail "the coding the key added is not the first principle's: $added" ;;
+esac
+say "ok: screenshots $out/code.png and $out/undo.png"
