@@ -58,7 +58,7 @@ smoke:
 	@echo '==> smoke test (the real binary under Xvfb)'
 	@.ci/smoke.sh
 
-drive:
+drive: build
 	@echo '==> the real binary driven with xdotool: drag, key 1, Ctrl+Z'
 	@VERBATIM_BIN=$(BIN) .ci/drive.sh
 
