@@ -47,3 +47,35 @@ func Example() {
 	// Ana.txt 45:63 “deelt wat je leert”
 	// undone: Apply “Deel wat je leert”; 0 codings left
 }
+
+// Several changes as one action: a coding and its memo are one undo step,
+// named for the Edit menu.
+func ExampleProject_Group() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "verbatim-example")
+	defer os.RemoveAll(dir)
+	p, _ := model.Create(ctx, filepath.Join(dir, "Slimmernetwerk.verbatim"), "nl")
+	defer p.Close()
+	doc, _ := p.ImportDocument(ctx, model.NewDocument{Name: "Ana.txt", Format: "txt", Text: "Ana: Dat je deelt wat je leert.\n"})
+	code, _ := p.AddCode(ctx, 0, "Deel wat je leert", "", "")
+
+	err := p.Group(ctx, "Apply “Deel wat je leert” with a memo", func(ctx context.Context) error {
+		c, err := p.ApplyCode(ctx, code.ID, model.Span{DocID: doc.ID, Start: 5, End: 31})
+		if err != nil {
+			return err
+		}
+		return p.SetMemo(ctx, model.CodingMemo, c.ID, "sterk citaat")
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	step, _ := p.Undo(ctx)
+	codings, _ := p.Codings(ctx, model.CodingFilter{})
+	fmt.Printf("undone: %s; %d codings left\n", step.Label, len(codings))
+	step, _, _ = p.UndoStep(ctx)
+	fmt.Println("next:", step.Label)
+	// Output:
+	// undone: Apply “Deel wat je leert” with a memo; 0 codings left
+	// next: Add code “Deel wat je leert”
+}
