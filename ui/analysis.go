@@ -84,12 +84,6 @@ var analysisFormats = []struct {
 	{"SVG (chart)", export.SVG},
 }
 
-// onMain runs fn where widgets may be touched: fyne.Do in the app. Tests
-// run it on the test's goroutine, which plays the main goroutine's part
-// (the test driver's fyne.Do would run it on the background goroutine).
-// Background goroutines take it when they start.
-var onMain = fyne.Do
-
 // onShowAnalysis shows the project's Analysis view, recomputed.
 func (w *MainWindow) onShowAnalysis() { w.analysis = w.showAnalysis(w.analysis) }
 
@@ -263,7 +257,7 @@ func (v *analysisView) compute() {
 	v.status.SetText("Counting…")
 	v.activity.Start()
 	v.activity.Show()
-	p, do := v.project, onMain
+	p, do := v.project, onUI
 	go func() {
 		r, err := report.Build(ctx, p, ch.kind, opts)
 		var img image.Image
@@ -526,7 +520,7 @@ func (v *analysisView) exportTo(path string, f export.Format) {
 	}
 	doc := v.shown.Doc
 	v.status.SetText("Exporting to " + path + "…")
-	do := onMain
+	do := onUI
 	go func() {
 		err := export.WriteFile(context.Background(), path, f, doc)
 		do(func() {

@@ -66,13 +66,13 @@ func analysisProject(t *testing.T, w *MainWindow, p *model.Project) {
 // one goroutine only.
 var mainQueue chan func()
 
-// runOnTestGoroutine makes onMain queue its functions on mainQueue for the
+// runOnTestGoroutine makes onUI queue its functions on mainQueue for the
 // rest of the test.
 func runOnTestGoroutine(t *testing.T) {
-	q, old := make(chan func(), 64), onMain
-	onMain = func(fn func()) { q <- fn }
+	q, old := make(chan func(), 64), onUI
+	onUI = func(fn func()) { q <- fn }
 	mainQueue = q
-	t.Cleanup(func() { onMain = old })
+	t.Cleanup(func() { onUI = old })
 }
 
 // waitOnMain runs what is queued for the main goroutine until done closes.

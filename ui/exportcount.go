@@ -5,18 +5,12 @@ import (
 	"errors"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/index"
 	"codeberg.org/verbatim/verbatim/model"
 	"codeberg.org/verbatim/verbatim/model/report"
 )
-
-// onUI runs fn on the UI goroutine, for the export's background work.
-// The test driver runs fyne.Do on the calling goroutine instead, so tests
-// replace onUI to run fn on theirs, as the app's event loop would.
-var onUI = fyne.Do
 
 // recount counts what the filters select, off the UI goroutine, after
 // every change. A newer change cancels the count before it, and only the

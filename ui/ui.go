@@ -45,6 +45,13 @@ func translucent(c color.NRGBA) color.NRGBA {
 
 var background = context.Background
 
+// onUI runs fn where widgets may be touched: fyne.Do in the app. Work done
+// in the background hands its results to the window through it. Fyne's test
+// driver runs fyne.Do at once on the calling goroutine, so tests replace
+// onUI with a queue they run on the test's goroutine, as the app's event
+// loop would.
+var onUI = fyne.Do
+
 // removeEmpty removes path if it is an empty file.
 func removeEmpty(path string) {
 	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
