@@ -87,6 +87,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75
 	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, split))
+	useTheme(a, themePreference(a))
 	w.win.Resize(fyne.NewSize(1200, 760))
 	w.addShortcuts()
 	w.win.SetMainMenu(w.menu())
@@ -167,6 +168,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("New code…", w.onNewCode),
 			fyne.NewMenuItem("Project memo…", w.onEditProjectMemo),
 			fyne.NewMenuItem("Pseudonyms…", w.onEditPseudonyms),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Settings…", w.onSettings),
 		),
 		fyne.NewMenu("View",
 			fyne.NewMenuItem("Analysis…", w.onShowAnalysis),
