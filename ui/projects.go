@@ -81,6 +81,8 @@ func (w *MainWindow) openProjectWindow(path string, open func(context.Context) (
 			nw.status.SetText("Could not remember this project among the recent ones: " + err.Error())
 		}
 	}
+	w.updateRecent()
+	nw.updateRecent()
 	nw.win.Show()
 	w.status.SetText("Opened " + filepath.Base(path) + " in a new window.")
 	return nw

@@ -45,6 +45,8 @@ type MainWindow struct {
 	analysis *analysisView // the Analysis window, once opened
 	dialogs  []shownDialog // the dialogs open through showDialog
 	undoMenu *undoMenu     // Edit > Undo and Redo, named for their steps
+
+	recent *fyne.MenuItem // File > Open recent, refilled when a project opens
 }
 
 // Options are the window's settings that package main decides.
@@ -55,6 +57,9 @@ type Options struct {
 	// OnProjectOpened, if set, is told the path of every project opened or
 	// created from the window (for the list of recent projects).
 	OnProjectOpened func(path string) error
+	// Recent, if set, lists the projects opened lately, newest first, for
+	// File > Open recent.
+	Recent func() []string
 }
 
 // NewMainWindow builds the window for a project, selects its first
@@ -150,10 +155,12 @@ func (w *MainWindow) Window() fyne.Window { return w.win }
 func (w *MainWindow) menu() *fyne.MainMenu {
 	w.undoMenu = newUndoMenu(w.onUndo, w.onRedo)
 	w.undoMenu.name(w.project)
+	w.recent = w.newRecentItem()
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			fyne.NewMenuItem("New project…", w.onNewProject),
 			fyne.NewMenuItem("Open project…", w.onOpenProject),
+			w.recent,
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Import files…", w.onImportFile),
 			fyne.NewMenuItem("Import a folder…", w.onImportFolder),

@@ -32,5 +32,6 @@ func openWindow(p *model.Project, env cli.Env) error {
 	return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p, ui.Options{
 		CacheDir:        env.CacheDir,
 		OnProjectOpened: func(path string) error { return cli.RememberProject(env.DataDir, path) },
+		Recent:          func() []string { return cli.RecentProjects(env.DataDir) },
 	})
 }

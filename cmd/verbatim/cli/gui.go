@@ -207,6 +207,10 @@ func setDemoParticipant(ctx context.Context, p *model.Project, iv assets.Intervi
 
 const recentFile = "recent.json"
 
+// RecentProjects lists the projects opened lately, most recent first, for
+// the window's File > Open recent.
+func RecentProjects(dataDir string) []string { return recentProjects(dataDir) }
+
 // recentProjects lists the projects opened lately, most recent first.
 func recentProjects(dataDir string) []string {
 	data, err := os.ReadFile(filepath.Join(dataDir, recentFile))
