@@ -149,6 +149,15 @@ type searchIndex struct {
 	ix    *index.Index
 	err   error
 	ready chan struct{} // closed once ix or err is set
+
+	// cancel stops the opening (or building) of the index; built is closed
+	// when that has ended, with its index in opened, so that a window closed
+	// during a build waits for it and closes the index, leaving it neither
+	// locked nor half written.
+	cancel context.CancelFunc
+	built  chan struct{}
+	opened *index.Index
+	closed bool
 }
 
 func (w *MainWindow) openIndex(dir string) {
@@ -159,11 +168,18 @@ func (w *MainWindow) openIndex(dir string) {
 		return
 	}
 	w.status.SetText("Preparing search…")
+	ctx, cancel := context.WithCancel(context.Background())
+	w.index.cancel, w.index.built = cancel, make(chan struct{})
 	go func() {
-		ix, err := index.Open(context.Background(), w.project, dir, func(done, total int) {
+		ix, err := index.Open(ctx, w.project, dir, func(done, total int) {
 			fyne.Do(func() { w.status.SetText(fmt.Sprintf("Building the search index: %d of %d documents", done, total)) })
 		})
+		w.index.opened = ix
+		close(w.index.built)
 		fyne.Do(func() {
+			if w.index.closed {
+				return // closeIndex has closed it
+			}
 			w.index.ix, w.index.err = ix, err
 			if err != nil {
 				w.status.SetText("Search is not available: " + err.Error())
@@ -173,6 +189,21 @@ func (w *MainWindow) openIndex(dir string) {
 			close(w.index.ready)
 		})
 	}()
+}
+
+// closeIndex stops a build that is still running, waits for it, and closes
+// the index: the window is closing, and its project with it.
+func (w *MainWindow) closeIndex() {
+	w.index.closed = true
+	if w.index.cancel == nil {
+		return
+	}
+	w.index.cancel()
+	<-w.index.built
+	if w.index.opened != nil {
+		w.index.opened.Close()
+	}
+	w.index.ix, w.index.opened = nil, nil
 }
 
 // onSearch runs a query and shows its results.

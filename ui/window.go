@@ -118,10 +118,7 @@ func (w *MainWindow) close() {
 	if w.analysis != nil && !w.analysis.closed {
 		w.analysis.win.Close()
 	}
-	if w.index.ix != nil {
-		w.index.ix.Close()
-		w.index.ix = nil
-	}
+	w.closeIndex()
 }
 
 // showResults shows or hides the search results under the transcript.

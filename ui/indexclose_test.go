@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
+)
+
+// TestClosingDuringIndexBuildLeavesNoLock closes the window while its
+// search index is still being built: the build stops, the index is closed,
+// and the next opening of the index finds it free (not in use elsewhere).
+func TestClosingDuringIndexBuildLeavesNoLock(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	p, err := model.Create(ctx, filepath.Join(t.TempDir(), "big.verbatim"), "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	line := strings.Repeat("Ik deel wat ik leer met de collega’s van het wijkteam en de corporatie. ", 40)
+	for i := 0; i < 150; i++ {
+		text := fmt.Sprintf("Interviewer: Vraag %d?\nAna: %s\n", i, line)
+		n := len([]rune(text))
+		first := strings.Index(text, "\n")
+		nd := model.NewDocument{Name: fmt.Sprintf("doc %03d.txt", i), Format: "txt", Text: text,
+			Turns: []model.NewTurn{{Start: 0, End: first, Speaker: "Interviewer"}, {Start: first + 1, End: n - 1, Speaker: "Ana"}}}
+		if _, err := p.ImportDocument(ctx, nd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cache := t.TempDir()
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.win.Close() // at once: the build has just begun
+	start := time.Now()
+	ix, err := index.Open(ctx, p, index.Dir(cache), nil)
+	if err != nil {
+		t.Fatalf("opening the index after the window closed: %v", err)
+	}
+	defer ix.Close()
+	if took := time.Since(start); took > 30*time.Second {
+		t.Errorf("opening took %v", took)
+	}
+}
