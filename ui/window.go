@@ -47,6 +47,7 @@ type MainWindow struct {
 	undoMenu *undoMenu     // Edit > Undo and Redo, named for their steps
 
 	recent *fyne.MenuItem // File > Open recent, refilled when a project opens
+	memory *windowMemory  // the size, splits and place kept between runs
 }
 
 // Options are the window's settings that package main decides.
@@ -91,9 +92,13 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	split := container.NewHSplit(w.documents.box, container.NewHSplit(container.NewBorder(header, nil, nil, nil, w.centre), w.codebook.box))
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75
+	w.memory = newWindowMemory(a.Preferences(), p.UUID())
+	w.memory.split("documents", split)
+	w.memory.split("codebook", split.Trailing.(*container.Split))
+	w.memory.split("results", w.results)
 	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, split))
 	useTheme(a, themePreference(a))
-	w.win.Resize(fyne.NewSize(1200, 760))
+	w.win.Resize(w.memory.size(fyne.NewSize(1200, 760)))
 	w.addShortcuts()
 	w.win.SetMainMenu(w.menu())
 	w.win.SetOnDropped(w.onDropped)
@@ -103,6 +108,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	if docs := w.documents.docs; len(docs) > 0 {
 		w.documents.list.Select(0)
 	}
+	w.reopenDocument()
 	w.win.SetOnClosed(w.close)
 	if opts.CacheDir != "" {
 		w.openIndex(index.Dir(opts.CacheDir))
@@ -115,6 +121,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 // close releases the search index when the window closes, and closes the
 // Analysis window, which shows the same project.
 func (w *MainWindow) close() {
+	w.remember()
 	if w.analysis != nil && !w.analysis.closed {
 		w.analysis.win.Close()
 	}
