@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,9 +16,15 @@ import (
 	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
-// onImportFile asks for a transcript file and imports it.
+// onImportFile lets the user tick transcripts, from one folder or
+// several, and imports them. The picker opens in the folder last imported
+// from.
 func (w *MainWindow) onImportFile() {
-	w.askFile(nil, func(path string) { w.importPaths([]string{path}) })
+	start := fyne.CurrentApp().Preferences().StringWithFallback(prefImportFolder, "")
+	if st, err := os.Stat(start); start == "" || err != nil || !st.IsDir() {
+		start = homeFolder()
+	}
+	w.showDialog(newFilePicker(start, w.importPaths, w.win).dialog)
 }
 
 // askFile shows the file dialog, limited to the extensions given (all
