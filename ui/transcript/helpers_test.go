@@ -1,9 +1,11 @@
 package transcript
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -139,6 +141,29 @@ func shownTexts(v *View) []string {
 		if t, ok := o.(*canvas.Text); ok {
 			out = append(out, t.Text)
 		}
+	}
+	return out
+}
+
+// shownLines returns the lines drawn now, each the texts drawn at one
+// height joined from left to right (a selection splits a line).
+func shownLines(v *View) []string {
+	var texts []*canvas.Text
+	for _, o := range test.WidgetRenderer(v.page).Objects() {
+		if t, ok := o.(*canvas.Text); ok {
+			texts = append(texts, t)
+		}
+	}
+	slices.SortStableFunc(texts, func(a, b *canvas.Text) int {
+		return cmp.Or(cmp.Compare(a.Position().Y, b.Position().Y), cmp.Compare(a.Position().X, b.Position().X))
+	})
+	var out []string
+	for i, t := range texts {
+		if i > 0 && t.Position().Y == texts[i-1].Position().Y {
+			out[len(out)-1] += t.Text
+			continue
+		}
+		out = append(out, t.Text)
 	}
 	return out
 }

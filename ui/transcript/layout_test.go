@@ -1,6 +1,8 @@
 package transcript
 
 import (
+	"maps"
+	"math/rand"
 	"slices"
 	"strings"
 	"testing"
@@ -186,32 +188,80 @@ func TestCleanBlocks(t *testing.T) {
 	}
 }
 
-func TestLanes(t *testing.T) {
+func TestColumns(t *testing.T) {
 	var hs highlights
 	hs.set([]Highlight{
-		{Start: 0, End: 100, ID: 1},
-		{Start: 10, End: 20, ID: 2},
-		{Start: 15, End: 40, ID: 3},
-		{Start: 25, End: 30, ID: 4}, // lane 1 is free again after 20
-		{Start: 200, End: 150, ID: 5},
+		{Start: 0, End: 100, ID: 1, Code: 7, Rank: 2},
+		{Start: 10, End: 20, ID: 2, Code: 9, Rank: 0},
+		{Start: 15, End: 40, ID: 3, Code: 7, Rank: 2}, // the same code as 1: its column
+		{Start: 25, End: 30, ID: 4, Code: 8, Rank: 1},
+		{Start: 200, End: 150, ID: 5, Code: 8},
+		{Start: 500, End: 600, ID: 6}, // no code: a column of its own, by rank too
+		{Start: 550, End: 560, ID: 7},
 	}, 1000)
-	wantLane := map[int64]int{1: 0, 2: 1, 3: 2, 4: 1}
-	if len(hs.list) != 4 {
-		t.Fatalf("got %d highlights, want 4 (the empty one dropped)", len(hs.list))
+	if len(hs.list) != 6 {
+		t.Fatalf("got %d highlights, want 6 (the empty one dropped)", len(hs.list))
 	}
-	for i, h := range hs.list {
-		if hs.lane[i] != wantLane[h.ID] {
-			t.Errorf("highlight %d: lane %d, want %d", h.ID, hs.lane[i], wantLane[h.ID])
-		}
+	tests := []struct {
+		name       string
+		start, end int
+		want       map[int64]int // ID → column; absent: not in view
+	}{
+		{"all", 0, 1000, map[int64]int{6: 0, 7: 1, 2: 2, 4: 3, 1: 4, 3: 4}},
+		{"by rank, whatever the start", 0, 100, map[int64]int{2: 0, 4: 1, 1: 2, 3: 2}},
+		{"only the codes in view", 0, 12, map[int64]int{2: 0, 1: 1, 3: 1}},
+		{"without codes, in the order given", 540, 560, map[int64]int{6: 0, 7: 1}},
 	}
-	if hs.lanes != 3 {
-		t.Errorf("lanes: got %d, want 3", hs.lanes)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c columns
+			c.assign(&hs, hs.overlapping(nil, tt.start, tt.end))
+			got := map[int64]int{}
+			for i, h := range hs.list {
+				if col := c.col(&hs, i); col >= 0 {
+					got[h.ID] = col
+				}
+			}
+			if !maps.Equal(got, tt.want) {
+				t.Errorf("columns: got %v, want %v", got, tt.want)
+			}
+		})
 	}
-	if got := hs.idsAt(17); len(got) != 3 || got[0] != 1 || got[1] != 2 || got[2] != 3 {
+	if got := hs.idsAt(17); !slices.Equal(got, []int64{1, 2, 3}) {
 		t.Errorf("idsAt(17): got %v, want [1 2 3]", got)
 	}
-	if got := hs.idsAt(20); len(got) != 2 {
+	if got := hs.idsAt(20); !slices.Equal(got, []int64{1, 3}) {
 		t.Errorf("idsAt(20): got %v, want [1 3]: End is exclusive", got)
+	}
+}
+
+// overlapping finds the same highlights as a scan of all of them, with
+// short and long codings mixed.
+func TestOverlappingMatchesAScan(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	var in []Highlight
+	for i := range 300 {
+		s := r.Intn(10000)
+		n := 1 + r.Intn(50)
+		if i%40 == 0 {
+			n = 3000
+		}
+		in = append(in, Highlight{Start: s, End: s + n, ID: int64(i)})
+	}
+	var hs highlights
+	hs.set(in, 20000)
+	for range 500 {
+		s := r.Intn(12000)
+		e := s + r.Intn(300)
+		var want []int
+		for i, h := range hs.list {
+			if h.Start <= e && h.End > s {
+				want = append(want, i)
+			}
+		}
+		if got := hs.overlapping(nil, s, e); !slices.Equal(got, want) {
+			t.Fatalf("overlapping(%d, %d): got %v, want %v", s, e, got, want)
+		}
 	}
 }
 

@@ -22,24 +22,31 @@ type page struct {
 	pressed    bool      // a MouseDown was seen for the current click
 	pressShift bool      // that MouseDown had shift: extend, do not tap
 	dragging   bool      // a drag is in progress
-	lastDown   time.Time // for double-click word selection
+	lastDown   time.Time // for double- and triple-click selection
 	lastDownAt int
+	clicks     int           // presses in quick succession at one place
+	collapseAt int           // a press inside the selection: the caret it leaves on release, or -1
+	moving     bool          // the drag in progress carries the selection away
+	dropAt     fyne.Position // the pointer during that drag, absolute
 	dragView   fyne.Position // pointer during a drag, relative to the viewport
 	autoScroll *fyne.Animation
+	inView     []int // the highlights drawn, as the renderer last found them
 }
 
 var (
-	_ fyne.Focusable     = (*page)(nil)
-	_ fyne.Shortcutable  = (*page)(nil)
-	_ fyne.Draggable     = (*page)(nil)
-	_ fyne.Tappable      = (*page)(nil)
-	_ desktop.Mouseable  = (*page)(nil)
-	_ desktop.Keyable    = (*page)(nil)
-	_ desktop.Cursorable = (*page)(nil)
+	_ fyne.Focusable         = (*page)(nil)
+	_ fyne.Shortcutable      = (*page)(nil)
+	_ fyne.Draggable         = (*page)(nil)
+	_ fyne.Tappable          = (*page)(nil)
+	_ fyne.SecondaryTappable = (*page)(nil)
+	_ desktop.Mouseable      = (*page)(nil)
+	_ desktop.Hoverable      = (*page)(nil)
+	_ desktop.Keyable        = (*page)(nil)
+	_ desktop.Cursorable     = (*page)(nil)
 )
 
 func newPage(v *View) *page {
-	p := &page{v: v}
+	p := &page{v: v, collapseAt: -1}
 	p.ExtendBaseWidget(p)
 	return p
 }
@@ -54,8 +61,14 @@ func (p *page) CreateRenderer() fyne.WidgetRenderer {
 	return newPageRenderer(p)
 }
 
-// Cursor shows the text cursor over the transcript.
-func (p *page) Cursor() desktop.Cursor { return desktop.TextCursor }
+// Cursor shows the text cursor over the transcript, and a pointer over a
+// stripe, which is clicked rather than selected.
+func (p *page) Cursor() desktop.Cursor {
+	if p.v.hover >= 0 {
+		return desktop.PointerCursor
+	}
+	return desktop.TextCursor
+}
 
 // caretAt maps a position on the page to the nearest rune boundary.
 func (p *page) caretAt(pos fyne.Position) int {
@@ -73,8 +86,8 @@ func (p *page) caretAt(pos fyne.Position) int {
 	return l.offsetAt(i, pos.X-p.v.textLeft(), true)
 }
 
-// MouseDown starts a selection, extends it with shift, or selects a word on
-// a double click.
+// MouseDown starts a selection, extends it with shift, or selects a word
+// on a double click and a speaker turn on a triple click.
 func (p *page) MouseDown(e *desktop.MouseEvent) {
 	if e.Button != desktop.MouseButtonPrimary {
 		return
@@ -82,29 +95,27 @@ func (p *page) MouseDown(e *desktop.MouseEvent) {
 	p.requestFocus()
 	p.pressed = true
 	p.pressShift = e.Modifier&fyne.KeyModifierShift != 0
-	off := p.caretAt(e.Position)
-	now := time.Now()
-	switch {
-	case p.pressShift:
-		p.v.setCaret(off, true)
-	case now.Sub(p.lastDown) < 400*time.Millisecond && off == p.lastDownAt:
-		p.v.anchor, p.v.caret = wordAround(p.v.lay, off)
-	default:
-		p.v.setCaret(off, false)
-	}
-	p.lastDown, p.lastDownAt = now, off
+	p.press(e.Position, p.pressShift, true)
 	p.Refresh()
 }
 
-// MouseUp reports the selection made by a click.
+// MouseUp reports the selection made by a click. A click inside the
+// selection that did not become a drag collapses it only now.
 func (p *page) MouseUp(*desktop.MouseEvent) {
-	if !p.dragging {
-		p.v.notify()
+	if p.dragging {
+		return
 	}
+	if p.collapseAt >= 0 {
+		p.v.setCaret(p.collapseAt, false)
+		p.collapseAt = -1
+		p.Refresh()
+	}
+	p.v.notify()
 }
 
 // Tapped reports the highlights under a click. Without a MouseDown before it
-// (a tap from a touch screen or a test) it also moves the caret.
+// (a tap from a touch screen or a test) it also moves the caret, or counts
+// as the second or third click of a series.
 func (p *page) Tapped(e *fyne.PointEvent) {
 	pressed, shift := p.pressed, p.pressShift
 	p.pressed, p.pressShift = false, false
@@ -113,9 +124,12 @@ func (p *page) Tapped(e *fyne.PointEvent) {
 	}
 	if !pressed {
 		p.requestFocus()
-		p.v.setCaret(p.caretAt(e.Position), false)
+		p.press(e.Position, false, false)
 		p.Refresh()
 		p.v.notify()
+	}
+	if p.clicks > 1 {
+		return // the first click of the series reported them
 	}
 	ids, off := p.highlightsAt(e.Position)
 	if len(ids) > 0 && p.v.OnHighlightTapped != nil {
@@ -125,24 +139,22 @@ func (p *page) Tapped(e *fyne.PointEvent) {
 
 // highlightsAt returns the IDs of the highlights under pos and the rune
 // offset there: those covering the rune under the pointer, or in the
-// margin, the one whose stripe is under the pointer.
+// margin, those whose stripe is under the pointer.
 func (p *page) highlightsAt(pos fyne.Position) ([]int64, int) {
-	v, l := p.v, p.v.lay
-	i := l.lineAtY(pos.Y)
-	if i < 0 || pos.Y < l.lines[i].y || pos.Y > l.lines[i].y+l.sp.lineH {
-		return nil, -1
-	}
+	v := p.v
 	if pos.X < v.textLeft() {
-		lane := v.laneAt(pos.X)
-		off := l.lines[i].start
-		for k, h := range v.hl.list {
-			if v.hl.lane[k] == lane && h.Start < l.lines[i].end && h.End > off {
-				return []int64{h.ID}, max(off, h.Start)
+		var ids []int64
+		off := -1
+		for _, k := range v.stripesAt(pos) {
+			h := v.hl.list[k]
+			ids = append(ids, h.ID)
+			if off < 0 {
+				off = min(max(h.Start, v.lay.lines[v.lay.lineAtY(pos.Y)].start), h.End-1)
 			}
 		}
-		return nil, -1
+		return ids, off
 	}
-	off := l.offsetAt(i, pos.X-v.textLeft(), false)
+	off := p.runeAt(pos)
 	if off < 0 {
 		return nil, -1
 	}
@@ -150,15 +162,23 @@ func (p *page) highlightsAt(pos fyne.Position) ([]int64, int) {
 }
 
 // Dragged selects from where the drag started to the pointer, scrolling
-// when the pointer is above or below the view.
+// when the pointer is above or below the view. A drag that starts inside
+// the selection carries the selection away instead (onto a code, say).
 func (p *page) Dragged(e *fyne.DragEvent) {
 	if !p.dragging {
 		p.dragging = true
-		if !p.pressShift {
-			// Position-Dragged is where the button went down, with the
-			// desktop driver and with test.Drag alike.
-			p.v.setCaret(p.caretAt(e.Position.Subtract(e.Dragged)), false)
+		// Position-Dragged is where the button went down, with the
+		// desktop driver and with test.Drag alike.
+		from := e.Position.Subtract(e.Dragged)
+		p.moving = !p.pressShift && (p.collapseAt >= 0 || (!p.pressed && p.inSelection(from)))
+		p.collapseAt = -1
+		if !p.pressShift && !p.moving {
+			p.v.setCaret(p.caretAt(from), false)
 		}
+	}
+	if p.moving {
+		p.dragSelection(e.Position)
+		return
 	}
 	p.v.setCaret(p.caretAt(e.Position), true)
 	p.dragView = e.Position.Subtract(fyne.NewPos(0, p.v.scroll.Offset.Y))
@@ -168,14 +188,22 @@ func (p *page) Dragged(e *fyne.DragEvent) {
 	p.Refresh()
 }
 
-// DragEnd reports the selection made by dragging. It takes the focus back:
-// the driver drops it when the button is released outside the view, and the
-// user will want to extend the selection with the keyboard.
+// DragEnd reports the selection made by dragging, or where the selection
+// carried away was dropped. It takes the focus back: the driver drops it
+// when the button is released outside the view, and the user will want to
+// extend the selection with the keyboard.
 func (p *page) DragEnd() {
 	p.requestFocus()
 	p.dragging = false
 	p.pressed, p.pressShift = false, false
 	p.stopAutoScroll()
+	if p.moving {
+		p.moving = false
+		if f := p.v.OnSelectionDropped; f != nil {
+			f(p.dropAt)
+		}
+		return
+	}
 	p.v.notify()
 }
 

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"image/color"
+	"slices"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -17,8 +18,13 @@ type pageRenderer struct {
 	objects []fyne.CanvasObject
 	texts   []*canvas.Text
 	rects   []*canvas.Rectangle
-	nt, nr  int   // pool entries in use
-	hits    []int // scratch: highlights in view
+	nt, nr  int // pool entries in use
+
+	// scratch space, reused from one rebuild to the next
+	hits []int     // highlights in view
+	on   []int     // highlights on one line
+	cuts []int     // rune columns where something changes on a line
+	xs   []float32 // their x
 }
 
 func newPageRenderer(p *page) *pageRenderer {
@@ -38,23 +44,39 @@ func (r *pageRenderer) Refresh() {
 
 // palette holds the theme colours of one rebuild.
 type palette struct {
-	fg, selection, caret color.Color
-	fillAlpha            uint8
+	fg, bg, caret color.Color
+	// selection is the theme's selection colour laid over the background:
+	// opaque, so that the codings under a selection do not show through
+	// and mix with it into a colour that might be taken for a code's.
+	selection color.NRGBA
+	dark      bool // a dark background: highlights need more opacity
 }
 
 func (r *pageRenderer) palette() palette {
 	th := theme.CurrentForWidget(r.p)
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
-	pal := palette{
+	bg := color.NRGBAModel.Convert(th.Color(theme.ColorNameBackground, variant)).(color.NRGBA)
+	sel := color.NRGBAModel.Convert(th.Color(theme.ColorNameSelection, variant)).(color.NRGBA)
+	return palette{
 		fg:        th.Color(theme.ColorNameForeground, variant),
-		selection: th.Color(theme.ColorNameSelection, variant),
+		bg:        bg,
 		caret:     th.Color(theme.ColorNamePrimary, variant),
-		fillAlpha: 0x55,
+		selection: over(bg, sel),
+		dark:      luminance(bg) < 0.5,
 	}
-	if variant == theme.VariantDark {
-		pal.fillAlpha = 0x70 // translucent colours fade more on a dark background
-	}
-	return pal
+}
+
+// over is c laid over the opaque colour bg.
+func over(bg, c color.NRGBA) color.NRGBA {
+	mix := func(b, f uint8) uint8 { return uint8((int(b)*(255-int(c.A)) + int(f)*int(c.A) + 127) / 255) }
+	return color.NRGBA{R: mix(bg.R, c.R), G: mix(bg.G, c.G), B: mix(bg.B, c.B), A: 0xff}
+}
+
+// luminance is a colour's brightness from 0 to 1, near enough to tell a dark
+// theme from a light one.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xffff
 }
 
 // viewport returns the part of the page in view.
@@ -73,23 +95,33 @@ func (r *pageRenderer) rebuild() {
 	r.nt, r.nr = 0, 0
 	top, bottom := r.viewport()
 	first, last := l.visible(top, bottom)
+	r.hits = r.hits[:0]
+	if first < last {
+		r.hits = v.hl.overlapping(r.hits, l.lines[first].start, l.lines[last-1].end)
+	}
+	r.p.inView = r.hits
+	v.cols.assign(&v.hl, r.hits)
+	if v.hover >= 0 && !slices.Contains(r.hits, v.hover) {
+		v.hover = -1 // scrolled out of view
+	}
 	if first >= last {
 		return
 	}
 	pal := r.palette()
-	r.hits = v.hl.overlapping(r.hits[:0], l.lines[first].start, l.lines[last-1].end+1)
 
 	for i := first; i < last; i++ {
-		for _, k := range r.hits {
-			h := v.hl.list[k]
-			c := h.Color
-			c.A = pal.fillAlpha
-			r.span(i, h.Start, h.End, c)
-		}
+		r.fills(i, pal)
 	}
-	if s, e := v.Selection(); s != e {
+	s, e := v.Selection()
+	if s != e {
 		for i := first; i < last; i++ {
 			r.span(i, s, e, pal.selection)
+		}
+	}
+	if v.hover >= 0 {
+		h := v.hl.list[v.hover]
+		for i := first; i < last; i++ {
+			r.outline(i, h.Start, h.End, opaque(h.Color))
 		}
 	}
 	for i := first; i < last; i++ {
@@ -100,27 +132,55 @@ func (r *pageRenderer) rebuild() {
 	if r.p.focused {
 		r.caret(first, last, pal)
 	}
+	r.tip(top, pal)
 }
 
-// span draws the part of [s, e) that lies on line i. A range that goes on
-// past the end of the line also covers a space's width after it, so that a
-// selected line break shows.
-func (r *pageRenderer) span(i, s, e int, c color.Color) {
+// spanX returns the x range, relative to the text's left edge, of the part
+// of [s, e) that lies on line i. A range that goes on past the end of the
+// line also covers a space's width after it, so that a selected or coded
+// line break shows.
+func (r *pageRenderer) spanX(i, s, e int) (x1, x2 float32, ok bool) {
 	l := r.p.v.lay
 	ln := l.lines[i]
 	if e <= ln.start || s > ln.end || (s == ln.end && e <= ln.end) {
-		return
+		return 0, 0, false
 	}
-	x1 := l.xOf(i, max(s, ln.start))
-	x2 := l.xOf(i, min(e, ln.end))
-	if e > ln.end && (i+1 == len(l.lines) || l.lines[i+1].start > ln.end) {
+	x1 = l.xOf(i, max(s, ln.start))
+	x2 = l.xOf(i, min(e, ln.end))
+	if e > ln.end && l.breaksAfter(i) {
 		x2 += l.spaceW
 	}
-	if x2 <= x1 {
+	return x1, x2, x2 > x1
+}
+
+// breaksAfter tells whether line i ends a paragraph: whether the rune after
+// it is a line feed rather than the start of the next line.
+func (l *layout) breaksAfter(i int) bool {
+	return i+1 == len(l.lines) || l.lines[i+1].start > l.lines[i].end
+}
+
+// span fills the part of [s, e) on line i with c.
+func (r *pageRenderer) span(i, s, e int, c color.Color) {
+	x1, x2, ok := r.spanX(i, s, e)
+	if !ok {
 		return
 	}
+	l := r.p.v.lay
 	left := r.p.v.textLeft()
-	r.rect(c, fyne.NewPos(left+x1, ln.y), fyne.NewSize(x2-x1, l.sp.lineH))
+	r.rect(c, fyne.NewPos(left+x1, l.lines[i].y), fyne.NewSize(x2-x1, l.sp.lineH))
+}
+
+// outline draws a frame in c around the part of [s, e) on line i.
+func (r *pageRenderer) outline(i, s, e int, c color.Color) {
+	x1, x2, ok := r.spanX(i, s, e)
+	if !ok {
+		return
+	}
+	l := r.p.v.lay
+	left := r.p.v.textLeft()
+	rc := r.rect(color.Transparent, fyne.NewPos(left+x1, l.lines[i].y), fyne.NewSize(x2-x1, l.sp.lineH))
+	rc.StrokeColor = c
+	rc.StrokeWidth = 2
 }
 
 // line draws the text of line i: the bold speaker label, if the line holds
@@ -162,25 +222,6 @@ func (r *pageRenderer) headers(top, bottom float32, pal palette) {
 	}
 }
 
-// stripes draws one bar in the margin per coding in view, in the coding's
-// lane, from its first line to its last, so that overlapping codings stay
-// apart however many there are.
-func (r *pageRenderer) stripes(first, last int) {
-	v, l := r.p.v, r.p.v.lay
-	w := v.laneWidth()
-	for _, k := range r.hits {
-		h := v.hl.list[k]
-		a := max(l.firstLineEndingAfter(h.Start), first)
-		b := min(l.lineOf(h.End-1), last-1)
-		if a > b {
-			continue
-		}
-		x := v.stripeLeft() + float32(v.hl.lane[k])*w
-		y1, y2 := l.lines[a].y, l.lines[b].y+l.sp.lineH
-		r.rect(h.Color, fyne.NewPos(x, y1), fyne.NewSize(max(w-1, 1), y2-y1))
-	}
-}
-
 func (r *pageRenderer) caret(first, last int, pal palette) {
 	v, l := r.p.v, r.p.v.lay
 	i := l.lineOf(v.caret)
@@ -191,19 +232,24 @@ func (r *pageRenderer) caret(first, last int, pal palette) {
 	r.rect(pal.caret, fyne.NewPos(x-1, l.lines[i].y), fyne.NewSize(2, l.sp.lineH))
 }
 
-func (r *pageRenderer) rect(c color.Color, pos fyne.Position, size fyne.Size) {
+// rect adds a filled rectangle from the pool.
+func (r *pageRenderer) rect(c color.Color, pos fyne.Position, size fyne.Size) *canvas.Rectangle {
 	if r.nr == len(r.rects) {
 		r.rects = append(r.rects, canvas.NewRectangle(c))
 	}
 	rc := r.rects[r.nr]
 	r.nr++
 	rc.FillColor = c
+	rc.StrokeWidth = 0
+	rc.CornerRadius = 0
 	rc.Move(pos)
 	rc.Resize(size)
 	r.objects = append(r.objects, rc)
+	return rc
 }
 
-func (r *pageRenderer) text(s string, c color.Color, bold bool, pos fyne.Position) {
+// text adds a text from the pool, in the view's text size.
+func (r *pageRenderer) text(s string, c color.Color, bold bool, pos fyne.Position) *canvas.Text {
 	if r.nt == len(r.texts) {
 		r.texts = append(r.texts, canvas.NewText("", c))
 	}
@@ -216,21 +262,5 @@ func (r *pageRenderer) text(s string, c color.Color, bold bool, pos fyne.Positio
 	t.Move(pos)
 	t.Resize(fyne.NewSize(r.p.v.lay.width, r.p.v.lay.sp.textH))
 	r.objects = append(r.objects, t)
-}
-
-// laneWidth is the width of one margin lane: narrower when more codings
-// overlap than the margin has lanes for.
-func (v *View) laneWidth() float32 {
-	if v.hl.lanes <= maxLanes {
-		return laneW
-	}
-	return maxLanes * laneW / float32(v.hl.lanes)
-}
-
-// laneAt returns the lane at x in the margin, or -1.
-func (v *View) laneAt(x float32) int {
-	if x < v.stripeLeft() {
-		return -1
-	}
-	return int((x - v.stripeLeft()) / v.laneWidth())
+	return t
 }

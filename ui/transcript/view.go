@@ -28,11 +28,14 @@ type Block struct {
 	Color      color.Color
 }
 
-// Margin stripes: up to maxLanes lanes of laneW each; more lanes share the
-// same space with thinner stripes.
+// Margin stripes: room for maxLanes columns, each a stripe laneBar wide
+// (wide enough to hit with the mouse) and a gap; more columns than that
+// share the room with thinner stripes.
 const (
 	maxLanes = 6
-	laneW    = 4
+	laneBar  = 6
+	laneGap  = 2
+	laneW    = laneBar + laneGap
 )
 
 // View is the transcript view. Create it with New; all methods must be
@@ -52,10 +55,24 @@ type View struct {
 	// has focus. The view is read-only and uses none of them itself, so the
 	// window can give keys a meaning (digits apply codes).
 	OnTypedRune func(r rune)
+	// OnSelectionMenu is called on a right-click on the text, once the
+	// selection is what the menu acts on: kept when the click was inside
+	// it, otherwise the word under the pointer. at is the pointer's
+	// absolute position, where a menu goes.
+	OnSelectionMenu func(at fyne.Position)
+	// OnSelectionDragged is called while the selection is dragged away (a
+	// drag that starts inside it moves it rather than selecting anew), with
+	// the pointer's absolute position; OnSelectionDropped when the button
+	// is released, with the position it was released at.
+	OnSelectionDragged func(at fyne.Position)
+	OnSelectionDropped func(at fyne.Position)
 
 	lay           *layout
 	hl            highlights
-	anchor, caret int // selection [min, max) of the two; caret moves
+	cols          columns // the margin columns of the codings in view
+	hover         int     // the coding whose stripe the pointer is on, or -1
+	hoverY        float32 // where the pointer entered it, on the page
+	anchor, caret int     // selection [min, max) of the two; caret moves
 	notified      [2]int
 	scroll        *container.Scroll
 	page          *page
@@ -65,7 +82,7 @@ type View struct {
 
 // New returns an empty transcript view.
 func New() *View {
-	v := &View{pendingScroll: -1}
+	v := &View{pendingScroll: -1, hover: -1}
 	v.page = newPage(v)
 	v.scroll = container.NewVScroll(v.page)
 	v.scroll.OnScrolled = func(fyne.Position) { v.page.Refresh() }
@@ -102,6 +119,7 @@ func (v *View) Resize(s fyne.Size) {
 func (v *View) SetText(text string, blocks []Block) {
 	v.lay.setText(text, blocks)
 	v.hl.set(nil, 0)
+	v.hover = -1
 	v.anchor, v.caret = 0, 0
 	v.scroll.Offset = fyne.Position{}
 	v.pendingScroll = -1
@@ -110,10 +128,13 @@ func (v *View) SetText(text string, blocks []Block) {
 	v.notify()
 }
 
-// SetHighlights replaces the codings shown. Overlapping highlights blend
-// and each gets its own stripe in the margin.
+// SetHighlights replaces the codings shown. Each run of text is filled
+// with the colour of the shortest coding over it, and the other codings
+// there are drawn as bands under it; each code in view has its own column
+// of stripes in the margin.
 func (v *View) SetHighlights(h []Highlight) {
 	v.hl.set(h, v.lay.n)
+	v.hover = -1
 	v.page.Refresh()
 }
 

@@ -206,11 +206,13 @@ func TestSelectAndScrollTo(t *testing.T) {
 	if ln.y < top || ln.y+v.lay.sp.lineH > top+v.scroll.Size().Height {
 		t.Fatalf("line of %d at y %v is not in view [%v, %v]", target, ln.y, top, top+v.scroll.Size().Height)
 	}
-	if !slices.Contains(shownTexts(v), v.lay.text[ln.bstart:ln.bend]) {
-		t.Errorf("the line holding %d is not drawn; drawn: %q", target, shownTexts(v))
+	if !slices.Contains(shownLines(v), v.lay.text[ln.bstart:ln.bend]) {
+		t.Errorf("the line holding %d is not drawn; drawn: %q", target, shownLines(v))
 	}
-	// the selection is drawn in the theme's selection colour
-	sel := theme.Color(theme.ColorNameSelection)
+	// the selection is drawn in the theme's selection colour, laid over the
+	// background so that nothing under it shows through
+	bg := color.NRGBAModel.Convert(theme.Color(theme.ColorNameBackground)).(color.NRGBA)
+	sel := over(bg, color.NRGBAModel.Convert(theme.Color(theme.ColorNameSelection)).(color.NRGBA))
 	found := false
 	for _, o := range test.WidgetRenderer(v.page).Objects() {
 		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == sel {
