@@ -160,21 +160,27 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	w.undoMenu = newUndoMenu(w.onUndo, w.onRedo)
 	w.undoMenu.name(w.project)
 	w.recent = w.newRecentItem()
+	quit := withShortcut(fyne.NewMenuItem("Quit", w.onQuit), shortcutQuit)
+	quit.IsQuit = true
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			fyne.NewMenuItem("New project…", w.onNewProject),
-			fyne.NewMenuItem("Open project…", w.onOpenProject),
+			withShortcut(fyne.NewMenuItem("Open project…", w.onOpenProject), shortcutOpen),
 			w.recent,
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Import files…", w.onImportFile),
+			withShortcut(fyne.NewMenuItem("Import files…", w.onImportFile), shortcutImport),
 			fyne.NewMenuItem("Import a folder…", w.onImportFolder),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Export quotes…", w.onExportQuotes),
 			fyne.NewMenuItem("Reports…", w.onReports),
+			fyne.NewMenuItemSeparator(),
+			quit,
 		),
 		fyne.NewMenu("Edit",
 			w.undoMenu.undo,
 			w.undoMenu.redo,
+			fyne.NewMenuItemSeparator(),
+			withShortcut(fyne.NewMenuItem("Find…", w.onFind), shortcutFind),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New code…", w.onNewCode),
 			fyne.NewMenuItem("Project memo…", w.onEditProjectMemo),
@@ -183,9 +189,13 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Settings…", w.onSettings),
 		),
 		fyne.NewMenu("View",
+			withShortcut(fyne.NewMenuItem("Next coded passage", w.onNextCoding), shortcutNext),
+			withShortcut(fyne.NewMenuItem("Previous coded passage", w.onPreviousCoding), shortcutPrevious),
+			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Analysis…", w.onShowAnalysis),
 		),
 		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Keyboard shortcuts…", w.onShortcutsHelp),
 			fyne.NewMenuItem("Searching…", w.showQueryHelp),
 		),
 	)
