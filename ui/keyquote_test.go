@@ -44,20 +44,24 @@ func labelTexts(o fyne.CanvasObject) string {
 	return strings.Join(texts, "\n")
 }
 
-// keyToggles are the key-quote toggles in the dialog on top of w.
-func keyToggles(t *testing.T, w *MainWindow) []*widget.Check {
-	t.Helper()
-	top := w.win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog on the window")
-	}
-	var out []*widget.Check
-	for _, o := range allObjectsUnder(top) {
-		if c, ok := o.(*widget.Check); ok && c.Text == "★ Key quote" {
-			out = append(out, c)
-		}
+// keyButtons are the ★ buttons of the rows of the coded segments panel,
+// top down.
+func keyButtons(w *MainWindow) []*widget.Button {
+	var out []*widget.Button
+	for _, v := range segmentRowViews(w) {
+		out = append(out, v.key)
 	}
 	return out
+}
+
+// panelPlaces are the places of the panel's rows, which name the code of
+// each coding here, top down.
+func panelPlaces(w *MainWindow) string {
+	var out []string
+	for _, v := range segmentRowViews(w) {
+		out = append(out, v.key.Text+" "+v.place.Text)
+	}
+	return strings.Join(out, "\n")
 }
 
 // menuAction is the action of a main-menu item, found by its labels; an
@@ -107,30 +111,27 @@ func TestKeyQuoteToggleMarksAndUndoUnmarks(t *testing.T) {
 		return false
 	}
 
-	w.onHighlightTapped([]int64{a.ID, b.ID}, 12)
-	toggles := keyToggles(t, w)
+	clickWord(t, w, "Waar", 1) // under both codings
+	toggles := keyButtons(w)
 	if len(toggles) != 2 {
-		t.Fatalf("got %d key-quote toggles in the dialog, want one per coding (2)", len(toggles))
+		t.Fatalf("got %d ★ buttons in the panel, want one per coding (2):\n%s", len(toggles), panelPlaces(w))
 	}
-	if toggles[0].Checked || toggles[1].Checked {
-		t.Error("a toggle is on for a coding that is no key quote")
-	}
-	if got := labelTexts(w.win.Canvas().Overlays().Top()); strings.Contains(got, "★ Deel") {
-		t.Errorf("the dialog stars a coding that is no key quote:\n%s", got)
+	if got := panelPlaces(w); strings.Contains(got, "★") || !strings.HasPrefix(got, "☆ Deel") {
+		t.Errorf("the panel stars a coding that is no key quote:\n%s", got)
 	}
 
 	test.Tap(toggles[0])
 	if !keyOf(a.ID) {
-		t.Fatal("tapping the toggle did not mark the coding as a key quote")
+		t.Fatal("tapping ★ did not mark the coding as a key quote")
 	}
 	if keyOf(b.ID) {
-		t.Error("tapping the first toggle marked the second coding too")
+		t.Error("tapping the first ★ marked the second coding too")
 	}
 	if got, want := w.status.Text, "Marked as a key quote. Ctrl+Z undoes it."; got != want {
 		t.Errorf("status %q, want %q", got, want)
 	}
-	if got := labelTexts(w.win.Canvas().Overlays().Top()); !strings.Contains(got, "★ Deel wat je leert") || strings.Contains(got, "★ Vertrek") {
-		t.Errorf("after marking, the dialog's titles are:\n%s", got)
+	if got := panelPlaces(w); !strings.Contains(got, "★ Deel wat je leert") || strings.Contains(got, "★ Vertrek") {
+		t.Errorf("after marking, the panel's rows are:\n%s", got)
 	}
 
 	// Edit > Undo (what Ctrl+Z does) unmarks it in one step; redo marks it again.
@@ -141,24 +142,23 @@ func TestKeyQuoteToggleMarksAndUndoUnmarks(t *testing.T) {
 	if !strings.Contains(w.status.Text, "Mark a key quote") {
 		t.Errorf("status after undo %q, want the step's label", w.status.Text)
 	}
+	if got := panelPlaces(w); strings.Contains(got, "★") {
+		t.Errorf("after undo, the panel still stars a coding:\n%s", got)
+	}
 	menuAction(t, w, "Edit", "Redo")()
 	if !keyOf(a.ID) {
 		t.Error("redo did not mark the coding again")
 	}
 
-	// Opened again, the dialog shows the key quote as such, and unmarks it.
-	w.win.Canvas().Overlays().Top().Hide()
-	w.onHighlightTapped([]int64{a.ID}, 12)
-	toggles = keyToggles(t, w)
-	if len(toggles) != 1 || !toggles[0].Checked {
-		t.Fatalf("reopened, the toggle of a key quote is not on")
-	}
-	if got := labelTexts(w.win.Canvas().Overlays().Top()); !strings.Contains(got, "★ Deel wat je leert") {
-		t.Errorf("reopened, the dialog does not star the key quote:\n%s", got)
+	// Clicked again, the panel shows the key quote as such, and unmarks it.
+	clickWord(t, w, "Waar", 1)
+	toggles = keyButtons(w)
+	if len(toggles) != 2 || toggles[0].Text != "★" {
+		t.Fatalf("clicked again, the ★ of the key quote is not on:\n%s", panelPlaces(w))
 	}
 	test.Tap(toggles[0])
 	if keyOf(a.ID) {
-		t.Error("tapping the toggle again did not unmark the coding")
+		t.Error("tapping ★ again did not unmark the coding")
 	}
 	if got, want := w.status.Text, "No longer a key quote. Ctrl+Z undoes it."; got != want {
 		t.Errorf("status %q, want %q", got, want)
@@ -174,24 +174,27 @@ func TestKeyQuoteToggleOnRemovedCodingShowsError(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.refresh()
-	w.onHighlightTapped([]int64{c.ID}, 10)
-	toggles := keyToggles(t, w)
+	clickWord(t, w, "Waar", 1)
+	toggles := keyButtons(w)
 	if len(toggles) != 1 {
-		t.Fatalf("got %d toggles, want 1", len(toggles))
+		t.Fatalf("got %d ★ buttons, want 1", len(toggles))
 	}
-	// Removed behind the dialog's back (from the command line, say).
+	// Removed behind the panel's back (from the command line, say).
 	if err := p.RemoveCoding(ctx, c.ID); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(toggles[0])
-	if toggles[0].Checked {
-		t.Error("the toggle stayed on although the coding could not be marked")
-	}
-	if n := len(w.win.Canvas().Overlays().List()); n != 2 {
-		t.Errorf("got %d overlays, want the codings dialog and an error dialog", n)
+	if n := len(w.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("got %d overlays, want the error dialog alone", n)
 	}
 	if got := labelTexts(w.win.Canvas().Overlays().Top()); !strings.Contains(got, "not found") {
 		t.Errorf("the error dialog says %q", got)
+	}
+	if got := w.segments.count.Text; got != "No codings here any more." {
+		t.Errorf("after the failure the panel says %q, want the coding gone", got)
+	}
+	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 0 {
+		t.Errorf("the failed mark left %d codings", len(codings))
 	}
 }
 

@@ -21,12 +21,13 @@ import (
 )
 
 // MainWindow is the project window: documents on the left, the transcript
-// in the centre, the codebook on the right.
+// in the centre, the codebook on the right with the coded segments under it.
 type MainWindow struct {
 	win        fyne.Window
 	project    *model.Project
 	documents  *documentsPanel
 	codebook   *codebookPanel
+	segments   *segmentsPanel // a code's quotes, or the codings under a click
 	transcript *transcript.View
 	search     *searchPanel
 	index      searchIndex
@@ -75,7 +76,8 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 		status:     widget.NewLabel(""),
 	}
 	w.documents = newDocumentsPanel(w.onDocumentSelected)
-	w.codebook = newCodebookPanel(w.onCodeChosen, w.onNewCode, w.onCodeMenu)
+	w.codebook = newCodebookPanel(w.onCodeClicked, w.onNewCode, w.onCodeMenu)
+	w.segments = newSegmentsPanel(w.loadSegments, w.onSegmentOpened, w.onSegmentKey, w.onSegmentMenu)
 	w.wireCodebook()
 	w.search = newSearchPanel(w.onSearch, w.onOpenHit, w.onCodeAll, w.showQueryHelp)
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
@@ -89,7 +91,9 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	summary := widget.NewButtonWithIcon("Summary", theme.DocumentIcon(), w.onEditSummary)
 	speakers := widget.NewButtonWithIcon("Speakers", theme.AccountIcon(), w.onEditSpeakers)
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(speakers, summary), w.title)
-	split := container.NewHSplit(w.documents.box, container.NewHSplit(container.NewBorder(header, nil, nil, nil, w.centre), w.codebook.box))
+	right := container.NewVSplit(w.codebook.box, w.segments.box)
+	right.Offset = 0.45
+	split := container.NewHSplit(w.documents.box, container.NewHSplit(container.NewBorder(header, nil, nil, nil, w.centre), right))
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75
 	w.memory = newWindowMemory(a.Preferences(), p.UUID())
@@ -344,6 +348,7 @@ func (w *MainWindow) refresh() {
 	if err := w.reload(); err != nil {
 		w.showError(err)
 	}
+	w.loadSegments()
 	w.updateUndoMenu()
 	if ix := w.index.ix; ix != nil {
 		go func() {

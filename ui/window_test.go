@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
 )
@@ -139,34 +138,15 @@ func TestHighlightTappedShowsAndRemovesCodings(t *testing.T) {
 	}
 	p.SetMemo(ctx, model.CodingMemo, c.ID, "mooi citaat")
 	w.refresh()
-	w.onHighlightTapped([]int64{c.ID}, 10)
-	top := w.win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog for the tapped coding")
+	clickWord(t, w, "Waar", 1) // "viewer: Waar be" is coded
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("the click opened an overlay:\n%s", labelTexts(top))
 	}
-	var texts []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			texts = append(texts, x.Text)
-		case *fyne.Container:
-			for _, ch := range x.Objects {
-				walk(ch)
-			}
-		case fyne.Widget:
-			for _, ch := range test.WidgetRenderer(x).Objects() {
-				walk(ch)
-			}
-		}
+	all := labelTexts(w.segments.box)
+	if !w.segments.here.Visible() || !strings.Contains(all, "Codings here") || !strings.Contains(all, "Vertrek vanuit motivatie") || !strings.Contains(all, "Memo: mooi citaat") {
+		t.Errorf("the panel shows %q", all)
 	}
-	walk(top)
-	all := strings.Join(texts, "\n")
-	if !strings.Contains(all, "Vertrek vanuit motivatie") || !strings.Contains(all, "Memo: mooi citaat") {
-		t.Errorf("dialog shows %q", all)
-	}
-	c, _ = p.Coding(ctx, c.ID)
-	w.removeCoding(c)
+	segmentMenu(t, w, "viewer: Waar be", "Remove coding")
 	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 0 || len(w.highlights) != 0 {
 		t.Errorf("after remove: %d codings, %d highlights", len(codings), len(w.highlights))
 	}
