@@ -62,6 +62,8 @@ type Options struct {
 	// Recent, if set, lists the projects opened lately, newest first, for
 	// File > Open recent.
 	Recent func() []string
+	// Version is Verbatim's version, for Help > About.
+	Version string
 }
 
 // NewMainWindow builds the window for a project, selects its first
@@ -201,6 +203,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("Keyboard shortcuts…", w.onShortcutsHelp),
 			fyne.NewMenuItem("Searching…", w.showQueryHelp),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("About Verbatim", w.onAbout),
 		),
 	)
 }

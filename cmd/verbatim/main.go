@@ -17,9 +17,14 @@ import (
 	"codeberg.org/verbatim/verbatim/ui"
 )
 
+// Version is Verbatim's version, set when building a release:
+//
+//	go build -ldflags "-X main.Version=1.0.0" ./cmd/verbatim
+var Version = "dev"
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, DataDir: cli.DataDir(), CacheDir: cli.CacheDir()}
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, DataDir: cli.DataDir(), CacheDir: cli.CacheDir(), Version: Version}
 	env.OpenGUI = func(p *model.Project) error { return openWindow(p, env) }
 	code := cli.Run(ctx, env, os.Args[1:])
 	stop()
@@ -33,5 +38,6 @@ func openWindow(p *model.Project, env cli.Env) error {
 		CacheDir:        env.CacheDir,
 		OnProjectOpened: func(path string) error { return cli.RememberProject(env.DataDir, path) },
 		Recent:          func() []string { return cli.RecentProjects(env.DataDir) },
+		Version:         env.Version,
 	})
 }

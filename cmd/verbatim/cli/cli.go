@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -25,6 +26,8 @@ type Env struct {
 	// OpenGUI shows the window on an open project and returns when the
 	// window closes. The GUI owns the project until then.
 	OpenGUI func(p *model.Project) error
+	// Version is Verbatim's version, which "verbatim --version" prints.
+	Version string
 }
 
 // usageError is wrong usage: exit status 2 with the command's usage line.
@@ -107,6 +110,9 @@ func dispatch(ctx context.Context, env Env, args []string) error {
 	case "help", "-h", "-help", "--help":
 		printHelp(env.Stdout)
 		return nil
+	case "version", "--version":
+		fmt.Fprintln(env.Stdout, "verbatim", cmp.Or(env.Version, "dev"))
+		return nil
 	}
 	if strings.HasSuffix(name, ".verbatim") {
 		return runOpen(ctx, env, args)
@@ -125,6 +131,7 @@ func printHelp(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  verbatim %s %s\n      %s\n", c.name, c.usage, c.help)
 	}
+	fmt.Fprintln(w, "  verbatim --version\n      print the version")
 	fmt.Fprintln(w, "\n  verbatim code apply FILE.verbatim --code NAME --doc DOC (--match TEXT [--nth N] | --range START:END) [--memo TEXT]")
 	fmt.Fprintln(w, "\nPositions are counted in characters (Unicode code points) from 0; a range START:END includes START and excludes END.")
 }

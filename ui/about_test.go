@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// goModRequires reads the modules go.mod requires, direct and indirect, as
+// "path version".
+func goModRequires(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	block := false
+	for _, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "//")
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "require" && f[1] == "(":
+			block = true
+		case block && len(f) == 1 && f[0] == ")":
+			block = false
+		case block && len(f) == 2:
+			out = append(out, f[0]+" "+f[1])
+		case !block && len(f) == 3 && f[0] == "require":
+			out = append(out, f[1]+" "+f[2])
+		}
+	}
+	return out
+}
+
+// listRows reads every row of a list as it draws it: the texts of its
+// labels, joined by a tab.
+func listRows(l *widget.List) []string {
+	rows := make([]string, l.Length())
+	item := l.CreateItem()
+	for i := range rows {
+		l.UpdateItem(i, item)
+		var texts []string
+		for _, o := range allObjectsUnder(item) {
+			if label, ok := o.(*widget.Label); ok {
+				texts = append(texts, label.Text)
+			}
+		}
+		rows[i] = strings.Join(texts, "\t")
+	}
+	return rows
+}
+
+func TestAboutShowsTheVersionAndEveryLicence(t *testing.T) {
+	test.NewTempApp(t)
+	w, err := NewMainWindow(fyne.CurrentApp(), testProject(t), Options{Version: "1.4.2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.win.Close)
+	menuAction(t, w, "Help", "About Verbatim")()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Help > About Verbatim showed nothing")
+	}
+	if shown := labelTexts(top); !strings.Contains(shown, "Version 1.4.2 · built with go") {
+		t.Errorf("the About box does not show the version:\n%s", shown)
+	}
+	var list *widget.List
+	for _, o := range allObjectsUnder(top) {
+		if l, ok := o.(*widget.List); ok {
+			list = l
+		}
+	}
+	if list == nil {
+		t.Fatalf("no licence list in the About box:\n%s", labelTexts(top))
+	}
+	rows := listRows(list)
+	for _, req := range goModRequires(t) {
+		found := false
+		for _, r := range rows {
+			module, kind, _ := strings.Cut(r, "\t")
+			found = found || module == req && kind != ""
+		}
+		if !found {
+			t.Errorf("no licence row for %s", req)
+		}
+	}
+	if !strings.HasPrefix(rows[0], "Go, its standard library and runtime\tBSD-3-Clause") {
+		t.Errorf("the first row is %q, want Go's", rows[0])
+	}
+
+	// Choosing a row shows that licence's text.
+	list.Select(1)
+	text := labelTexts(w.win.Canvas().Overlays().Top())
+	if !strings.Contains(text, "fyne.io/fyne/v2") || !strings.Contains(text, "Redistribution and use in source and binary forms") {
+		t.Errorf("choosing Fyne's row showed:\n%.300s", text)
+	}
+}
