@@ -30,6 +30,7 @@ type codebookPanel struct {
 	moveButton   *widget.Button
 	mergeButton  *widget.Button
 	tip          *tipLayer
+	rowViews     []*codeRowView // every row the list made, to find one by position
 
 	codes     []model.Code   // the whole codebook, in tree order
 	rows      []codeListRow  // what the list shows
@@ -72,7 +73,11 @@ func newCodebookPanel(onChoose func(model.Code), onNew func(), onMenu func(c mod
 	}
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
-		func() fyne.CanvasObject { return newCodeRowView(p) },
+		func() fyne.CanvasObject {
+			v := newCodeRowView(p)
+			p.rowViews = append(p.rowViews, v)
+			return v
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*codeRowView).show(p.rows[i]) })
 	p.list.OnSelected = p.onRowSelected
 	p.filter = newFilterEntry()

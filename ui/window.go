@@ -40,8 +40,9 @@ type MainWindow struct {
 	importing  chan struct{}     // closed when the running import ends
 	lastImport []importer.Result // the report of the last import
 
-	doc        model.Document         // the document shown, ID 0 for none
-	highlights []transcript.Highlight // its codings as shown
+	doc         model.Document         // the document shown, ID 0 for none
+	highlights  []transcript.Highlight // its codings as shown
+	recentCodes recentCodes            // applied in this window, for the selection's menu
 
 	analysis *analysisView // the Analysis window, once opened
 	dialogs  []shownDialog // the dialogs open through showDialog
@@ -64,6 +65,9 @@ type Options struct {
 	Recent func() []string
 	// Version is Verbatim's version, for Help > About.
 	Version string
+	// Demo is the demo project's path: its first opening shows a hint for
+	// a new user.
+	Demo string
 }
 
 // NewMainWindow builds the window for a project, selects its first
@@ -84,6 +88,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.search = newSearchPanel(w.onSearch, w.onOpenHit, w.onCodeAll, w.showQueryHelp)
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
 	w.transcript.OnHighlightTapped = w.onHighlightTapped
+	w.wireSelection()
 	w.title.Truncation = fyne.TextTruncateEllipsis
 
 	closeResults := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { w.showResults(false) })
@@ -115,6 +120,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 		w.documents.list.Select(0)
 	}
 	w.reopenDocument()
+	w.showFirstStartHint()
 	w.win.SetOnClosed(w.close)
 	if opts.CacheDir != "" {
 		w.openIndex(index.Dir(opts.CacheDir))
@@ -285,13 +291,23 @@ func (w *MainWindow) showDocument(id int64) error {
 		blocks[i] = transcript.Block{Start: t.Start, End: t.End, Speaker: t.Speaker}
 	}
 	colors := w.codebook.colors()
+	rank := make(map[int64]int, len(w.codebook.codes)) // stripes go left to right as the codebook
+	for i, c := range w.codebook.codes {
+		rank[c.ID] = i
+	}
+	names := map[int64]string{}
 	hl := make([]transcript.Highlight, len(codings))
 	for i, c := range codings {
 		col := translucent(colors[c.CodeID])
 		if c.Key {
 			col.A = 0x99 // key quotes stand out
 		}
-		hl[i] = transcript.Highlight{Start: c.Start, End: c.End, Color: col, ID: c.ID}
+		name, ok := names[c.CodeID]
+		if !ok {
+			name = model.CodePath(w.codebook.codes, c.CodeID)
+			names[c.CodeID] = name
+		}
+		hl[i] = transcript.Highlight{Start: c.Start, End: c.End, Color: col, ID: c.ID, Code: c.CodeID, Rank: rank[c.CodeID], Name: name}
 	}
 	if w.doc.ID != id {
 		w.transcript.SetText(text, blocks)
@@ -323,6 +339,7 @@ func (w *MainWindow) onCodeChosen(c model.Code) {
 		w.showError(err)
 		return
 	}
+	w.recentCodes.add(c.ID)
 	w.status.SetText(fmt.Sprintf("Coded %d characters with %q. Ctrl+Z undoes it.", end-start, c.Name))
 	w.refresh()
 }
