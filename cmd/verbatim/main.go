@@ -39,5 +39,6 @@ func openWindow(p *model.Project, env cli.Env) error {
 		OnProjectOpened: func(path string) error { return cli.RememberProject(env.DataDir, path) },
 		Recent:          func() []string { return cli.RecentProjects(env.DataDir) },
 		Version:         env.Version,
+		Demo:            cli.DemoPath(env.DataDir),
 	})
 }

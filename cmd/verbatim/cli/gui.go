@@ -17,6 +17,10 @@ import (
 // DemoName is the demo project's file name in the data folder.
 const DemoName = "Demo.verbatim"
 
+// DemoPath is where the demo project lives, for the window's first-start
+// hint.
+func DemoPath(dataDir string) string { return filepath.Join(dataDir, DemoName) }
+
 func runOpen(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("open")
 	pos, err := parse(fs, args)
