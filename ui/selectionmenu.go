@@ -187,7 +187,7 @@ func (w *MainWindow) codeWithMemo(c model.Code) {
 	entry.Wrapping = fyne.TextWrapWord
 	entry.SetPlaceHolder(memoHints[model.CodingMemo])
 	entry.SetMinRowsVisible(10)
-	d := dialog.NewCustomConfirm(fmt.Sprintf("Code with %q and write a memo", c.Name), "Save", "Cancel", entry, func(save bool) {
+	d := dialog.NewCustomConfirm("Code with “"+c.Name+"” and write a memo", "Save", "Cancel", entry, func(save bool) {
 		if save {
 			w.saveCodingWithMemo(c, model.Span{DocID: doc, Start: start, End: end}, entry.Text)
 		}

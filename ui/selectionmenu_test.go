@@ -239,6 +239,15 @@ func TestCodeAndWriteAMemoIsOneStep(t *testing.T) {
 	if len(codings) != 1 || codings[0].Text != "mijn motivatie" || codings[0].Memo != "Motivatie als vertrekpunt" {
 		t.Fatalf("codings after Save: %+v", codings)
 	}
+
+	// Now the passage is a coding, the menu offers its memo.
+	selectText(t, w, "mijn motivatie")
+	rightClick(t, w, "motivatie")
+	tapMenuItem(t, w, "Memo on the coding with “"+motivatie.Name+"”…")
+	if got := labelTexts(w.win.Canvas().Overlays().Top()); !strings.Contains(got, "Memo on this coding") {
+		t.Errorf("the coding's memo item opened:\n%s", got)
+	}
+	closeDialogs(w)
 	w.onUndo()
 	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 0 {
 		t.Errorf("one undo left %+v: the coding and its memo were not one step", codings)
@@ -268,11 +277,14 @@ func TestDragTheSelectionOntoACode(t *testing.T) {
 	// Dropped elsewhere, it codes nothing.
 	selectText(t, w, "eigen drive")
 	from = transcriptTextAt(t, w, "drive")
-	dragInTranscript(t, w, from, from.AddXY(0, 60))
+	dragInTranscript(t, w, from, canvasPos(w, w.documents.box).AddXY(20, 200))
 	if got := codingsOf(t, p); len(got) != 1 {
-		t.Errorf("a drop beside the codebook coded: %q", got)
+		t.Errorf("a drop on the documents coded: %q", got)
 	}
 	if !strings.Contains(w.status.Text, "nothing was coded") {
-		t.Errorf("status after a drop beside the codebook: %q", w.status.Text)
+		t.Errorf("status after a drop on the documents: %q", w.status.Text)
+	}
+	if got := w.transcript.SelectedText(); got != "eigen drive" {
+		t.Errorf("after a drop on the documents the selection is %q", got)
 	}
 }

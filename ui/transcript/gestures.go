@@ -111,12 +111,27 @@ func (p *page) TappedSecondary(e *fyne.PointEvent) {
 	}
 }
 
-// dragSelection follows the pointer while the selection is dragged away.
+// dragSelection follows a drag that started inside the selection. Over
+// the view it selects from where it started, as any drag does: a coder
+// often means to select part of a selected turn. Once the pointer leaves
+// the view the selection it started in is back and goes with it, to be
+// dropped (on a code); there is no auto-scroll then.
 func (p *page) dragSelection(pos fyne.Position) {
-	p.dropAt = p.absolute(pos)
-	if f := p.v.OnSelectionDragged; f != nil {
-		f(p.dropAt)
+	v := p.v
+	inView := pos.Subtract(fyne.NewPos(0, v.scroll.Offset.Y))
+	size := v.scroll.Size()
+	p.outside = inView.X < 0 || inView.Y < 0 || inView.X >= size.Width || inView.Y >= size.Height
+	if p.outside {
+		v.anchor, v.caret = p.carried[0], p.carried[1]
+		p.dropAt = p.absolute(pos)
+		if f := v.OnSelectionDragged; f != nil {
+			f(p.dropAt)
+		}
+	} else {
+		v.anchor = p.pressAt
+		v.setCaret(p.caretAt(pos), true)
 	}
+	p.Refresh()
 }
 
 // absolute converts a position on the page to one on the canvas, as the

@@ -150,28 +150,52 @@ func absPos(o fyne.CanvasObject) fyne.Position {
 	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 }
 
+// drag sends a drag from one canvas position to others as the desktop
+// driver does: MouseDown, then each event to the page, with the pointer's
+// position and the distance from the last, MouseUp, DragEnd.
+func drag(v *View, from fyne.Position, to ...fyne.Position) {
+	origin := pageOrigin(v)
+	ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+	ev.Position = from.Subtract(origin)
+	v.page.MouseDown(ev)
+	last := from
+	for _, at := range to {
+		d := fyne.NewDelta(at.X-last.X, at.Y-last.Y)
+		v.page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at.Subtract(origin)}, Dragged: d})
+		last = at
+	}
+	ev.Position = last.Subtract(origin)
+	v.page.MouseUp(ev)
+	v.page.DragEnd()
+}
+
 func TestDragFromInsideTheSelectionCarriesItAway(t *testing.T) {
 	advance := withClock(t)
 	v, w := newTestView(t, multibyte, multibyteBlocks(), fyne.NewSize(600, 300))
 	var dragged, dropped []fyne.Position
 	v.OnSelectionDragged = func(at fyne.Position) { dragged = append(dragged, at) }
 	v.OnSelectionDropped = func(at fyne.Position) { dropped = append(dropped, at) }
-	var changed int
-	v.OnSelectionChanged = func(int, int) { changed++ }
+	var changed [][2]int
+	v.OnSelectionChanged = func(s, e int) { changed = append(changed, [2]int{s, e}) }
 	a, b := runeIndex(t, multibyte, "café"), runeIndex(t, multibyte, "€12")
-	v.Select(a, b)
-	changed = 0
-
+	reset := func() {
+		advance(time.Second) // no double click
+		v.Select(a, b)
+		dragged, dropped, changed = nil, nil, nil
+	}
 	from := midRune(v, a+3)
-	to := fyne.NewPos(580, 280)
-	test.Drag(w.Canvas(), to, to.X-from.X, to.Y-from.Y) // test.Drag sends the event at the start position plus the delta
+	inside := midRune(v, runeIndex(t, multibyte, "Naïve"))
+	off := fyne.NewPos(650, 100) // right of the view: over the codebook, in the window
+	wantAt := absPos(v.page).Add(off.Subtract(pageOrigin(v)))
+
+	reset()
+	drag(v, from, inside, off)
 	if s, e := v.Selection(); s != a || e != b {
-		t.Errorf("after the drag: selection %s, want it kept", describe(s, e, v.SelectedText()))
+		t.Errorf("carried out of the view: selection %s, want it kept", describe(s, e, v.SelectedText()))
 	}
-	if changed != 0 {
-		t.Errorf("OnSelectionChanged called %d times", changed)
+	if len(changed) != 0 {
+		t.Errorf("carried out of the view: OnSelectionChanged told %v", changed)
 	}
-	wantAt := absPos(v.page).Add(to.Subtract(pageOrigin(v)))
 	if len(dragged) != 1 || dragged[0] != wantAt {
 		t.Errorf("OnSelectionDragged: got %v, want [%v]", dragged, wantAt)
 	}
@@ -179,40 +203,39 @@ func TestDragFromInsideTheSelectionCarriesItAway(t *testing.T) {
 		t.Errorf("OnSelectionDropped: got %v, want [%v]", dropped, wantAt)
 	}
 
-	// The desktop driver sends MouseDown first, and MouseUp before DragEnd.
-	dragged, dropped = nil, nil
-	ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
-	ev.Position = from.Subtract(pageOrigin(v))
-	v.page.MouseDown(ev)
-	if s, e := v.Selection(); s != a || e != b {
-		t.Fatalf("pressing inside the selection changed it to %s", describe(s, e, v.SelectedText()))
-	}
-	for _, d := range []fyne.Delta{{DX: 10, DY: 5}, {DX: 40, DY: 40}} {
-		at := from.Add(d)
-		v.page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at.Subtract(pageOrigin(v))}, Dragged: d})
-	}
-	v.page.MouseUp(ev)
-	v.page.DragEnd()
-	if s, e := v.Selection(); s != a || e != b || len(dragged) != 2 || len(dropped) != 1 {
-		t.Errorf("mouse drag: selection %s, %d drag and %d drop calls; want the selection kept, 2 and 1",
-			describe(s, e, v.SelectedText()), len(dragged), len(dropped))
+	// Let go over the text, the same drag selects from where it started.
+	for _, path := range [][]fyne.Position{{inside}, {off, inside}} {
+		reset()
+		drag(v, from, path...)
+		s, e := v.Selection()
+		if want := v.page.caretAt(from.Subtract(pageOrigin(v))); s != want || e != v.page.caretAt(inside.Subtract(pageOrigin(v))) {
+			t.Errorf("let go over the text after %d moves: selection %s, want from %d to the pointer", len(path), describe(s, e, v.SelectedText()), want)
+		}
+		if len(dropped) != 0 || len(changed) != 1 {
+			t.Errorf("let go over the text: %d drops, OnSelectionChanged told %v; want none and one", len(dropped), changed)
+		}
 	}
 
 	// A click inside the selection, without a drag, collapses it.
-	advance(time.Second)
+	reset()
 	click(v, from)
 	if s, e := v.Selection(); s != e || s < a+3 || s > a+4 {
 		t.Errorf("a click inside the selection: got %s, want the caret where it was clicked (%d or %d)", describe(s, e, v.SelectedText()), a+3, a+4)
 	}
 
-	// A drag that starts outside the selection selects anew.
-	v.Select(a, b)
-	dropped = nil
+	// A drag that starts outside the selection selects anew, even when it
+	// leaves the view.
+	reset()
 	c := runeIndex(t, multibyte, "Naïve")
-	from, to = posOf(v, c), posOf(v, c+5)
-	test.Drag(w.Canvas(), to, to.X-from.X, to.Y-from.Y)
+	f, to := posOf(v, c), posOf(v, c+5)
+	test.Drag(w.Canvas(), to, to.X-f.X, to.Y-f.Y) // test.Drag sends the event at the start position plus the delta
 	if got := v.SelectedText(); got != "Naïve" || len(dropped) != 0 {
 		t.Errorf("a drag outside the selection: selected %q, %d drops; want %q and none", got, len(dropped), "Naïve")
+	}
+	reset()
+	drag(v, posOf(v, c), off)
+	if len(dropped) != 0 || len(dragged) != 0 {
+		t.Errorf("a drag from outside the selection carried it: %d drags, %d drops", len(dragged), len(dropped))
 	}
 }
 

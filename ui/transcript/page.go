@@ -26,7 +26,10 @@ type page struct {
 	lastDownAt int
 	clicks     int           // presses in quick succession at one place
 	collapseAt int           // a press inside the selection: the caret it leaves on release, or -1
-	moving     bool          // the drag in progress carries the selection away
+	moving     bool          // the drag in progress started inside the selection
+	carried    [2]int        // the selection it started inside (anchor, caret)
+	pressAt    int           // the caret where it started
+	outside    bool          // its pointer is off the view: it carries the selection
 	dropAt     fyne.Position // the pointer during that drag, absolute
 	dragView   fyne.Position // pointer during a drag, relative to the viewport
 	autoScroll *fyne.Animation
@@ -163,7 +166,8 @@ func (p *page) highlightsAt(pos fyne.Position) ([]int64, int) {
 
 // Dragged selects from where the drag started to the pointer, scrolling
 // when the pointer is above or below the view. A drag that starts inside
-// the selection carries the selection away instead (onto a code, say).
+// the selection can carry the selection away instead (onto a code, say):
+// see dragSelection.
 func (p *page) Dragged(e *fyne.DragEvent) {
 	if !p.dragging {
 		p.dragging = true
@@ -172,7 +176,10 @@ func (p *page) Dragged(e *fyne.DragEvent) {
 		from := e.Position.Subtract(e.Dragged)
 		p.moving = !p.pressShift && (p.collapseAt >= 0 || (!p.pressed && p.inSelection(from)))
 		p.collapseAt = -1
-		if !p.pressShift && !p.moving {
+		if p.moving {
+			p.carried = [2]int{p.v.anchor, p.v.caret}
+			p.pressAt = p.caretAt(from)
+		} else if !p.pressShift {
 			p.v.setCaret(p.caretAt(from), false)
 		}
 	}
@@ -199,6 +206,11 @@ func (p *page) DragEnd() {
 	p.stopAutoScroll()
 	if p.moving {
 		p.moving = false
+		if !p.outside {
+			p.v.notify() // let go on the text: a new selection after all
+			return
+		}
+		p.outside = false
 		if f := p.v.OnSelectionDropped; f != nil {
 			f(p.dropAt)
 		}

@@ -60,10 +60,11 @@ type View struct {
 	// it, otherwise the word under the pointer. at is the pointer's
 	// absolute position, where a menu goes.
 	OnSelectionMenu func(at fyne.Position)
-	// OnSelectionDragged is called while the selection is dragged away (a
-	// drag that starts inside it moves it rather than selecting anew), with
-	// the pointer's absolute position; OnSelectionDropped when the button
-	// is released, with the position it was released at.
+	// OnSelectionDragged is called while the selection is dragged out of
+	// the view (by a drag that started inside it), with the pointer's
+	// absolute position; OnSelectionDropped when the button is released
+	// there, with the position it was released at. Let go over the text,
+	// such a drag is an ordinary one and selects from where it started.
 	OnSelectionDragged func(at fyne.Position)
 	OnSelectionDropped func(at fyne.Position)
 
