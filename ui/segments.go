@@ -98,6 +98,7 @@ func newSegmentsPanel(onLoad func(), onOpen, onKey func(report.Quote), onMenu fu
 	s.here.Hide()
 	top := container.New(narrowLayout{}, container.NewVBox(s.choices, s.here, s.count))
 	s.box = container.NewBorder(top, nil, nil, nil, s.list)
+	s.updateSubCodes()
 	s.updateCount()
 	return s
 }

@@ -226,6 +226,9 @@ func TestSegmentsOfACode(t *testing.T) {
 	f := newSegmentsFixture(t)
 	w, s := f.w, f.w.segments
 	checkSegments(t, w, "Click a code while no text is selected, or choose one above, to see its quotes.")
+	if s.subCodes.Visible() {
+		t.Error("“with sub-codes” shows before a code is chosen")
+	}
 
 	// A click on a code with no text selected shows its quotes, and codes
 	// nothing: by document, then by position.
