@@ -58,6 +58,9 @@ func (w *MainWindow) newAboutBox() *aboutBox {
 		})
 	b.licenses.OnSelected = func(i widget.ListItemID) {
 		b.licenses.Unselect(i)
+		// A focused list keeps Escape from the window, which closes
+		// dialogs with it.
+		w.win.Canvas().Unfocus()
 		w.showLicense(b.rows[i])
 	}
 	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator(), intro), nil, nil, nil, b.licenses)

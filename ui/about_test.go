@@ -94,10 +94,20 @@ func TestAboutShowsTheVersionAndEveryLicence(t *testing.T) {
 		t.Errorf("the first row is %q, want Go's", rows[0])
 	}
 
-	// Choosing a row shows that licence's text.
+	// Choosing a row shows that licence's text. A tap on a row gives the
+	// list the focus first.
+	w.win.Canvas().Focus(list)
 	list.Select(1)
 	text := labelTexts(w.win.Canvas().Overlays().Top())
 	if !strings.Contains(text, "fyne.io/fyne/v2") || !strings.Contains(text, "Redistribution and use in source and binary forms") {
 		t.Errorf("choosing Fyne's row showed:\n%.300s", text)
+	}
+
+	// Escape closes the licence, then the About box, though a row was
+	// tapped.
+	pressKey(w.win, fyne.KeyEscape)
+	pressKey(w.win, fyne.KeyEscape)
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("two Escapes left a dialog open:\n%.200s", labelTexts(top))
 	}
 }

@@ -148,7 +148,7 @@ func folderError(err error) string {
 
 func (f *filePicker) newRow() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.FolderIcon())
-	check := widget.NewCheck("", nil)
+	check := newDialogCheck()
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(nil, nil, icon, nil, container.NewStack(check, name))
@@ -159,7 +159,7 @@ func (f *filePicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	stack := row.Objects[0].(*fyne.Container)
 	icon := row.Objects[1].(*widget.Icon)
-	check, name := stack.Objects[0].(*widget.Check), stack.Objects[1].(*widget.Label)
+	check, name := stack.Objects[0].(*dialogCheck), stack.Objects[1].(*widget.Label)
 	if e.folder {
 		icon.SetResource(theme.FolderIcon())
 		check.OnChanged = nil
@@ -181,6 +181,11 @@ func (f *filePicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // onRowTapped goes into a folder, or ticks or unticks a file.
 func (f *filePicker) onRowTapped(i widget.ListItemID) {
 	f.list.Unselect(i)
+	// A focused list keeps Escape from the window, which closes dialogs
+	// with it.
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.list); c != nil {
+		c.Unfocus()
+	}
 	if i >= len(f.entries) {
 		return
 	}
@@ -259,4 +264,28 @@ func (f *filePicker) onConfirm() {
 	fyne.CurrentApp().Preferences().SetString(prefImportFolder, f.dir)
 	f.dialog.Hide()
 	f.onImport(slices.Clone(f.order))
+}
+
+// dialogCheck is a tick for dialogs: like dialogEntry, it passes Escape on
+// to the canvas, which closes the dialog, where a focused Check would
+// ignore it.
+type dialogCheck struct {
+	widget.Check
+}
+
+func newDialogCheck() *dialogCheck {
+	c := &dialogCheck{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey passes Escape on to the canvas.
+func (c *dialogCheck) TypedKey(k *fyne.KeyEvent) {
+	if k.Name != fyne.KeyEscape {
+		c.Check.TypedKey(k)
+		return
+	}
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil && cv.OnTypedKey() != nil {
+		cv.OnTypedKey()(k)
+	}
 }

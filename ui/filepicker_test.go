@@ -30,7 +30,7 @@ func pickerRows(t *testing.T, w *MainWindow) (rows []string, taps map[string]fyn
 		}
 		for _, x := range allObjectsUnder(l) {
 			switch x := x.(type) {
-			case *widget.Check:
+			case *dialogCheck:
 				if x.Visible() {
 					mark := "[ ] "
 					if x.Checked {
@@ -48,7 +48,7 @@ func pickerRows(t *testing.T, w *MainWindow) (rows []string, taps map[string]fyn
 		// A folder's row opens it when tapped: the list item holds it.
 		for _, x := range allObjectsUnder(l) {
 			it, ok := x.(fyne.Tappable)
-			if _, isCheck := x.(*widget.Check); !ok || isCheck {
+			if _, isCheck := x.(*dialogCheck); !ok || isCheck {
 				continue
 			}
 			for _, y := range allObjectsUnder(x) {
@@ -119,5 +119,21 @@ func TestImportFilesPicksSeveralOfTheSupportedTypes(t *testing.T) {
 	}
 	if got := fyne.CurrentApp().Preferences().String(prefImportFolder); got != filepath.Join(dir, "meer") {
 		t.Errorf("the picker will open in %q next, want the folder imported from", got)
+	}
+}
+
+func TestEscapeClosesTheImportPicker(t *testing.T) {
+	w, _ := newTestWindow(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("A: b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fyne.CurrentApp().Preferences().SetString(prefImportFolder, dir)
+	typeShortcut(w.win, shortcutImport)
+	_, taps := pickerRows(t, w)
+	test.Tap(taps["a.txt"]) // the tick takes the focus
+	pressKey(w.win, fyne.KeyEscape)
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("Escape after a tick left the picker open:\n%s", labelTexts(top))
 	}
 }

@@ -14,15 +14,15 @@ const prefHintShown = "hint.demoShown"
 
 // firstStartHint tells a new user, on the demo project's first opening,
 // what to try first.
-const firstStartHint = `This is the **demo project**: three made-up interviews, with the six principles of the article “Een slimme overheid durft patronen te doorbreken” as its codes. Some passages are coded already.
+const firstStartHint = `This is the demo project: three made-up interviews, with the six principles of the article “Een slimme overheid durft patronen te doorbreken” as its codes. Some passages are coded already.
 
-- **Code a passage:** select it in the transcript with the mouse, then press **1** to **6**, or click a principle on the right.
+- **Code a passage:** select it in the transcript with the mouse, then press 1 to 6 or click a principle on the right.
 
-- **Search** all interviews in the bar at the top (**Ctrl+F**).
+- **Search** all interviews in the bar at the top (Ctrl+F).
 
-- **File > Reports…** makes the principle report: each principle with the quotes that back it.
+- **Report:** File > Reports… makes the principle report, each principle with the quotes that back it.
 
-Every change is saved at once, and **Ctrl+Z** takes it back. Help > Keyboard shortcuts lists every key.`
+Every change is saved at once, and Ctrl+Z takes it back. Help > Keyboard shortcuts lists every key.`
 
 // showFirstStartHint shows the hint when the window shows the demo
 // project for the first time.
@@ -35,6 +35,6 @@ func (w *MainWindow) showFirstStartHint() {
 	text := widget.NewRichTextFromMarkdown(firstStartHint)
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Welcome to Verbatim", "Start", text, w.win)
-	d.Resize(fyne.NewSize(620, 440))
+	d.Resize(fyne.NewSize(620, 350))
 	w.showDialog(d)
 }

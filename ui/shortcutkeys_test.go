@@ -175,3 +175,22 @@ func TestShortcutsHelpListsThemAll(t *testing.T) {
 		}
 	}
 }
+
+func TestMenuShortcutsWaitWhileADialogIsOpen(t *testing.T) {
+	w, _ := newTestWindow(t)
+	menuAction(t, w, "Help", "About Verbatim")()
+	about := w.win.Canvas().Overlays().Top()
+	typeShortcut(w.win, shortcutFind)
+	typeShortcut(w.win, shortcutImport)
+	if w.win.Canvas().Focused() == w.search.entry {
+		t.Error("Ctrl+F under the About box put the focus in the search bar behind it")
+	}
+	if top := w.win.Canvas().Overlays().Top(); top != about {
+		t.Errorf("Ctrl+I under the About box opened another dialog:\n%s", labelTexts(top))
+	}
+	pressKey(w.win, fyne.KeyEscape)
+	typeShortcut(w.win, shortcutFind)
+	if w.win.Canvas().Focused() != w.search.entry {
+		t.Error("with the About box closed, Ctrl+F did not reach the search bar")
+	}
+}

@@ -47,9 +47,17 @@ func ctrl(key fyne.KeyName) *desktop.CustomShortcut {
 	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
-// withShortcut gives a menu item its shortcut, which the menu shows.
-func withShortcut(it *fyne.MenuItem, s fyne.Shortcut) *fyne.MenuItem {
+// withShortcut gives a menu item its shortcut, which the menu shows. The
+// driver gives a shortcut to the menu even while a dialog covers the
+// window, where the menu itself cannot be reached: then it does nothing.
+func (w *MainWindow) withShortcut(it *fyne.MenuItem, s fyne.Shortcut) *fyne.MenuItem {
 	it.Shortcut = s
+	action := it.Action
+	it.Action = func() {
+		if len(w.openDialogs()) == 0 {
+			action()
+		}
+	}
 	return it
 }
 
@@ -60,14 +68,14 @@ type keyHelp struct{ keys, does string }
 func otherKeys() []keyHelp {
 	c := modifierText(fyne.KeyModifierShortcutDefault)
 	return []keyHelp{
-		{"1 – 9", "apply the code with that key to the selected passage (the key shows beside the code)"},
-		{"a letter", "typed in the transcript: find a code by its name in the codebook"},
-		{"Enter", "in the codebook's filter: apply the first code found, or create the code typed; in the search bar: search; in a dialog: confirm"},
-		{"Escape", "close the dialog on top"},
-		{c + "+Z", "undo the last change (in a text field: its typing)"},
-		{c + "+Y, " + c + "+Shift+Z", "redo"},
-		{"Shift+arrows", "in the transcript: select from the caret; with " + c + ", by words"},
-		{c + "+A, " + c + "+C", "in the transcript: select all, copy the selection"},
+		{"1 – 9", "Apply the code with that key to the selected passage (the key shows beside the code)"},
+		{"a letter", "Typed in the transcript: find a code by its name in the codebook"},
+		{"Enter", "In the codebook's filter: apply the first code found, or create the code typed; in the search bar: search; in a dialog: confirm"},
+		{"Escape", "Close the dialog on top"},
+		{c + "+Z", "Undo the last change (in a text field: its typing)"},
+		{c + "+Y, " + c + "+Shift+Z", "Redo"},
+		{"Shift+arrows", "In the transcript: select from the caret; with " + c + ", by words"},
+		{c + "+A, " + c + "+C", "In the transcript: select all, copy the selection"},
 	}
 }
 

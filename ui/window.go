@@ -172,15 +172,15 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	w.undoMenu = newUndoMenu(w.onUndo, w.onRedo)
 	w.undoMenu.name(w.project)
 	w.recent = w.newRecentItem()
-	quit := withShortcut(fyne.NewMenuItem("Quit", w.onQuit), shortcutQuit)
-	quit.IsQuit = true
+	quit := fyne.NewMenuItem("Quit", w.onQuit)
+	quit.Shortcut, quit.IsQuit = shortcutQuit, true
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			fyne.NewMenuItem("New project…", w.onNewProject),
-			withShortcut(fyne.NewMenuItem("Open project…", w.onOpenProject), shortcutOpen),
+			w.withShortcut(fyne.NewMenuItem("Open project…", w.onOpenProject), shortcutOpen),
 			w.recent,
 			fyne.NewMenuItemSeparator(),
-			withShortcut(fyne.NewMenuItem("Import files…", w.onImportFile), shortcutImport),
+			w.withShortcut(fyne.NewMenuItem("Import files…", w.onImportFile), shortcutImport),
 			fyne.NewMenuItem("Import a folder…", w.onImportFolder),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Export quotes…", w.onExportQuotes),
@@ -192,7 +192,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			w.undoMenu.undo,
 			w.undoMenu.redo,
 			fyne.NewMenuItemSeparator(),
-			withShortcut(fyne.NewMenuItem("Find…", w.onFind), shortcutFind),
+			w.withShortcut(fyne.NewMenuItem("Find…", w.onFind), shortcutFind),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New code…", w.onNewCode),
 			fyne.NewMenuItem("Project memo…", w.onEditProjectMemo),
@@ -201,8 +201,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Settings…", w.onSettings),
 		),
 		fyne.NewMenu("View",
-			withShortcut(fyne.NewMenuItem("Next coded passage", w.onNextCoding), shortcutNext),
-			withShortcut(fyne.NewMenuItem("Previous coded passage", w.onPreviousCoding), shortcutPrevious),
+			w.withShortcut(fyne.NewMenuItem("Next coded passage", w.onNextCoding), shortcutNext),
+			w.withShortcut(fyne.NewMenuItem("Previous coded passage", w.onPreviousCoding), shortcutPrevious),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Analysis…", w.onShowAnalysis),
 		),
