@@ -83,7 +83,7 @@ func (w *MainWindow) reopenDocument() {
 	if err := w.selectDocument(w.memory.doc); err != nil {
 		return
 	}
-	w.transcript.ScrollTo(w.memory.scroll)
+	w.transcript.ScrollToTop(w.memory.scroll)
 }
 
 // remember keeps the window's layout and place for the next time it

@@ -1,10 +1,15 @@
 package transcript
 
-// ScrollPosition is the rune offset that ScrollTo takes to bring the view
-// back to where it is scrolled now: the start of the line a third down the
-// view, where ScrollTo puts a line. It is 0 at the top, and the pending
-// offset when ScrollTo was called before the view was laid out. A window
-// keeps it to reopen a transcript where the reader left it.
+import "sort"
+
+// A window reopens a transcript where the reader left it: ScrollPosition
+// reads the place, ScrollToTop brings it back. The place is the line at the
+// top of the view, which stays at the top while the view is laid out
+// again at other sizes (a window's first layouts are not its last).
+
+// ScrollPosition is the rune offset of the start of the line at the top of
+// the view, the first that shows for the most part: 0 at the top, and the pending offset when ScrollTo was called
+// before the view was laid out.
 func (v *View) ScrollPosition() int {
 	if v.pendingScroll >= 0 {
 		return v.pendingScroll
@@ -12,5 +17,24 @@ func (v *View) ScrollPosition() int {
 	if len(v.lay.lines) == 0 || v.scroll.Offset.Y <= 0 {
 		return 0
 	}
-	return v.lay.lines[v.lay.lineAtY(v.scroll.Offset.Y+v.scroll.Size().Height/3)].start
+	// The line most of which is in view: a sliver at the top is not the
+	// place the reader left.
+	return v.lay.lines[v.lay.lineAtY(v.scroll.Offset.Y+v.lay.sp.lineH/2)].start
+}
+
+// ScrollToTop scrolls so that the first line starting at or after
+// runeOffset is at the top of the view, or as near as the end of the text
+// allows. Laid out narrower than it will be, that line's start lies in the
+// wider line that starts at runeOffset, so a later layout keeps the place.
+// Before the view is laid out it does what ScrollTo does.
+func (v *View) ScrollToTop(runeOffset int) {
+	off := v.clamp(runeOffset)
+	lines := v.lay.lines
+	if len(lines) == 0 || v.scroll.Size().Height <= 0 {
+		v.ScrollTo(off)
+		return
+	}
+	v.pendingScroll = -1
+	i := min(sort.Search(len(lines), func(i int) bool { return lines[i].start >= off }), len(lines)-1)
+	v.scrollToY(lines[i].y)
 }

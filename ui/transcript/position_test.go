@@ -18,17 +18,27 @@ func TestScrollPositionBringsTheViewBack(t *testing.T) {
 	if pos == 0 || y == 0 {
 		t.Fatalf("after ScrollTo(25000): position %d, offset %v", pos, y)
 	}
+	if line := v.lay.lines[v.lay.lineOf(pos)]; line.start != pos || line.y+v.lay.sp.lineH/2 < y || line.y > y+v.lay.sp.lineH {
+		t.Errorf("the position %d is in the line from %d at %v, want the start of the line at the top of the view, %v", pos, line.start, line.y, y)
+	}
 
-	// A new view on the same text, as a window reopened, scrolls back to
-	// the same place, before and after it is laid out.
+	// A new view on the same text, as a window reopened, comes back to
+	// the same line at the top, though it is first laid out narrow and
+	// low, as a window's first layout is.
 	w := New()
 	w.SetText(text, blocks)
-	w.ScrollTo(pos)
-	if got := w.ScrollPosition(); got != pos {
-		t.Errorf("before layout: %d, want the pending %d", got, pos)
-	}
+	w.Resize(fyne.NewSize(240, 300))
+	w.ScrollToTop(pos)
 	w.Resize(fyne.NewSize(600, 400))
-	if w.scroll.Offset.Y != y || w.ScrollPosition() != pos {
-		t.Errorf("laid out: offset %v and position %d, want %v and %d", w.scroll.Offset.Y, w.ScrollPosition(), y, pos)
+	if w.ScrollPosition() != pos || abs(w.scroll.Offset.Y-y) >= v.lay.sp.lineH {
+		t.Errorf("laid out again: offset %v and position %d, want %v and %d", w.scroll.Offset.Y, w.ScrollPosition(), y, pos)
+	}
+
+	// Before any layout, it scrolls as ScrollTo does, when laid out.
+	u := New()
+	u.SetText(text, blocks)
+	u.ScrollToTop(pos)
+	if got := u.ScrollPosition(); got != pos {
+		t.Errorf("before layout: %d, want the pending %d", got, pos)
 	}
 }
