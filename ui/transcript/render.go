@@ -124,6 +124,7 @@ func (r *pageRenderer) rebuild() {
 			r.outline(i, h.Start, h.End, opaque(h.Color))
 		}
 	}
+	r.searchHits(first, last)
 	for i := first; i < last; i++ {
 		r.line(i, pal)
 	}

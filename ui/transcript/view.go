@@ -79,6 +79,8 @@ type View struct {
 	page          *page
 	textSize      float32
 	pendingScroll int // ScrollTo target before the first layout, or -1
+
+	found searchHits // the hits of a search, framed over the codings
 }
 
 // New returns an empty transcript view.
@@ -120,6 +122,7 @@ func (v *View) Resize(s fyne.Size) {
 func (v *View) SetText(text string, blocks []Block) {
 	v.lay.setText(text, blocks)
 	v.hl.set(nil, 0)
+	v.found = searchHits{}
 	v.hover = -1
 	v.anchor, v.caret = 0, 0
 	v.scroll.Offset = fyne.Position{}
