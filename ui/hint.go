@@ -4,7 +4,8 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -14,18 +15,18 @@ const prefHintShown = "hint.demoShown"
 
 // firstStartHint tells a new user, on the demo project's first opening,
 // what to try first.
-const firstStartHint = `This is the demo project: three made-up interviews, with the six principles of the article “Een slimme overheid durft patronen te doorbreken” as its codes. Some passages are coded already.
+const firstStartHint = `**Welcome to Verbatim.** This is the demo project: three made-up interviews and the six principles of the article “Een slimme overheid durft patronen te doorbreken” as codes, with some passages coded already.
 
 - **Code a passage:** select it in the transcript with the mouse, then press 1 to 6 or click a principle on the right.
 
-- **Search** all interviews in the bar at the top (Ctrl+F).
+- **Search** all interviews in the bar at the top (Ctrl+F), and make the principle report with File > Reports…
 
-- **Report:** File > Reports… makes the principle report, each principle with the quotes that back it.
+Ctrl+Z takes back any change; Help > Keyboard shortcuts lists every key.`
 
-Every change is saved at once, and Ctrl+Z takes it back. Help > Keyboard shortcuts lists every key.`
-
-// showFirstStartHint shows the hint when the window shows the demo
-// project for the first time.
+// showFirstStartHint puts the hint under the window's panels when the
+// window shows the demo project for the first time. It is a panel, not a
+// dialog: the window works while it shows, so the user can try what it
+// says at once. Got it closes it.
 func (w *MainWindow) showFirstStartHint() {
 	prefs := fyne.CurrentApp().Preferences()
 	if w.opts.Demo == "" || filepath.Clean(w.project.Path()) != filepath.Clean(w.opts.Demo) || prefs.Bool(prefHintShown) {
@@ -34,7 +35,9 @@ func (w *MainWindow) showFirstStartHint() {
 	prefs.SetBool(prefHintShown, true)
 	text := widget.NewRichTextFromMarkdown(firstStartHint)
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Welcome to Verbatim", "Start", text, w.win)
-	d.Resize(fyne.NewSize(620, 350))
-	w.showDialog(d)
+	content := w.win.Content()
+	gotIt := widget.NewButtonWithIcon("Got it", theme.ConfirmIcon(), func() { w.win.SetContent(content) })
+	gotIt.Importance = widget.HighImportance
+	card := widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(gotIt), text))
+	w.win.SetContent(container.NewBorder(nil, card, nil, nil, content))
 }
