@@ -119,3 +119,33 @@ func TestSettingsSetTheCoder(t *testing.T) {
 		t.Errorf("coder after Cancel: %q", got)
 	}
 }
+
+// TestThemeFromThePreferencesAtStart checks that a window opens in the
+// theme chosen before. (Fyne's test app redraws everything when the theme
+// is set, so it cannot show what the real one did when the theme came after
+// the widgets: inputs kept the dark theme's colours. NewMainWindow sets it
+// first.)
+func TestThemeFromThePreferencesAtStart(t *testing.T) {
+	test.NewTempApp(t)
+	fyne.CurrentApp().Preferences().SetString(prefTheme, string(themeLight))
+	w, err := NewMainWindow(fyne.CurrentApp(), testProject(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.win.Close)
+	img := w.win.Canvas().Capture()
+	// The middle of the search field, right of its placeholder text.
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.search.entry).Add(fyne.NewPos(w.search.entry.Size().Width-20, w.search.entry.Size().Height/2))
+	got := color.NRGBAModel.Convert(img.At(int(at.X), int(at.Y))).(color.NRGBA)
+	want := color.NRGBAModel.Convert(theme.DefaultTheme().Color(theme.ColorNameInputBackground, theme.VariantLight)).(color.NRGBA)
+	bg := color.NRGBAModel.Convert(theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)).(color.NRGBA)
+	if got != overOpaque(bg, want) && got != want {
+		t.Errorf("with the light theme chosen, the search field is drawn %v, want the light input background %v", got, want)
+	}
+}
+
+// overOpaque is c laid over the opaque colour bg.
+func overOpaque(bg, c color.NRGBA) color.NRGBA {
+	mix := func(b, f uint8) uint8 { return uint8((int(b)*(255-int(c.A)) + int(f)*int(c.A) + 127) / 255) }
+	return color.NRGBA{R: mix(bg.R, c.R), G: mix(bg.G, c.G), B: mix(bg.B, c.B), A: 0xff}
+}

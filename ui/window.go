@@ -73,6 +73,7 @@ type Options struct {
 // NewMainWindow builds the window for a project, selects its first
 // document and starts opening the search index in the background.
 func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, error) {
+	useTheme(a, themePreference(a)) // before any widget, which would keep the old one's colours
 	w := &MainWindow{
 		win:        a.NewWindow("Verbatim — " + strings.TrimSuffix(filepath.Base(p.Path()), ".verbatim")),
 		project:    p,
@@ -108,7 +109,6 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.memory.split("codebook", split.Trailing.(*container.Split))
 	w.memory.split("results", w.results)
 	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, split))
-	useTheme(a, themePreference(a))
 	w.win.Resize(w.memory.size(fyne.NewSize(1200, 760)))
 	w.addShortcuts()
 	w.win.SetMainMenu(w.menu())
