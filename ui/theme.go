@@ -5,13 +5,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"codeberg.org/verbatim/verbatim/ui/transcript"
 )
 
 // colorNameTranscriptSelection is the colour of selected text in the
-// transcript, drawn over the codings' highlights. It is the same as the
-// theme's selection colour; a name of its own lets the transcript ask for
-// it explicitly.
-const colorNameTranscriptSelection fyne.ThemeColorName = "transcriptSelection"
+// transcript, drawn over the codings' highlights. Lists keep Fyne's own
+// selection colour for their rows: a lime row would shout.
+const colorNameTranscriptSelection = transcript.ColorNameSelection
 
 // themeMode is the theme chosen in Settings: follow the system, or always
 // light or dark. Its value is what the preference stores.
@@ -62,7 +63,7 @@ func (t *verbatimTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.
 		v = theme.VariantDark
 	}
 	switch n {
-	case theme.ColorNameSelection, colorNameTranscriptSelection:
+	case colorNameTranscriptSelection:
 		if v == theme.VariantLight {
 			return selectionLight
 		}

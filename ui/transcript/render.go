@@ -52,11 +52,23 @@ type palette struct {
 	dark      bool // a dark background: highlights need more opacity
 }
 
+// ColorNameSelection is the theme colour of selected text in the
+// transcript; a theme without it gives Fyne's selection colour instead.
+const ColorNameSelection fyne.ThemeColorName = "transcriptSelection"
+
 func (r *pageRenderer) palette() palette {
 	th := theme.CurrentForWidget(r.p)
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	bg := color.NRGBAModel.Convert(th.Color(theme.ColorNameBackground, variant)).(color.NRGBA)
-	sel := color.NRGBAModel.Convert(th.Color(theme.ColorNameSelection, variant)).(color.NRGBA)
+	// The app's theme may give selected text a colour of its own, apart
+	// from the one lists use for their selected rows.
+	var sel color.NRGBA
+	if c := th.Color(ColorNameSelection, variant); c != nil {
+		sel = color.NRGBAModel.Convert(c).(color.NRGBA)
+	}
+	if sel.A == 0 {
+		sel = color.NRGBAModel.Convert(th.Color(theme.ColorNameSelection, variant)).(color.NRGBA)
+	}
 	return palette{
 		fg:        th.Color(theme.ColorNameForeground, variant),
 		bg:        bg,
