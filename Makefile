@@ -4,6 +4,8 @@
 GO ?= go
 BIN := bin/verbatim
 ARGS ?=
+# The version verbatim --version and Help > About show: the checkout's commit (or tag).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
 # staticcheck is installed into GOBIN (or GOPATH/bin), which need not be on the caller's PATH.
 GOBIN_DIR := $(or $(shell $(GO) env GOBIN 2>/dev/null),$(firstword $(subst :, ,$(shell $(GO) env GOPATH 2>/dev/null)))/bin)
@@ -20,8 +22,8 @@ deps:
 	@.ci/install-deps.sh
 
 build:
-	@echo '==> go build -o $(BIN) ./cmd/verbatim'
-	@$(GO) build -o $(BIN) ./cmd/verbatim
+	@echo '==> go build -o $(BIN) ./cmd/verbatim ($(VERSION))'
+	@$(GO) build -ldflags '-X main.Version=$(VERSION)' -o $(BIN) ./cmd/verbatim
 
 run: deps build
 	@[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] || echo 'run: no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session (headless: make smoke)' >&2
