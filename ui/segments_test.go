@@ -426,12 +426,14 @@ func TestSegmentRowActions(t *testing.T) {
 
 	t.Run("memo", func(t *testing.T) {
 		segmentMenu(t, w, "Wat heb je geleerd", "Memo…")
-		top := w.win.Canvas().Overlays().Top()
-		if top == nil {
-			t.Fatal("no memo editor")
+		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			t.Fatalf("the memo opened an overlay, not the memo panel:\n%s", labelTexts(top))
+		}
+		if got, want := w.memos.chosen.title.Text, "Memo on a coding of “Deel wat je leert”"; got != want {
+			t.Errorf("the memo panel shows %q, want %q", got, want)
 		}
 		test.Type(w.win.Canvas().Focused(), "een vraag die werkt")
-		tapButton(t, top, "Save")
+		w.win.Canvas().Unfocus() // leaving the memo saves it
 		if got := f.coding(t, "Wat heb je geleerd").Memo; got != "een vraag die werkt" {
 			t.Errorf("memo %q", got)
 		}

@@ -244,8 +244,8 @@ func TestCodeAndWriteAMemoIsOneStep(t *testing.T) {
 	selectText(t, w, "mijn motivatie")
 	rightClick(t, w, "motivatie")
 	tapMenuItem(t, w, "Memo on the coding with “"+motivatie.Name+"”…")
-	if got := labelTexts(w.win.Canvas().Overlays().Top()); !strings.Contains(got, "Memo on this coding") {
-		t.Errorf("the coding's memo item opened:\n%s", got)
+	if got, want := w.memos.chosen.title.Text, "Memo on a coding of “"+motivatie.Name+"”"; got != want || w.memos.chosen.entry.Text != "Motivatie als vertrekpunt" {
+		t.Errorf("the coding's memo item opened %q showing %q, want %q", got, w.memos.chosen.entry.Text, want)
 	}
 	closeDialogs(w)
 	w.onUndo()

@@ -50,6 +50,9 @@ type MainWindow struct {
 
 	recent *fyne.MenuItem // File > Open recent, refilled when a project opens
 	memory *windowMemory  // the size, splits and place kept between runs
+
+	memos        *memoPanel         // beside the transcript: its summary, a code's or coding's memo
+	participants *participantsPanel // a tab beside the documents
 }
 
 // Options are the window's settings that package main decides.
@@ -90,6 +93,8 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
 	w.transcript.OnHighlightTapped = w.onHighlightTapped
 	w.wireSelection()
+	w.memos, w.participants = newMemoPanel(w), newParticipantsPanel(w)
+	w.wireMemos()
 	w.title.Truncation = fyne.TextTruncateEllipsis
 
 	closeResults := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { w.showResults(false) })
@@ -101,13 +106,15 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(speakers, summary), w.title)
 	right := container.NewVSplit(w.codebook.box, w.segments.box)
 	right.Offset = 0.45
-	split := container.NewHSplit(w.documents.box, container.NewHSplit(container.NewBorder(header, nil, nil, nil, w.centre), right))
+	reading := w.memos.beside(container.NewBorder(header, nil, nil, nil, w.centre))
+	split := container.NewHSplit(w.participants.beside(w.documents.box), container.NewHSplit(reading, right))
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75
 	w.memory = newWindowMemory(a.Preferences(), p.UUID())
 	w.memory.split("documents", split)
 	w.memory.split("codebook", split.Trailing.(*container.Split))
 	w.memory.split("results", w.results)
+	w.memory.split("memos", w.memos.split)
 	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, split))
 	w.win.Resize(w.memory.size(fyne.NewSize(1200, 760)))
 	w.addShortcuts()
@@ -133,6 +140,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 // close releases the search index when the window closes, and closes the
 // Analysis window, which shows the same project.
 func (w *MainWindow) close() {
+	w.closeMemos()
 	w.remember()
 	if w.analysis != nil && !w.analysis.closed {
 		w.analysis.win.Close()
@@ -205,6 +213,9 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			w.withShortcut(fyne.NewMenuItem("Previous coded passage", w.onPreviousCoding), shortcutPrevious),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Analysis…", w.onShowAnalysis),
+			fyne.NewMenuItemSeparator(),
+			w.newMemosItem(),
+			fyne.NewMenuItem("Memo overview", w.onMemoOverview),
 		),
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("Keyboard shortcuts…", w.onShortcutsHelp),
@@ -269,6 +280,7 @@ func (w *MainWindow) showDocument(id int64) error {
 		w.highlights = nil
 		w.title.SetText("")
 		w.documents.show(0)
+		w.memos.follow(w.doc)
 		return nil
 	}
 	if err != nil {
@@ -317,6 +329,7 @@ func (w *MainWindow) showDocument(id int64) error {
 	w.doc = d
 	w.title.SetText(fmt.Sprintf("%s — %d speakers, %d codings", d.Name, d.Speakers, d.Codings))
 	w.documents.show(d.ID)
+	w.memos.follow(d)
 	return nil
 }
 
@@ -348,6 +361,7 @@ func (w *MainWindow) onUndo() { w.replay(w.project.Undo, "Undone") }
 func (w *MainWindow) onRedo() { w.replay(w.project.Redo, "Redone") }
 
 func (w *MainWindow) replay(fn func(ctx context.Context) (model.Step, error), verb string) {
+	w.flushMemos() // what was typed is part of the step to undo
 	s, err := fn(background())
 	switch {
 	case errors.Is(err, model.ErrNothingToUndo), errors.Is(err, model.ErrNothingToRedo):
@@ -370,6 +384,7 @@ func (w *MainWindow) refresh() {
 		w.showError(err)
 	}
 	w.loadSegments()
+	w.refreshMemos()
 	w.updateUndoMenu()
 	if ix := w.index.ix; ix != nil {
 		go func() {

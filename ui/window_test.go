@@ -180,11 +180,13 @@ func TestNewCodeFromSelection(t *testing.T) {
 func TestEditSummary(t *testing.T) {
 	w, p := newTestWindow(t)
 	ctx := context.Background()
-	w.onEditSummary()
-	if w.win.Canvas().Overlays().Top() == nil {
-		t.Fatal("no summary dialog")
+	w.setMemosShown(false)
+	tapButton(t, w.win.Content(), "Summary")
+	if !w.memos.visible() || w.win.Canvas().Focused() != w.memos.summary.entry {
+		t.Fatal("the Summary button did not show the summary, ready to type in")
 	}
-	w.saveMemo(model.DocumentMemo, w.doc.ID, "Ana begint bij haar eigen drive.")
+	test.Type(w.win.Canvas().Focused(), "Ana begint bij haar eigen drive.")
+	w.win.Canvas().Unfocus() // leaving the summary saves it
 	if m, _ := p.Memo(ctx, model.DocumentMemo, w.doc.ID); m != "Ana begint bij haar eigen drive." {
 		t.Errorf("summary %q", m)
 	}
@@ -192,10 +194,21 @@ func TestEditSummary(t *testing.T) {
 	if m, _ := p.Memo(ctx, model.DocumentMemo, w.doc.ID); m != "" {
 		t.Errorf("summary after undo %q", m)
 	}
+	if got := w.memos.summary.entry.Text; got != "" {
+		t.Errorf("after undo the panel shows the summary %q", got)
+	}
 	w.onEditProjectMemo()
-	w.saveMemo(model.ProjectMemo, 0, "Studie naar vernieuwers")
+	if got := w.memos.chosen.title.Text; got != "Project memo" {
+		t.Errorf("the memo panel shows %q, want the project memo", got)
+	}
+	test.Type(w.win.Canvas().Focused(), "Studie naar vernieuwers")
+	w.win.Canvas().Unfocus()
 	if m, _ := p.Memo(ctx, model.ProjectMemo, 0); m != "Studie naar vernieuwers" {
 		t.Errorf("project memo %q", m)
+	}
+	tapButton(t, w.win.Content(), "Summary")
+	if w.memos.visible() {
+		t.Error("the Summary button did not hide the memo panel")
 	}
 }
 
