@@ -22,8 +22,8 @@ type memoListing struct {
 	id    int64 // its owner; a thematic summary's document
 	code  int64 // a thematic summary's code
 	span  model.Span
-	owner string // "Code · Deel wat je leert"
-	first string // the memo's first line
+	owner string // "Deel wat je leert", "“Motivatie” · Ana.docx"
+	first string // what it is, and its first line: "Code memo: Wat…"
 }
 
 // memoOverview is the memo panel's Overview tab: every memo of the project
@@ -112,13 +112,17 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 	ctx := background()
 	p := w.project
 	var rows []memoListing
-	add := func(kind model.MemoKind, id int64, owner, memo string) {
-		rows = append(rows, memoListing{kind: kind, id: id, owner: owner, first: firstLine(memo)})
+	add := func(kind model.MemoKind, id int64, owner, what, memo string) {
+		first := firstLine(memo)
+		if what != "" {
+			first = what + ": " + first
+		}
+		rows = append(rows, memoListing{kind: kind, id: id, owner: owner, first: first})
 	}
 	if memo, err := p.Memo(ctx, model.ProjectMemo, 0); err != nil {
 		return nil, err
 	} else if strings.TrimSpace(memo) != "" {
-		add(model.ProjectMemo, 0, "Project memo", memo)
+		add(model.ProjectMemo, 0, "Project memo", "", memo)
 	}
 	memos := map[model.MemoKind]map[int64]string{}
 	for _, kind := range []model.MemoKind{model.DocumentMemo, model.CodeMemo, model.CodingMemo, model.CaseMemo} {
@@ -130,12 +134,12 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 	}
 	for _, d := range w.documents.docs {
 		if memo, ok := memos[model.DocumentMemo][d.ID]; ok {
-			add(model.DocumentMemo, d.ID, "Summary · "+d.Name, memo)
+			add(model.DocumentMemo, d.ID, d.Name, "Summary", memo)
 		}
 	}
 	for _, c := range w.codebook.codes {
 		if memo, ok := memos[model.CodeMemo][c.ID]; ok {
-			add(model.CodeMemo, c.ID, "Code · "+model.CodePath(w.codebook.codes, c.ID), memo)
+			add(model.CodeMemo, c.ID, model.CodePath(w.codebook.codes, c.ID), "Code memo", memo)
 		}
 	}
 	if len(memos[model.CodingMemo]) > 0 {
@@ -145,7 +149,7 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 		}
 		for _, g := range codings {
 			if memo, ok := memos[model.CodingMemo][g.ID]; ok {
-				add(model.CodingMemo, g.ID, fmt.Sprintf("Coding · “%s” in %s", g.Code, g.Document), memo)
+				add(model.CodingMemo, g.ID, fmt.Sprintf("“%s” · %s", g.Code, g.Document), "Coding memo", memo)
 				rows[len(rows)-1].span = model.Span{DocID: g.DocID, Start: g.Start, End: g.End}
 			}
 		}
@@ -157,7 +161,7 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 		}
 		for _, c := range cases {
 			if memo, ok := memos[model.CaseMemo][c.ID]; ok {
-				add(model.CaseMemo, c.ID, "Participant · "+c.Name, memo)
+				add(model.CaseMemo, c.ID, c.Name, "Participant memo", memo)
 			}
 		}
 	}
@@ -166,7 +170,7 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 		return nil, err
 	}
 	for _, s := range summaries {
-		add(thematicMemo, s.DocID, fmt.Sprintf("Thematic summary · “%s” in %s", s.Code, s.Document), s.Text)
+		add(thematicMemo, s.DocID, fmt.Sprintf("“%s” · %s", s.Code, s.Document), "Thematic summary", s.Text)
 		rows[len(rows)-1].code = s.CodeID
 	}
 	return rows, nil

@@ -34,7 +34,9 @@ type memoPanel struct {
 	chosen     *memoEditor   // a code's, a coding's or the project's
 	note       *widget.Label // under the chosen memo's title: a coding's quote
 	unchoose   *widget.Button
-	hint       *widget.Label // what the chosen memo's place is for, while empty
+	lower      *fyne.Container  // the chosen memo, hidden while none is
+	inner      *container.Split // the summary over the chosen memo
+	hint       *widget.Label    // under the summary while no memo is chosen
 	overview   *memoOverview
 
 	memosTab, overviewTab *container.TabItem
@@ -61,17 +63,17 @@ func newMemoPanel(w *MainWindow) *memoPanel {
 	m.note.Hide()
 	m.unchoose = widget.NewButtonWithIcon("", theme.CancelIcon(), m.onUnchoose)
 	m.unchoose.Importance = widget.LowImportance
-	m.hint = widget.NewLabel("Click a code while no text is selected, or coded text in the transcript, to write its memo here.")
+	m.hint = widget.NewLabel("To write a code's memo here, click the code while no text is selected; for a coding's, click its coded text.")
 	m.hint.Wrapping = fyne.TextWrapWord
-	m.hint.Importance = widget.LowImportance
+	m.hint.SizeName = theme.SizeNameCaptionText
 
-	top := container.NewBorder(container.NewVBox(m.summary.title, m.attributes), nil, nil, nil, m.summary.entry)
+	top := container.NewBorder(container.NewVBox(m.summary.title, m.attributes), m.hint, nil, nil, m.summary.entry)
 	chosenHead := container.NewVBox(container.NewBorder(nil, nil, nil, m.unchoose, m.chosen.title), m.note)
-	bottom := container.NewBorder(chosenHead, nil, nil, nil, container.NewStack(m.chosen.entry, container.NewVBox(m.hint)))
-	inner := container.NewVSplit(top, bottom)
-	inner.Offset = 0.5
+	m.lower = container.NewBorder(chosenHead, nil, nil, nil, m.chosen.entry)
+	m.inner = container.NewVSplit(top, m.lower)
+	m.inner.Offset = 0.5
 	m.overview = newMemoOverview(m.onOverviewOpened)
-	m.memosTab = container.NewTabItem("Memos", inner)
+	m.memosTab = container.NewTabItem("Memos", m.inner)
 	m.overviewTab = container.NewTabItem("Overview", m.overview.box)
 	m.box = container.NewAppTabs(m.memosTab, m.overviewTab)
 	m.box.OnSelected = func(t *container.TabItem) {
@@ -221,9 +223,11 @@ func (m *memoPanel) choose(kind model.MemoKind, id int64, focus bool) {
 	m.chosen.title.SetText(title)
 	m.note.SetText(note)
 	setVisible(m.note, note != "")
-	m.hint.Hide()
-	m.chosen.entry.Show()
-	m.unchoose.Show()
+	if !m.lower.Visible() {
+		m.hint.Hide()
+		m.lower.Show()
+		m.inner.Refresh()
+	}
 	if focus {
 		m.reveal()
 		m.w.win.Canvas().Focus(m.chosen.entry)
@@ -241,11 +245,9 @@ func (m *memoPanel) reveal() {
 // onUnchoose empties the chosen memo's place, saving it first.
 func (m *memoPanel) onUnchoose() {
 	m.chosen.close("")
-	m.chosen.title.Hide()
-	m.chosen.entry.Hide()
-	m.note.Hide()
-	m.unchoose.Hide()
+	m.lower.Hide() // the summary takes the height
 	m.hint.Show()
+	m.inner.Refresh()
 }
 
 // onChosenGone empties the chosen memo's place when what it belonged to
@@ -282,7 +284,10 @@ func (w *MainWindow) memoTitle(kind model.MemoKind, id int64) (title, note strin
 		if !ok {
 			return "", "", fmt.Errorf("code %d: %w", id, model.ErrNotFound)
 		}
-		return "Memo on code “" + model.CodePath(w.codebook.codes, id) + "”", c.Description, nil
+		if c.Description != "" {
+			note = "Description: " + c.Description
+		}
+		return "Memo on code “" + model.CodePath(w.codebook.codes, id) + "”", note, nil
 	case model.CodingMemo:
 		g, err := w.project.Coding(ctx, id)
 		if err != nil {

@@ -234,6 +234,9 @@ func TestCodeAndCodingMemosFollowTheClick(t *testing.T) {
 	if got, want := w.memos.chosen.title.Text, "Memo on code “Vertrek vanuit motivatie”"; got != want || w.memos.chosen.entry.Text != "Waar iemand begint." {
 		t.Errorf("after clicking the code the panel shows %q: %q, want %q", got, w.memos.chosen.entry.Text, want)
 	}
+	if !w.memos.lower.Visible() || !w.memos.chosen.title.Visible() || !w.memos.chosen.entry.Visible() || w.memos.hint.Visible() {
+		t.Error("the code's memo is not on screen, with its title")
+	}
 	clickWord(t, w, "motivatie", 1)
 	if got, want := w.memos.chosen.title.Text, "Memo on a coding of “Vertrek vanuit motivatie”"; got != want || w.memos.chosen.entry.Text != "mooi citaat" {
 		t.Errorf("after clicking coded text the panel shows %q: %q, want %q", got, w.memos.chosen.entry.Text, want)
@@ -249,7 +252,7 @@ func TestCodeAndCodingMemosFollowTheClick(t *testing.T) {
 	}
 	// Removing the coding empties the place of its memo.
 	w.removeCoding(c.ID, motivatie.Name)
-	if w.memos.chosen.open || w.memos.chosen.entry.Visible() {
+	if w.memos.chosen.open || w.memos.lower.Visible() {
 		t.Error("the memo of a removed coding is still open")
 	}
 }
@@ -291,11 +294,11 @@ func TestMemoOverviewListsAndOpensEveryKind(t *testing.T) {
 	w.onMemoOverview()
 	want := []memoListing{
 		{owner: "Project memo", first: "Studie naar vernieuwers"},
-		{owner: "Summary · a – Ana.txt", first: "Ana's samenvatting"},
-		{owner: "Code · Deel wat je leert", first: "Wat delen is"},
-		{owner: "Coding · “Deel wat je leert” in a – Ana.txt", first: "Drive als bron"},
-		{owner: "Participant · Ana", first: "Ana is ondernemer"},
-		{owner: "Thematic summary · “Deel wat je leert” in a – Ana.txt", first: "Ana leert van anderen"},
+		{owner: "a – Ana.txt", first: "Summary: Ana's samenvatting"},
+		{owner: "Deel wat je leert", first: "Code memo: Wat delen is"},
+		{owner: "“Deel wat je leert” · a – Ana.txt", first: "Coding memo: Drive als bron"},
+		{owner: "Ana", first: "Participant memo: Ana is ondernemer"},
+		{owner: "“Deel wat je leert” · a – Ana.txt", first: "Thematic summary: Ana leert van anderen"},
 	}
 	rows := w.memos.overview.rows
 	if len(rows) != len(want) {
@@ -307,17 +310,17 @@ func TestMemoOverviewListsAndOpensEveryKind(t *testing.T) {
 		}
 	}
 	shown := labelTexts(w.memos.overview.box)
-	if !strings.Contains(shown, "Participant · Ana") || !strings.Contains(shown, "6 memos in this project") {
+	if !strings.Contains(shown, "Participant memo: Ana is ondernemer") || !strings.Contains(shown, "6 memos in this project") {
 		t.Errorf("on screen:\n%s", shown)
 	}
 
-	open := func(owner string) {
+	open := func(row string) {
 		t.Helper()
 		closeDialogs(w)
 		w.onMemoOverview()
-		tapText(t, w.memos.overview.box, owner)
+		tapText(t, w.memos.overview.box, row)
 	}
-	open("Project memo")
+	open("Studie naar vernieuwers")
 	if got := w.memos.chosen.title.Text; got != "Project memo" || w.win.Canvas().Focused() != w.memos.chosen.entry {
 		t.Errorf("the project memo's row opened %q", got)
 	}
@@ -325,23 +328,23 @@ func TestMemoOverviewListsAndOpensEveryKind(t *testing.T) {
 		t.Error("the memo opened, but the panel still shows the overview")
 	}
 	w.selectDocument(w.documents.docs[1].ID)
-	open("Summary · a – Ana.txt")
+	open("Summary: Ana's samenvatting")
 	if w.doc.ID != ana.ID || w.win.Canvas().Focused() != w.memos.summary.entry || w.memos.summary.entry.Text != "Ana's samenvatting" {
 		t.Errorf("the summary's row shows %q, the summary %q", w.doc.Name, w.memos.summary.entry.Text)
 	}
-	open("Code · Deel wat je leert")
+	open("Code memo: Wat delen is")
 	if got := w.memos.chosen.title.Text; got != "Memo on code “Deel wat je leert”" || w.segments.codeID != deel.ID {
 		t.Errorf("the code's row opened %q, the segments of code %d", got, w.segments.codeID)
 	}
-	open("Coding · “Deel wat je leert” in a – Ana.txt")
+	open("Coding memo: Drive als bron")
 	if got := w.transcript.SelectedText(); got != "eigen drive" || w.memos.chosen.entry.Text != "\nDrive als bron" {
 		t.Errorf("the coding's row selected %q and opened %q", got, w.memos.chosen.entry.Text)
 	}
-	open("Participant · Ana")
+	open("Participant memo: Ana is ondernemer")
 	if w.participants.tabs.Selected() != w.participants.tab || w.participants.name.Text != "Ana" || w.participants.memo.entry.Text != "Ana is ondernemer" {
 		t.Errorf("the participant's row shows %q with the memo %q", w.participants.name.Text, w.participants.memo.entry.Text)
 	}
-	open("Thematic summary · “Deel wat je leert” in a – Ana.txt")
+	open("Thematic summary: Ana leert van anderen")
 	if top := w.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelTexts(top), "Thematic summary") {
 		t.Error("the thematic summary's row did not open its editor")
 	}

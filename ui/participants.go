@@ -32,14 +32,18 @@ type participantsPanel struct {
 	name     *widget.Label
 	speakers *widget.Label
 	attrBox  *fyne.Container // the attribute rows
-	rows     []*attributeRow
-	newKey   *widget.Entry
-	newValue *widget.Entry
-	add      *widget.Button
-	memo     *memoEditor
-	hint     *widget.Label
+	// attrScroll scrolls the rows beyond a few, so that the list above
+	// keeps its room.
+	attrScroll *container.Scroll
+	rows       []*attributeRow
+	newKey     *widget.Entry
+	newValue   *widget.Entry
+	add        *widget.Button
+	memo       *memoEditor
+	hint       *widget.Label
 
 	cases  []model.Case
+	all    []model.Speaker           // every speaker, by document
 	spoken map[int64][]model.Speaker // each participant's speakers
 	caseID int64                     // the participant chosen; 0 for none
 	read   bool                      // read since the last change
@@ -90,15 +94,14 @@ func newParticipantsPanel(w *MainWindow) *participantsPanel {
 	p.memo = w.newMemoEditor()
 	p.memo.onGone = func() { p.reload() }
 	p.memo.entry.SetMinRowsVisible(4)
-	top := container.NewVBox(p.name, p.speakers, heading("Attributes"), p.attrBox, addRow, p.memo.title)
+	p.attrScroll = container.NewVScroll(p.attrBox)
+	top := container.NewVBox(p.name, p.speakers, heading("Attributes"), p.attrScroll, addRow, p.memo.title)
 	p.detail = container.NewBorder(top, nil, nil, nil, p.memo.entry)
 	p.detail.Hide()
 	p.hint = widget.NewLabel("Choose a participant to see their speakers, attributes and memo. The Speakers button over the transcript links speakers to participants.")
 	p.hint.Wrapping = fyne.TextWrapWord
 	p.hint.Importance = widget.LowImportance
-	split := container.NewVSplit(
-		container.NewBorder(heading("Participants"), nil, nil, nil, p.list),
-		container.NewStack(container.NewVBox(p.hint), p.detail))
+	split := container.NewVSplit(p.list, container.NewStack(container.NewVBox(p.hint), p.detail))
 	split.Offset = 0.35
 	p.box = split
 	return p
@@ -144,12 +147,15 @@ func (p *participantsPanel) reload() {
 		p.w.showError(err)
 		return
 	}
-	p.cases, p.read = cases, true
+	p.cases, p.all, p.read = cases, speakers, true
 	clear(p.spoken)
 	for _, s := range speakers {
 		p.spoken[s.CaseID] = append(p.spoken[s.CaseID], s)
 	}
 	p.list.Refresh()
+	if p.caseID == 0 {
+		p.caseID = p.speakerShown()
+	}
 	i := slices.IndexFunc(cases, func(c model.Case) bool { return c.ID == p.caseID })
 	if i < 0 {
 		p.caseID = 0
@@ -159,7 +165,19 @@ func (p *participantsPanel) reload() {
 		p.hint.Show()
 		return
 	}
+	p.list.Select(i) // shown below, as chosen
 	p.showCase(cases[i])
+}
+
+// speakerShown is the participant to show before one is chosen: the
+// first speaker of the document shown who is not an interviewer.
+func (p *participantsPanel) speakerShown() int64 {
+	for _, s := range p.all {
+		if s.DocID == p.w.doc.ID && !s.Interviewer && s.CaseID != 0 {
+			return s.CaseID
+		}
+	}
+	return 0
 }
 
 // onSelected shows the participant of row i.
@@ -258,7 +276,12 @@ func (p *participantsPanel) showAttributes(attrs []model.Attribute) {
 		p.attrBox.Add(none)
 	}
 	p.attrBox.Refresh()
+	rows := p.attrBox.MinSize().Height
+	p.attrScroll.SetMinSize(fyne.NewSize(0, fyne.Min(rows, attributeRowsShown*(p.newKey.MinSize().Height+theme.Padding()))))
 }
+
+// attributeRowsShown is how many attribute rows show before they scroll.
+const attributeRowsShown = 4
 
 // onValueDone stores a changed value; emptied, the attribute goes.
 func (p *participantsPanel) onValueDone(r *attributeRow) {

@@ -51,6 +51,9 @@ func TestParticipantsPanelListsSpeakers(t *testing.T) {
 	if want := []string{"Ana", "Interviewer", "Sanne"}; !slices.Equal(names, want) {
 		t.Fatalf("participants %q, want %q", names, want)
 	}
+	if got := w.participants.name.Text; got != "Ana" {
+		t.Errorf("before one is chosen the panel shows %q, want Ana, who speaks in the document shown", got)
+	}
 	pp := openParticipant(t, w, "Interviewer")
 	if got := pp.speakers.Text; !strings.Contains(got, "Interviewer in a – Ana.txt (1 turn), interviewer") || !strings.Contains(got, "in b – Sanne.txt") {
 		t.Errorf("speakers %q", got)

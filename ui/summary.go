@@ -141,9 +141,9 @@ func (w *MainWindow) editMemo(kind model.MemoKind, id int64, _ string) {
 // row, the overview, the search index.
 func (w *MainWindow) onMemoSaved(kind model.MemoKind, _ int64) {
 	if kind == model.DocumentMemo {
-		w.status.SetText("Summary saved. Edit > Undo takes back what was typed since it was opened.")
+		w.status.SetText("Summary saved as you type. Edit > Undo takes back this edit as a whole.")
 	} else {
-		w.status.SetText("Memo saved. Edit > Undo takes back what was typed since it was opened.")
+		w.status.SetText("Memo saved as you type. Edit > Undo takes back this edit as a whole.")
 	}
 	w.updateUndoMenu()
 	if kind == model.CodingMemo {
