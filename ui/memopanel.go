@@ -40,7 +40,7 @@ type memoPanel struct {
 	overview   *memoOverview
 
 	memosTab, overviewTab *container.TabItem
-	item                  *fyne.MenuItem // View > Memos, ticked while shown
+	item                  *fyne.MenuItem // View > Memo panel, ticked while shown
 }
 
 // prefMemosShown is the app preference that keeps the panel shown or

@@ -64,9 +64,9 @@ func (w *MainWindow) drawnCoding(ids []int64) int64 {
 }
 
 // onEditSummary shows the memo panel with the summary of the document
-// shown, ready to type in, or hides it when it is shown.
+// shown, ready to type in, or hides the panel when it shows that already.
 func (w *MainWindow) onEditSummary() {
-	if w.memos.visible() {
+	if w.memos.visible() && w.memos.box.Selected() == w.memos.memosTab {
 		w.setMemosShown(false)
 		return
 	}
@@ -79,7 +79,7 @@ func (w *MainWindow) onEditSummary() {
 	w.win.Canvas().Focus(w.memos.summary.entry)
 }
 
-// onToggleMemos shows or hides the memo panel (View > Memos).
+// onToggleMemos shows or hides the memo panel (View > Memo panel).
 func (w *MainWindow) onToggleMemos() { w.setMemosShown(!w.memos.visible()) }
 
 func (w *MainWindow) setMemosShown(show bool) {
@@ -94,9 +94,9 @@ func (w *MainWindow) onMemoOverview() {
 	w.updateMemosItem()
 }
 
-// newMemosItem is View > Memos, ticked while the panel is shown.
+// newMemosItem is View > Memo panel, ticked while the panel is shown.
 func (w *MainWindow) newMemosItem() *fyne.MenuItem {
-	w.memos.item = fyne.NewMenuItem("Memos", w.onToggleMemos)
+	w.memos.item = fyne.NewMenuItem("Memo panel", w.onToggleMemos)
 	w.memos.item.Checked = w.memos.visible()
 	return w.memos.item
 }

@@ -210,6 +210,11 @@ func TestEditSummary(t *testing.T) {
 	if w.memos.visible() {
 		t.Error("the Summary button did not hide the memo panel")
 	}
+	w.onMemoOverview()
+	tapButton(t, w.win.Content(), "Summary")
+	if !w.memos.visible() || w.memos.box.Selected() != w.memos.memosTab {
+		t.Error("over the overview, the Summary button did not bring the summary")
+	}
 }
 
 func TestCodebookEditing(t *testing.T) {
