@@ -172,10 +172,15 @@ func TestMemoTimerOfAnEarlierKeySavesNothing(t *testing.T) {
 	e := w.memos.summary
 	e.delay = time.Millisecond
 	test.Type(e.entry, "a")
-	time.Sleep(20 * time.Millisecond) // the first key's timer has queued its save
+	var first func()
+	select {
+	case first = <-q: // the first key's timer has fired: its save waits for the UI
+	case <-time.After(5 * time.Second):
+		t.Fatal("the timer did not fire")
+	}
 	e.delay = time.Hour
 	test.Type(e.entry, "b")
-	runQueued(t, q)
+	first()
 	if got := memoOf(t, p, model.DocumentMemo, w.doc.ID); got != "" {
 		t.Errorf("an earlier key's timer saved %q while typing went on", got)
 	}
