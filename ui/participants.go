@@ -185,8 +185,13 @@ func (p *participantsPanel) onSelected(i widget.ListItemID) {
 	if i < 0 || i >= len(p.cases) || p.cases[i].ID == p.caseID {
 		return
 	}
-	p.caseID = p.cases[i].ID
-	p.showCase(p.cases[i])
+	id := p.cases[i].ID
+	p.commitPending() // may read the participants again
+	p.caseID = id
+	if j := slices.IndexFunc(p.cases, func(c model.Case) bool { return c.ID == id }); j >= 0 {
+		p.list.Select(j)
+		p.showCase(p.cases[j])
+	}
 }
 
 // open shows a participant in the tab, its memo ready to type in when
@@ -291,10 +296,30 @@ func (p *participantsPanel) onValueDone(r *attributeRow) {
 	p.setAttribute(r.key, strings.TrimSpace(r.value.Text))
 }
 
-func (p *participantsPanel) onRemove(r *attributeRow) { p.setAttribute(r.key, "") }
+func (p *participantsPanel) onRemove(r *attributeRow) {
+	key := r.key
+	p.commitPending()
+	p.setAttribute(key, "")
+}
+
+// commitPending stores the values changed in rows and not stored yet, as
+// the rows are about to be made again: a value typed, and then a row
+// removed, or another participant chosen, without leaving the entry.
+func (p *participantsPanel) commitPending() {
+	var pending []model.Attribute
+	for _, r := range p.rows {
+		if r.value.Text != r.value.saved {
+			pending = append(pending, model.Attribute{Key: r.key, Value: strings.TrimSpace(r.value.Text)})
+		}
+	}
+	for _, a := range pending {
+		p.setAttribute(a.Key, a.Value)
+	}
+}
 
 // onAdd adds the attribute typed in the last row.
 func (p *participantsPanel) onAdd() {
+	p.commitPending()
 	key, value := strings.TrimSpace(p.newKey.Text), strings.TrimSpace(p.newValue.Text)
 	switch {
 	case key == "":

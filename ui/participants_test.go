@@ -155,3 +155,35 @@ func TestParticipantMemoSavesAsTyped(t *testing.T) {
 		t.Errorf("one undo left the memo %q", got)
 	}
 }
+
+func TestParticipantValueTypedIsKeptWhenARowGoes(t *testing.T) {
+	w, p := newTestWindow(t)
+	w.win.Resize(fyne.NewSize(1200, 900))
+	ctx := context.Background()
+	ana := caseNamed(t, p, "Ana")
+	p.SetCaseAttribute(ctx, ana.ID, "leeftijd", "34")
+	p.SetCaseAttribute(ctx, ana.ID, "rol", "ondernemer")
+	pp := openParticipant(t, w, "Ana")
+	if len(pp.rows) != 2 {
+		t.Fatalf("%d rows", len(pp.rows))
+	}
+	// A value typed, then another row removed without leaving the entry.
+	v := pp.rows[1].value
+	clickInto(v)
+	test.Type(v, " en moeder")
+	tapKeepingFocus(pp.rows[0].remove)
+	if got := caseNamed(t, p, "Ana").Attributes; !slices.Equal(got, []model.Attribute{{Key: "rol", Value: "ondernemer en moeder"}}) {
+		t.Errorf("attributes %+v, want the typed value kept and leeftijd removed", got)
+	}
+	// A value typed, then another participant chosen.
+	v = pp.rows[0].value
+	clickInto(v)
+	test.Type(v, "!")
+	tapKeepingFocus(tappableShowing(t, pp.list, "Sanne"))
+	if got := caseNamed(t, p, "Ana").Attributes; !slices.Equal(got, []model.Attribute{{Key: "rol", Value: "ondernemer en moeder!"}}) {
+		t.Errorf("attributes after choosing Sanne %+v", got)
+	}
+	if pp.name.Text != "Sanne" || w.participants.list.Length() != 3 {
+		t.Errorf("the panel shows %q", pp.name.Text)
+	}
+}
