@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,101 +18,161 @@ import (
 	"codeberg.org/verbatim/verbatim/model"
 )
 
-// searchPanel is the search bar over everything and the keyword-in-context
-// results under the transcript, with "code all hits".
+// searchPanel is the search bar over everything and the results under the
+// panels: a keyword-in-context table beside the counts per document,
+// speaker and code (facets that filter on a click), the active filters as
+// chips, the next and previous hit, and "code all hits".
 type searchPanel struct {
-	bar     fyne.CanvasObject // the query field with its buttons
-	results fyne.CanvasObject // the result rows with their summary and actions
-	entry   *widget.Entry
-	summary *widget.Label
-	list    *widget.List
-	unit    *widget.Select
-	codeAll *widget.Button
-	help    *widget.Button
+	bar      fyne.CanvasObject // the query field with its buttons
+	results  fyne.CanvasObject // the table and facets with their summary and actions
+	entry    *searchEntry
+	summary  *widget.Label
+	chips    *fyne.Container // a button per active filter, which removes it
+	table    *resultsTable
+	facets   *facetList
+	more     *widget.Button
+	previous *widget.Button
+	next     *widget.Button
+	unit     *widget.Select
+	codeAll  *widget.Button
+	help     *widget.Button
 
-	hits        []index.Hit
-	query       string
-	summaryText string        // the summary before the counts arrive
-	counting    chan struct{} // closed when the counts of the last search are shown
+	query    string        // the query of the results shown
+	total    int           // the passages it matches
+	plain    bool          // it was searched as plain words
+	took     time.Duration // the first page's search
+	open     bool          // the results are shown
+	counting chan struct{} // closed when the counts of the last search are shown
 
 	onSearch  func(q string)
-	onOpenHit func(h index.Hit)
+	onOpenHit func(h index.Hit, match index.Range)
 	onCodeAll func(q string, unit index.Unit)
+	onStep    func(dir int) // the next (1) or previous (-1) hit
+	onMore    func()        // the next page of results
 }
 
 var unitNames = []string{"matched words", "sentence", "speaker turn"}
 var unitOf = map[string]index.Unit{"matched words": index.UnitMatch, "sentence": index.UnitSentence, "speaker turn": index.UnitTurn}
 
-func newSearchPanel(onSearch func(string), onOpenHit func(index.Hit), onCodeAll func(string, index.Unit), showHelp func()) *searchPanel {
-	s := &searchPanel{onSearch: onSearch, onOpenHit: onOpenHit, onCodeAll: onCodeAll}
-	s.entry = widget.NewEntry()
+// resultsPage is how many passages a page of results holds (a variable
+// for tests).
+var resultsPage = 200
+
+func newSearchPanel(onSearch func(string), onOpenHit func(index.Hit, index.Range), onCodeAll func(string, index.Unit), showHelp func()) *searchPanel {
+	s := &searchPanel{onSearch: onSearch, onOpenHit: onOpenHit, onCodeAll: onCodeAll, onStep: func(int) {}, onMore: func() {}}
+	s.entry = newSearchEntry(func(dir int) { s.onStep(dir) })
+	s.entry.OnSubmitted = func(q string) { s.onEnter(q, s.entry.shift) }
 	s.entry.SetPlaceHolder(`Search all transcripts: leren, "deel wat je leert", organis*, speaker:Ana, code:"…"`)
-	s.entry.OnSubmitted = func(q string) { s.onSearch(q) }
 	s.help = widget.NewButtonWithIcon("", theme.QuestionIcon(), showHelp)
 	find := widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.onSearch(s.entry.Text) })
 	s.bar = container.NewBorder(nil, nil, nil, container.NewHBox(find, s.help), s.entry)
 
 	s.summary = widget.NewLabel("")
 	s.summary.Truncation = fyne.TextTruncateEllipsis
-	s.list = widget.NewList(
-		func() int { return len(s.hits) },
-		func() fyne.CanvasObject {
-			where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			where.Truncation = fyne.TextTruncateEllipsis
-			return container.New(hitRowLayout{}, where, newHitSnippet())
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			h := s.hits[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(hitPlace(h))
-			box.Objects[1].(*hitSnippet).set(h)
-		})
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.hits) {
-			s.onOpenHit(s.hits[i])
-		}
-	}
+	s.chips = container.NewHBox()
+	s.table = newResultsTable(func(r kwicRow, h index.Hit) { s.onOpenHit(h, r.match) })
+	s.facets = newFacetList(nil)
+	s.more = widget.NewButton("More…", func() { s.onMore() })
+	s.more.Hide()
+	s.previous = widget.NewButtonWithIcon("Previous", theme.MoveUpIcon(), func() { s.onStep(-1) })
+	s.next = widget.NewButtonWithIcon("Next", theme.MoveDownIcon(), func() { s.onStep(1) })
 	s.unit = widget.NewSelect(unitNames, nil)
 	s.unit.SetSelected(unitNames[1])
 	s.codeAll = widget.NewButton("Code all hits…", func() { s.onCodeAll(s.query, unitOf[s.unit.Selected]) })
-	s.codeAll.Disable()
-	actions := container.NewHBox(widget.NewLabel("by"), s.unit, s.codeAll)
-	s.results = container.NewBorder(container.NewBorder(nil, nil, nil, actions, s.summary), nil, nil, nil, s.list)
+	s.setActions(false)
+	actions := container.NewHBox(s.previous, s.next, widget.NewSeparator(), s.codeAll, widget.NewLabel("by"), s.unit)
+	top := container.NewBorder(nil, nil, s.chips, actions, s.summary)
+	table := container.NewBorder(nil, container.NewCenter(s.more), nil, nil, s.table.box)
+	split := container.NewHSplit(s.facets.list, table)
+	split.Offset = 0.22
+	s.results = container.NewBorder(top, nil, nil, nil, split)
 	return s
 }
 
-// show puts a page of results in the list.
-func (s *searchPanel) show(q string, res index.Results) {
-	s.query, s.hits = q, res.Hits
-	s.list.UnselectAll()
-	s.list.Refresh()
-	s.list.ScrollToTop()
-	msg := fmt.Sprintf("%s match (%s)", plural(res.Total, "passage"), res.Took.Round(100_000))
-	if len(res.Hits) < res.Total {
-		msg = fmt.Sprintf("%s match; the best %d are shown (%s)", plural(res.Total, "passage"), len(res.Hits), res.Took.Round(100_000))
+// onEnter searches the query typed, or, when its results are shown,
+// moves to the next hit (the previous with Shift), as a find bar does.
+func (s *searchPanel) onEnter(q string, shift bool) {
+	if !s.open || strings.TrimSpace(q) != s.query || len(s.table.rows) == 0 {
+		s.onSearch(q)
+		return
 	}
-	if res.Plain {
-		msg += " — searched as plain words"
-	}
-	s.summaryText = msg
-	s.summary.SetText(msg)
-	if res.Total > 0 {
-		s.codeAll.Enable()
+	if shift {
+		s.onStep(-1)
 	} else {
-		s.codeAll.Disable()
+		s.onStep(1)
 	}
 }
 
-// showCounts adds the counts per document and speaker to the summary.
-func (s *searchPanel) showCounts(res index.Results) {
-	msg := s.summaryText
-	if len(res.Documents) > 0 {
-		msg += fmt.Sprintf(" · in %s: %s", plural(len(res.Documents), "document"), countsLine(res.Documents, 3))
+func (s *searchPanel) setActions(enabled bool) {
+	for _, b := range []*widget.Button{s.codeAll, s.next, s.previous} {
+		if enabled {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
 	}
-	if len(res.Speakers) > 0 {
-		msg += " · speakers: " + countsLine(res.Speakers, 3)
+}
+
+// show puts the first page of a search's results in the table; the
+// facets wait for the counts.
+func (s *searchPanel) show(q string, res index.Results) {
+	s.query, s.total, s.plain, s.took = q, res.Total, res.Plain, res.Took
+	s.table.set(res.Hits)
+	s.facets.clear()
+	s.showChips()
+	s.setActions(res.Total > 0)
+	s.showSummary()
+}
+
+// add puts the next page of results in the table.
+func (s *searchPanel) add(res index.Results) {
+	s.table.add(res.Hits)
+	s.showSummary()
+}
+
+// hasMore reports whether the query matches passages not loaded yet.
+func (s *searchPanel) hasMore() bool { return len(s.table.hits) < s.total }
+
+func (s *searchPanel) showSummary() {
+	msg := "No passage matches"
+	if s.total > 0 {
+		msg = fmt.Sprintf("%s in %s", plural(len(s.table.rows), "hit"), plural(s.total, "passage"))
+	}
+	if s.hasMore() {
+		msg = fmt.Sprintf("%s in the best %d of %s", plural(len(s.table.rows), "hit"), len(s.table.hits), plural(s.total, "passage"))
+		s.more.SetText(fmt.Sprintf("More… (the next %d passages)", min(resultsPage, s.total-len(s.table.hits))))
+		s.more.Show()
+	} else {
+		s.more.Hide()
+	}
+	msg += fmt.Sprintf(" (%s)", s.took.Round(100_000))
+	if s.plain {
+		msg += " — searched as plain words"
 	}
 	s.summary.SetText(msg)
+}
+
+// showCounts shows the counts per document, speaker and code.
+func (s *searchPanel) showCounts(res index.Results) {
+	s.facets.set(res, queryFilters(s.query))
+}
+
+// showChips shows a chip for each filter of the query on a document,
+// speaker or code; a tap on it searches again without it.
+func (s *searchPanel) showChips() {
+	s.chips.RemoveAll()
+	for _, f := range queryFilters(s.query) {
+		chip := widget.NewButtonWithIcon(f.label(), theme.CancelIcon(), func() { s.searchFor(withoutFilter(s.query, f)) })
+		chip.IconPlacement = widget.ButtonIconTrailingText
+		s.chips.Add(chip)
+	}
+	s.chips.Refresh()
+}
+
+// searchFor puts q in the bar and searches it.
+func (s *searchPanel) searchFor(q string) {
+	s.entry.SetText(q)
+	s.onSearch(q)
 }
 
 // plural writes a count with its noun: "1 document", "2 documents".
@@ -119,28 +181,6 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func countsLine(counts []index.Count, n int) string {
-	parts := make([]string, 0, n)
-	for i, c := range counts {
-		if i == n {
-			parts = append(parts, "…")
-			break
-		}
-		parts = append(parts, fmt.Sprintf("%s %d", c.Name, c.Count))
-	}
-	return strings.Join(parts, ", ")
-}
-
-func hitPlace(h index.Hit) string {
-	if h.MemoKind != "" {
-		return fmt.Sprintf("memo on %s", h.MemoKind)
-	}
-	if h.Speaker != "" {
-		return h.Speaker + " · " + h.Document
-	}
-	return h.Document
 }
 
 // searchIndex opens the project's index in the background and serves the
@@ -206,9 +246,20 @@ func (w *MainWindow) closeIndex() {
 	w.index.ix, w.index.opened = nil, nil
 }
 
-// onSearch runs a query and shows its results.
+// wireSearch connects the results to the window: the next and previous
+// hit, more results, the facets.
+func (w *MainWindow) wireSearch() {
+	w.search.onStep = w.stepHit
+	w.search.onMore = w.onMoreResults
+	w.search.facets.onToggle = w.onFacet
+}
+
+// onSearch runs a query and shows its results: the first page at once,
+// the counts per document, speaker and code a moment later, and the hits
+// in the transcript shown.
 func (w *MainWindow) onSearch(q string) {
-	if strings.TrimSpace(q) == "" {
+	q = strings.TrimSpace(q)
+	if q == "" {
 		return
 	}
 	if w.index.ix == nil {
@@ -224,10 +275,8 @@ func (w *MainWindow) onSearch(q string) {
 		w.showError(err)
 		return
 	}
-	// The rows first; the counts per document, speaker and code, which take
-	// longer on broad queries, a moment later.
 	ix := w.index.ix
-	res, err := ix.Search(ctx, q, index.SearchOptions{Limit: 200, Facets: -1})
+	res, err := ix.Search(ctx, q, index.SearchOptions{Limit: resultsPage, Facets: -1})
 	var qe *index.QueryError
 	if errors.As(err, &qe) {
 		w.status.SetText(qe.Msg)
@@ -237,13 +286,28 @@ func (w *MainWindow) onSearch(q string) {
 		w.showError(err)
 		return
 	}
+	if strings.TrimSpace(w.search.entry.Text) != q {
+		w.search.entry.SetText(q)
+	}
 	w.search.show(q, res)
 	w.showResults(true)
+	w.status.SetText("")
+	// The counts per document, speaker and code (every one counted): at
+	// once for a few hits, in the background for many, where they take
+	// longer than the page.
 	w.search.counting = make(chan struct{})
 	done := w.search.counting
+	count := func() (index.Results, error) { return ix.Counts(ctx, q, index.SearchOptions{Facets: 1 << 20}) }
+	if res.Total <= countAtOnce {
+		if counts, err := count(); err == nil {
+			w.search.showCounts(counts)
+		}
+		close(done)
+		return
+	}
 	go func() {
-		counts, err := ix.Counts(ctx, q, index.SearchOptions{Facets: 1 << 20}) // every document counted
-		fyne.Do(func() {
+		counts, err := count()
+		onUI(func() {
 			if err == nil && w.search.query == q {
 				w.search.showCounts(counts)
 			}
@@ -252,8 +316,45 @@ func (w *MainWindow) onSearch(q string) {
 	}()
 }
 
+// countAtOnce is how many passages a search may match for its counts to
+// be taken before its results show, a few milliseconds' work (a variable
+// for tests).
+var countAtOnce = 1000
+
+// onMoreResults loads the next page of results.
+func (w *MainWindow) onMoreResults() {
+	s := w.search
+	if w.index.ix == nil || !s.hasMore() {
+		return
+	}
+	res, err := w.index.ix.Search(background(), s.query, index.SearchOptions{Limit: resultsPage, Offset: len(s.table.hits), Facets: -1})
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	s.add(res)
+}
+
+// onFacet narrows the search to a document, speaker or code, or widens it
+// again when it is narrowed to it already.
+func (w *MainWindow) onFacet(field, name string) {
+	q := toggleFilter(w.search.query, field, name)
+	if q == "" && field == fieldDoc { // a name with quotes: by its id
+		for _, d := range w.documents.docs {
+			if d.Name == name {
+				q = toggleFilter(w.search.query, field, strconv.FormatInt(d.ID, 10))
+			}
+		}
+	}
+	if q == "" {
+		w.status.SetText(fmt.Sprintf("A search cannot name %q: it has quotes in it.", name))
+		return
+	}
+	w.search.searchFor(q)
+}
+
 // onOpenHit shows a hit's document with the matched words selected.
-func (w *MainWindow) onOpenHit(h index.Hit) {
+func (w *MainWindow) onOpenHit(h index.Hit, m index.Range) {
 	if h.DocID == 0 || h.MemoKind != "" {
 		w.status.SetText(fmt.Sprintf("This hit is in a memo on a %s.", h.MemoKind))
 		return
@@ -262,12 +363,9 @@ func (w *MainWindow) onOpenHit(h index.Hit) {
 		w.showError(err)
 		return
 	}
-	sel := index.Range{Start: h.Start, End: h.End}
-	if len(h.Matches) > 0 {
-		sel = h.Matches[0]
-	}
-	w.transcript.ScrollTo(sel.Start)
-	w.transcript.Select(sel.Start, sel.End)
+	w.transcript.ScrollTo(m.Start)
+	w.transcript.Select(m.Start, m.End)
+	w.status.SetText(w.search.hitStatus())
 }
 
 // onCodeAll asks for a code and codes every hit of the query with it, as

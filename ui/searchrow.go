@@ -7,213 +7,199 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"codeberg.org/verbatim/verbatim/index"
 )
 
-// hitRowLayout lays out a search result row: the hit's place (speaker and
-// document) in a column placeWidth wide, narrower in a narrow row so that
-// the snippet keeps most of it, and the snippet in the rest.
-type hitRowLayout struct{}
+// The columns of the keyword-in-context table, in order.
+const (
+	colLeft = iota
+	colMatch
+	colRight
+	colSpeaker
+	colDocument
+	colPosition
+	kwicCols
+)
 
-const placeWidth = 220
-
-func (hitRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	place, snippet := objs[0], objs[1]
-	w := min(placeWidth, size.Width*0.3)
-	place.Move(fyne.NewPos(0, 0))
-	place.Resize(fyne.NewSize(w, size.Height))
-	snippet.Move(fyne.NewPos(w, 0))
-	snippet.Resize(fyne.NewSize(size.Width-w, size.Height))
+// kwicColumns decides the widths of the table's columns, for the header
+// and every row alike, so that the matches line up down the table: the
+// match column as wide as the widest match of the rows loaded (up to a
+// quarter of the width), speaker and document as wide as their longest
+// (within bounds, and narrower when the contexts would get less than half
+// the width), and the two contexts sharing the rest.
+type kwicColumns struct {
+	match, speaker, document float32 // the widest of each, measured
 }
 
-func (hitRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	place, snippet := objs[0].MinSize(), objs[1].MinSize()
-	return fyne.NewSize(place.Width+snippet.Width, max(place.Height, snippet.Height))
+func (c *kwicColumns) widths(total float32) [kwicCols]float32 {
+	var w [kwicCols]float32
+	pad := 2 * theme.InnerPadding()
+	w[colPosition] = min(72, total*0.08)
+	w[colSpeaker] = min(c.speaker+pad, 150, total*0.12)
+	w[colDocument] = min(c.document+pad, 260, total*0.2)
+	w[colMatch] = min(max(c.match+pad/2, 72), total*0.25)
+	rest := total - w[colPosition] - w[colSpeaker] - w[colDocument] - w[colMatch]
+	if short := total*0.55 - rest; short > 0 {
+		// Speaker and document give up room, down to a little each.
+		give := w[colSpeaker] + w[colDocument]
+		keep := max(give-short, min(give, total*0.12))
+		w[colSpeaker], w[colDocument] = w[colSpeaker]*keep/give, w[colDocument]*keep/give
+		rest = total - w[colPosition] - w[colSpeaker] - w[colDocument] - w[colMatch]
+	}
+	rest = max(rest, 0)
+	w[colLeft] = rest / 2
+	w[colRight] = rest - w[colLeft]
+	return w
 }
 
-// hitSnippet is a search result's keyword in context on one line. The first
-// matched words start at a fixed place (matchAt of the width, earlier when
-// they would not fit), the context before them is cut at its start and the
-// context after them at its end, so the match itself always shows, with
-// context on both sides, however narrow the row. No stock widget cuts text
-// at its start, hence a renderer of its own.
-type hitSnippet struct {
+// kwicLayout lays out a row of the table (or its header) in the columns.
+type kwicLayout struct{ cols *kwicColumns }
+
+func (l kwicLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := l.cols.widths(size.Width)
+	x := float32(0)
+	for i, o := range objs {
+		if i >= kwicCols {
+			break
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w[i], size.Height))
+		x += w[i]
+	}
+}
+
+// MinSize is narrow: the columns take what room the table has, and their
+// texts are cut to it.
+func (l kwicLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(320, h)
+}
+
+// kwicText is one cell of the table: a line of text, cut to the cell's
+// width with "…": the context before the match at its start, so that the
+// words next to the match stay, a document's name in its middle, so that
+// both the start and the end of names alike show, any other at its end.
+// No stock widget cuts text but at its end, hence a renderer of its own.
+//
+// The context before the match has no padding at its right, nor the match
+// and the context after it at their left: the three read as one line of
+// the text, spaced as the text is.
+type kwicText struct {
 	widget.BaseWidget
-	segs  []snippetSeg
-	pivot int // the segment of the first match
-}
-
-// snippetSeg is a run of the snippet: matched words, or the text between.
-type snippetSeg struct {
 	text  string
-	match bool
+	right bool // aligned right
+	cut   cutAt
+	style fyne.TextStyle
+	faint bool // drawn in the placeholder colour (an interviewer)
+	flush bool // no padding on the side that faces the match
 }
 
-// matchAt is where the first match starts, as a share of the row's width.
-const matchAt = 0.4
+// cutAt is where a cell cuts a text too long for it.
+type cutAt int
 
-func newHitSnippet() *hitSnippet {
-	s := &hitSnippet{}
-	s.ExtendBaseWidget(s)
-	return s
+const (
+	cutAtEnd cutAt = iota
+	cutAtStart
+	cutInMiddle
+)
+
+func newKWICText(right bool, cut cutAt, style fyne.TextStyle) *kwicText {
+	t := &kwicText{right: right, cut: cut, style: style}
+	t.ExtendBaseWidget(t)
+	return t
 }
 
-// set shows a hit's snippet.
-func (s *hitSnippet) set(h index.Hit) {
-	s.segs, s.pivot = snippetSegs(h)
-	s.Refresh()
-}
-
-// snippetSegs splits a hit's snippet into runs, and says which run is its
-// first match (0 when none is).
-func snippetSegs(h index.Hit) ([]snippetSeg, int) {
-	r := []rune(h.Snippet)
-	var segs []snippetSeg
-	pivot := -1
-	add := func(from, to int, match bool) {
-		if from >= to {
-			return
-		}
-		if match && pivot < 0 {
-			pivot = len(segs)
-		}
-		segs = append(segs, snippetSeg{text: string(r[from:to]), match: match})
+// newContextText is a cell of the keyword in context, flush with the
+// match: the context before it aligned right and cut at its start.
+func newContextText(before bool, style fyne.TextStyle) *kwicText {
+	t := newKWICText(before, cutAtEnd, style)
+	if before {
+		t.cut = cutAtStart
 	}
-	at := 0
-	for _, m := range h.SnippetMatches {
-		if m.Start < at || m.End > len(r) {
-			continue
-		}
-		add(at, m.Start, false)
-		add(m.Start, m.End, true)
-		at = m.End
+	t.flush = true
+	return t
+}
+
+// set shows text, faint or not.
+func (t *kwicText) set(text string, faint bool) {
+	if t.text == text && t.faint == faint {
+		return
 	}
-	add(at, len(r), false)
-	return segs, max(pivot, 0)
+	t.text, t.faint = text, faint
+	t.Refresh()
 }
 
 // CreateRenderer is part of fyne.Widget.
-func (s *hitSnippet) CreateRenderer() fyne.WidgetRenderer {
-	return &hitSnippetRenderer{s: s}
+func (t *kwicText) CreateRenderer() fyne.WidgetRenderer {
+	r := &kwicTextRenderer{t: t, line: &canvas.Text{}}
+	r.Refresh()
+	return r
 }
 
-type hitSnippetRenderer struct {
-	s     *hitSnippet
-	texts []*canvas.Text // one per segment
+type kwicTextRenderer struct {
+	t    *kwicText
+	line *canvas.Text
 }
 
-func (r *hitSnippetRenderer) Destroy() {}
+func (r *kwicTextRenderer) Destroy()                     {}
+func (r *kwicTextRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.line} }
 
-func (r *hitSnippetRenderer) Objects() []fyne.CanvasObject {
-	objs := make([]fyne.CanvasObject, len(r.texts))
-	for i, t := range r.texts {
-		objs[i] = t
-	}
-	return objs
+func (r *kwicTextRenderer) textSize() float32 {
+	return theme.SizeForWidget(theme.SizeNameText, r.t)
 }
 
-func (r *hitSnippetRenderer) textSize() float32 {
-	return theme.SizeForWidget(theme.SizeNameText, r.s)
+// MinSize is one line high and narrow: the row gives the cell its width.
+func (r *kwicTextRenderer) MinSize() fyne.Size {
+	h := fyne.MeasureText("Mg", r.textSize(), r.t.style).Height
+	return fyne.NewSize(2*theme.InnerPadding(), h+2*theme.InnerPadding())
 }
 
-// MinSize is one line high and narrow: the row gives it what room it has.
-func (r *hitSnippetRenderer) MinSize() fyne.Size {
-	pad := theme.InnerPadding()
-	h := fyne.MeasureText("Mg", r.textSize(), fyne.TextStyle{}).Height
-	return fyne.NewSize(8*r.textSize(), h+2*pad)
-}
-
-// Refresh makes a text for each segment; Layout fits them to the width.
-func (r *hitSnippetRenderer) Refresh() {
-	th := r.s.Theme()
+func (r *kwicTextRenderer) Refresh() {
+	th := r.t.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	for len(r.texts) < len(r.s.segs) {
-		r.texts = append(r.texts, &canvas.Text{})
+	name := theme.ColorNameForeground
+	if r.t.faint {
+		name = theme.ColorNamePlaceHolder
 	}
-	r.texts = r.texts[:len(r.s.segs)]
-	for i, seg := range r.s.segs {
-		t := r.texts[i]
-		t.Color = th.Color(theme.ColorNameForeground, v)
-		t.TextSize = r.textSize()
-		t.TextStyle = fyne.TextStyle{Bold: seg.match}
-	}
-	r.Layout(r.s.Size())
-	canvas.Refresh(r.s)
+	r.line.Color = th.Color(name, v)
+	r.line.TextSize = r.textSize()
+	r.line.TextStyle = r.t.style
+	r.Layout(r.t.Size())
+	canvas.Refresh(r.t)
 }
 
-// Layout puts the first match at its place, then the segments before it
-// leftwards and those after it rightwards, cutting the last one that fits on
-// each side and hiding the rest.
-func (r *hitSnippetRenderer) Layout(size fyne.Size) {
-	segs := r.s.segs
-	if len(segs) == 0 || len(r.texts) != len(segs) {
-		return
-	}
+// Layout cuts the text to the cell and puts it at its side.
+func (r *kwicTextRenderer) Layout(size fyne.Size) {
 	pad := theme.InnerPadding()
-	width := size.Width - 2*pad
-	measure := func(s string, bold bool) float32 {
-		return fyne.MeasureText(s, r.textSize(), fyne.TextStyle{Bold: bold}).Width
+	padL, padR := pad, pad
+	if r.t.flush && r.t.right {
+		padR = 0
+	} else if r.t.flush {
+		padL = 0
 	}
-	lineH := fyne.MeasureText("Mg", r.textSize(), fyne.TextStyle{}).Height
-	y := (size.Height - lineH) / 2
-	place := func(i int, text string, x float32) float32 {
-		t := r.texts[i]
-		t.Text = text
-		w := measure(text, segs[i].match)
-		t.Move(fyne.NewPos(pad+x, y))
-		t.Resize(fyne.NewSize(w, lineH))
-		t.Show()
-		return w
-	}
-
-	p := r.s.pivot
-	pivotW := measure(segs[p].text, segs[p].match)
-	minRight := measure(" ……", false) // some context after the match
-	start := min(width*matchAt, width-minRight-pivotW)
-	start = max(start, 0)
-
-	x := start
-	for i := p; i < len(segs); i++ {
-		avail := width - x
-		text := segs[i].text
-		if measure(text, segs[i].match) > avail {
-			text = cutEnd(text, avail, func(s string) float32 { return measure(s, segs[i].match) })
-		}
-		if text == "" {
-			r.hideFrom(i, len(segs))
-			break
-		}
-		x += place(i, text, x)
-		if text != segs[i].text {
-			r.hideFrom(i+1, len(segs))
-			break
+	avail := size.Width - padL - padR
+	measure := func(s string) float32 { return fyne.MeasureText(s, r.textSize(), r.t.style).Width }
+	text := r.t.text
+	if measure(text) > avail {
+		switch r.t.cut {
+		case cutAtStart:
+			text = cutStart(text, avail, measure)
+		case cutInMiddle:
+			text = cutMiddle(text, avail, measure)
+		default:
+			text = cutEnd(text, avail, measure)
 		}
 	}
-
-	x = start
-	for i := p - 1; i >= 0; i-- {
-		text := segs[i].text
-		if measure(text, segs[i].match) > x {
-			text = cutStart(text, x, func(s string) float32 { return measure(s, segs[i].match) })
-		}
-		if text == "" {
-			r.hideFrom(0, i+1)
-			break
-		}
-		x -= measure(text, segs[i].match)
-		place(i, text, x)
-		if text != segs[i].text {
-			r.hideFrom(0, i)
-			break
-		}
+	r.line.Text = text
+	ts := fyne.MeasureText(text, r.textSize(), r.t.style)
+	x := padL
+	if r.t.right {
+		x = padL + avail - ts.Width
 	}
-}
-
-func (r *hitSnippetRenderer) hideFrom(from, to int) {
-	for _, t := range r.texts[from:to] {
-		t.Hide()
-	}
+	r.line.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
+	r.line.Resize(ts)
 }
 
 // cutEnd shortens s at its end, with "…", to at most width, at a word's end
@@ -248,6 +234,21 @@ func cutStart(s string, width float32, measure func(string) float32) string {
 		}
 	}
 	return "…" + strings.TrimLeft(kept, " ")
+}
+
+// cutMiddle shortens s in its middle, with "…", to at most width, keeping
+// as much of its end as of its start; "" when not even "…" fits.
+func cutMiddle(s string, width float32, measure func(string) float32) string {
+	r := []rune(s)
+	n := longest(len(r), func(n int) bool {
+		head, tail := (n+1)/2, n/2
+		return measure(string(r[:head])+"…"+string(r[len(r)-tail:])) <= width
+	})
+	if n == 0 {
+		return ""
+	}
+	head, tail := (n+1)/2, n/2
+	return strings.TrimRight(string(r[:head]), " ") + "…" + strings.TrimLeft(string(r[len(r)-tail:]), " ")
 }
 
 // longest is the largest n in [0, upto] for which fits holds, fits being

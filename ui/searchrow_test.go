@@ -7,71 +7,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
 )
 
-// rowTexts are the texts drawn in a search result row, left to right, with
-// whether each lies wholly inside the row.
-type rowText struct {
-	text   string
-	bold   bool
-	inside bool
-	x      float32
-}
-
-// searchRowTexts reads the visible texts of the snippets in the search
-// result rows from their rendering, one slice per row drawn, with
-// positions relative to the row. The place of the hit is a label, left out.
-func searchRowTexts(w *MainWindow) [][]rowText {
-	var rows [][]rowText
-	d := fyne.CurrentApp().Driver()
-	for _, o := range allObjectsUnder(w.search.list) {
-		row, ok := o.(*fyne.Container) // a row as the list's template makes it
-		if !ok || !row.Visible() || len(row.Objects) != 2 {
-			continue
-		}
-		origin := d.AbsolutePositionForObject(row)
-		var texts []rowText
-		for _, x := range objectsOutsideLabels(row) {
-			txt, ok := x.(*canvas.Text)
-			if !ok || !txt.Visible() || strings.TrimSpace(txt.Text) == "" {
-				continue
-			}
-			at := d.AbsolutePositionForObject(txt).Subtract(origin)
-			right := at.X + fyne.MeasureText(txt.Text, txt.TextSize, txt.TextStyle).Width
-			texts = append(texts, rowText{text: txt.Text, bold: txt.TextStyle.Bold, x: at.X, inside: at.X >= 0 && right <= row.Size().Width+0.5})
-		}
-		if len(texts) > 0 {
-			rows = append(rows, texts)
-		}
-	}
-	return rows
-}
-
-// objectsOutsideLabels is o and the objects under it, but not under a label.
-func objectsOutsideLabels(o fyne.CanvasObject) []fyne.CanvasObject {
-	out := []fyne.CanvasObject{o}
-	switch x := o.(type) {
-	case *widget.Label:
-		return nil
-	case *fyne.Container:
-		for _, ch := range x.Objects {
-			out = append(out, objectsOutsideLabels(ch)...)
-		}
-	case fyne.Widget:
-		for _, ch := range test.WidgetRenderer(x).Objects() {
-			out = append(out, objectsOutsideLabels(ch)...)
-		}
-	}
-	return out
-}
-
-func TestSearchRowsShowTheMatchWithContextAtAnyWidth(t *testing.T) {
-	w, p := newTestWindow(t)
+func TestResultRowsShowTheMatchWithContextAtAnyWidth(t *testing.T) {
+	w, p := newSearchWindow(t)
 	ctx := context.Background()
 	// A long turn, the searched word far from both of its ends.
 	long := "Interviewer: Wat heb je daar gedaan?\nEva: " +
@@ -89,38 +31,53 @@ func TestSearchRowsShowTheMatchWithContextAtAnyWidth(t *testing.T) {
 	for _, width := range []float32{1400, 760} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			w.win.Resize(fyne.NewSize(width, 700))
-			w.onSearch("opbouwt")
-			<-w.search.counting // the counts touch the results too: let them finish first
-			if len(w.search.hits) != 1 {
-				t.Fatalf("hits: %+v", w.search.hits)
-			}
-			rows := searchRowTexts(w)
+			search(t, w, "opbouwt")
+			rows := drawnRows(w)
 			if len(rows) != 1 {
 				t.Fatalf("%d rows drawn, want 1", len(rows))
 			}
-			// Context is the letters shown beside the match: a word or two at least.
-			var before, after int
-			match := false
-			for _, x := range rows[0] {
-				n := len([]rune(strings.NewReplacer("…", "", " ", "").Replace(x.text)))
-				switch {
-				case x.text == "opbouwt" && x.bold:
-					match = x.inside
-				case !x.inside:
-				case match:
-					after += n
-				default:
-					before += n
-				}
+			r := rows[0]
+			letters := func(s string) int { return len([]rune(strings.NewReplacer("…", "", " ", "").Replace(s))) }
+			if r.cells[colMatch] != "opbouwt" || !r.bold[colMatch] {
+				t.Errorf("at width %v the match is drawn as %q", width, r.cells[colMatch])
 			}
-			if !match || before < 8 || after < 8 {
-				t.Errorf("at width %v the row draws %+v: want the whole bold match with context before and after it", width, rows[0])
+			// Cut where the cells end: the context before at its start,
+			// the one after at its end, each keeping the words next to
+			// the match.
+			if !strings.HasPrefix(r.cells[colLeft], "…") || !strings.HasSuffix(r.cells[colLeft], "hoe je samen iets ") || letters(r.cells[colLeft]) < 12 {
+				t.Errorf("at width %v the context before is %q", width, r.cells[colLeft])
+			}
+			if !strings.HasSuffix(r.cells[colRight], "…") || !strings.HasPrefix(r.cells[colRight], " zonder dat") || letters(r.cells[colRight]) < 12 {
+				t.Errorf("at width %v the context after is %q", width, r.cells[colRight])
+			}
+			// A narrow table cuts a document's name in its middle.
+			doc := r.cells[colDocument]
+			if r.cells[colSpeaker] != "Eva" || !strings.HasPrefix(doc, "e – ") || !strings.HasSuffix(doc, ".txt") || width == 1400 && doc != "e – Eva.txt" {
+				t.Errorf("at width %v speaker and document %q, %q", width, r.cells[colSpeaker], r.cells[colDocument])
 			}
 		})
 	}
-	// The row itself can shrink: a long snippet must not widen the results.
-	if got := test.WidgetRenderer(w.search.list).MinSize().Width; got > 600 {
+	// The rows themselves can shrink: a long snippet must not widen the results.
+	if got := test.WidgetRenderer(w.search.table.list).MinSize().Width; got > 600 {
 		t.Errorf("the results need %v wide", got)
+	}
+}
+
+func TestCutInTheMiddle(t *testing.T) {
+	runes := func(s string) float32 { return float32(len([]rune(s))) } // one unit a rune
+	for _, c := range []struct {
+		s     string
+		width float32
+		want  string
+	}{
+		{"Voorbeeldinterview Sanne (fictief).txt", 21, "Voorbeeldi…ctief).txt"},
+		{"Voorbeeldinterview Sanne (fictief).txt", 12, "Voorbe…).txt"},
+		{"abc", 0.5, ""},
+	} {
+		got := cutMiddle(c.s, c.width, runes)
+		if got != c.want || runes(got) > c.width {
+			t.Errorf("cut %q to %v in the middle: got %q, want %q", c.s, c.width, got, c.want)
+		}
 	}
 }
 

@@ -70,7 +70,8 @@ func otherKeys() []keyHelp {
 	return []keyHelp{
 		{"1 – 9", "Apply the code with that key to the selected passage (the key shows beside the code)"},
 		{"a letter", "Typed in the transcript: find a code by its name in the codebook"},
-		{"Enter", "In the codebook's filter: apply the first code found, or create the code typed; in the search bar: search; in a dialog: confirm"},
+		{"Enter", "In the codebook's filter: apply the first code found, or create the code typed; in the search bar: search, and once its results are shown, go to the next hit (Shift+Enter: the previous); in a dialog: confirm"},
+		{"F3, Shift+F3", "In the search bar: go to the next and the previous hit"},
 		{"Escape", "Close the dialog on top"},
 		{c + "+Z", "Undo the last change (in a text field: its typing)"},
 		{c + "+Y, " + c + "+Shift+Z", "Redo"},

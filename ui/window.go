@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +34,9 @@ type MainWindow struct {
 	index      searchIndex
 	title      *widget.Label
 	status     *widget.Label
-	centre     *fyne.Container // the transcript, and the search results under it
+	centre     *fyne.Container   // the transcript
+	panels     fyne.CanvasObject // documents, transcript and codebook
+	body       *fyne.Container   // the panels, and the search results under them
 	results    *container.Split
 
 	opts       Options
@@ -90,6 +93,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.segments = newSegmentsPanel(w.loadSegments, w.onSegmentOpened, w.onSegmentKey, w.onSegmentMenu)
 	w.wireCodebook()
 	w.search = newSearchPanel(w.onSearch, w.onOpenHit, w.onCodeAll, w.showQueryHelp)
+	w.wireSearch()
 	w.transcript.OnSelectionChanged = w.onSelectionChanged
 	w.transcript.OnHighlightTapped = w.onHighlightTapped
 	w.wireSelection()
@@ -98,7 +102,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.title.Truncation = fyne.TextTruncateEllipsis
 
 	closeResults := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { w.showResults(false) })
-	w.results = container.NewVSplit(w.transcript, container.NewBorder(nil, nil, nil, container.NewVBox(closeResults), w.search.results))
+	w.results = container.NewVSplit(layout.NewSpacer(), container.NewBorder(nil, nil, nil, container.NewVBox(closeResults), w.search.results))
 	w.results.Offset = 0.6
 	w.centre = container.NewStack(w.transcript)
 	summary := widget.NewButtonWithIcon("Summary", theme.DocumentIcon(), w.onEditSummary)
@@ -115,7 +119,8 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.memory.split("codebook", split.Trailing.(*container.Split))
 	w.memory.split("results", w.results)
 	w.memory.split("memos", w.memos.split)
-	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, split))
+	w.panels, w.body = split, container.NewStack(split)
+	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, w.body))
 	w.win.Resize(w.memory.size(fyne.NewSize(1200, 760)))
 	w.addShortcuts()
 	w.win.SetMainMenu(w.menu())
@@ -148,15 +153,21 @@ func (w *MainWindow) close() {
 	w.closeIndex()
 }
 
-// showResults shows or hides the search results under the transcript.
+// showResults shows or hides the search results, under the panels and as
+// wide as the window: a keyword-in-context table needs the width. Its hits
+// are framed in the transcript while they are shown.
 func (w *MainWindow) showResults(show bool) {
 	if show {
-		w.results.Leading = w.transcript
-		w.centre.Objects = []fyne.CanvasObject{w.results}
+		w.results.Leading = w.panels
+		w.body.Objects = []fyne.CanvasObject{w.results}
 	} else {
-		w.centre.Objects = []fyne.CanvasObject{w.transcript}
+		w.body.Objects = []fyne.CanvasObject{w.panels}
 	}
-	w.centre.Refresh()
+	w.body.Refresh()
+	if w.search.open != show {
+		w.search.open = show
+		w.markSearchHits(w.doc.ID)
+	}
 }
 
 // selectDocument shows a listed document, selecting it in the documents
@@ -211,6 +222,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenu("View",
 			w.withShortcut(fyne.NewMenuItem("Next coded passage", w.onNextCoding), shortcutNext),
 			w.withShortcut(fyne.NewMenuItem("Previous coded passage", w.onPreviousCoding), shortcutPrevious),
+			w.withShortcut(fyne.NewMenuItem("Next search hit", w.onNextHit), shortcutNextHit),
+			w.withShortcut(fyne.NewMenuItem("Previous search hit", w.onPreviousHit), shortcutPreviousHit),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Analysis…", w.onShowAnalysis),
 			fyne.NewMenuItemSeparator(),
@@ -323,6 +336,7 @@ func (w *MainWindow) showDocument(id int64) error {
 	}
 	if w.doc.ID != id {
 		w.transcript.SetText(text, blocks)
+		w.markSearchHits(id)
 	}
 	w.transcript.SetHighlights(hl)
 	w.highlights = hl
