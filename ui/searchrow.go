@@ -24,8 +24,8 @@ const (
 // and every row alike, so that the matches line up down the table: the
 // match column as wide as the widest match of the rows loaded (up to a
 // quarter of the width), speaker and document as wide as their longest
-// (within bounds, and narrower when the contexts would get less than half
-// the width), and the two contexts sharing the rest.
+// (within bounds, and narrower when the contexts would get too little),
+// and the two contexts sharing the rest.
 type kwicColumns struct {
 	match, speaker, document float32 // the widest of each, measured
 }
@@ -34,14 +34,16 @@ func (c *kwicColumns) widths(total float32) [kwicCols]float32 {
 	var w [kwicCols]float32
 	pad := 2 * theme.InnerPadding()
 	w[colPosition] = min(72, total*0.08)
-	w[colSpeaker] = min(c.speaker+pad, 150, total*0.12)
-	w[colDocument] = min(c.document+pad, 260, total*0.2)
+	w[colSpeaker] = min(c.speaker+pad, 160, total*0.14)
+	w[colDocument] = min(c.document+pad, 320, total*0.28)
 	w[colMatch] = min(max(c.match+pad/2, 72), total*0.25)
 	rest := total - w[colPosition] - w[colSpeaker] - w[colDocument] - w[colMatch]
-	if short := total*0.55 - rest; short > 0 {
+	// The contexts get 45% of the width, and in a narrow table more, up to
+	// 180 each.
+	if short := max(total*0.45, min(total*0.6, 360)) - rest; short > 0 {
 		// Speaker and document give up room, down to a little each.
 		give := w[colSpeaker] + w[colDocument]
-		keep := max(give-short, min(give, total*0.12))
+		keep := max(give-short, min(give, total*0.22))
 		w[colSpeaker], w[colDocument] = w[colSpeaker]*keep/give, w[colDocument]*keep/give
 		rest = total - w[colPosition] - w[colSpeaker] - w[colDocument] - w[colMatch]
 	}

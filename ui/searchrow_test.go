@@ -52,7 +52,7 @@ func TestResultRowsShowTheMatchWithContextAtAnyWidth(t *testing.T) {
 			}
 			// A narrow table cuts a document's name in its middle.
 			doc := r.cells[colDocument]
-			if r.cells[colSpeaker] != "Eva" || !strings.HasPrefix(doc, "e – ") || !strings.HasSuffix(doc, ".txt") || width == 1400 && doc != "e – Eva.txt" {
+			if r.cells[colSpeaker] != "Eva" || !strings.HasPrefix(doc, "e –") || !strings.HasSuffix(doc, ".txt") || width == 1400 && doc != "e – Eva.txt" {
 				t.Errorf("at width %v speaker and document %q, %q", width, r.cells[colSpeaker], r.cells[colDocument])
 			}
 		})

@@ -37,6 +37,13 @@ var (
 	selectionDark  = color.NRGBA{R: 0x77, G: 0xff, B: 0x00, A: 0x70}
 )
 
+// Search hits are framed in ink, in the text's own darkness: no code's
+// fill or stripe, nor the selection, comes near it in either variant.
+var (
+	searchHitLight = color.NRGBA{R: 0x1a, G: 0x1a, B: 0x1a, A: 0xff}
+	searchHitDark  = color.NRGBA{R: 0xf2, G: 0xf2, B: 0xf2, A: 0xff}
+)
+
 // verbatimTheme is Fyne's default theme with Verbatim's selection colour,
 // in the variant the settings chose: forced light or dark, or the
 // system's when mode is themeSystem.
@@ -68,6 +75,11 @@ func (t *verbatimTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.
 			return selectionLight
 		}
 		return selectionDark
+	case transcript.ColorNameSearchHit:
+		if v == theme.VariantLight {
+			return searchHitLight
+		}
+		return searchHitDark
 	}
 	return t.Theme.Color(n, v)
 }
