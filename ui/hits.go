@@ -65,7 +65,7 @@ func (s *searchPanel) hitStatus() string {
 	if s.hasMore() {
 		n = "the first " + n
 	}
-	return fmt.Sprintf("Hit %d of %s. %s", s.table.current+1, n, "Ctrl+G goes to the next, Ctrl+Shift+G to the previous.")
+	return fmt.Sprintf("Hit %d of %s. %s goes to the next, %s to the previous.", s.table.current+1, n, shortcutText(shortcutNextHit), shortcutText(shortcutPreviousHit))
 }
 
 // markSearchHits frames in the transcript the hits of the search shown in

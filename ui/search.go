@@ -292,13 +292,18 @@ func (w *MainWindow) onSearch(q string) {
 	w.search.show(q, res)
 	w.showResults(true)
 	w.status.SetText("")
-	// The counts per document, speaker and code (every one counted): at
-	// once for a few hits, in the background for many, where they take
-	// longer than the page.
+	w.countResults(q, res.Total)
+}
+
+// countResults shows the counts per document, speaker and code of q
+// (every one counted): at once for a few hits, in the background for many,
+// where they take longer than the page.
+func (w *MainWindow) countResults(q string, total int) {
+	ix, ctx := w.index.ix, background()
 	w.search.counting = make(chan struct{})
 	done := w.search.counting
 	count := func() (index.Results, error) { return ix.Counts(ctx, q, index.SearchOptions{Facets: 1 << 20}) }
-	if res.Total <= countAtOnce {
+	if total <= countAtOnce {
 		if counts, err := count(); err == nil {
 			w.search.showCounts(counts)
 		}
@@ -382,7 +387,7 @@ func (w *MainWindow) onCodeAll(q string, unit index.Unit) {
 	pick := widget.NewSelect(names, nil)
 	pick.SetSelected(names[0])
 	form := []*widget.FormItem{widget.NewFormItem("Code", pick)}
-	w.showDialog(dialog.NewForm(fmt.Sprintf("Code every hit of %q (%s)", q, unit), "Code all", "Cancel", form, func(ok bool) {
+	w.showDialog(dialog.NewForm(fmt.Sprintf("Code every hit of “%s” (%s)", q, unit), "Code all", "Cancel", form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -399,6 +404,9 @@ func (w *MainWindow) codeAllHits(q string, unit index.Unit, code model.Code) {
 	}
 	w.status.SetText(fmt.Sprintf("Coded %d passages with %q (%d already had it). Ctrl+Z undoes it all.", res.Coded, code.Name, res.Skipped))
 	w.refresh()
+	if w.search.query == q {
+		w.countResults(q, w.search.total) // the counts per code have changed
+	}
 }
 
 // showQueryHelp shows the query language. A dialog is as small as its

@@ -350,9 +350,13 @@ func TestNextAndPreviousGoThroughEveryHitAcrossDocuments(t *testing.T) {
 	if marks := w.transcript.SearchHits(); len(marks) != 0 {
 		t.Errorf("with the results closed the transcript frames %v", marks)
 	}
+	search(t, w, "je")
 	search(t, w, "motivatie")
 	if len(w.search.table.rows) != 1 || w.search.table.current != -1 {
 		t.Errorf("a new query in the bar: %d rows, row %d selected", len(w.search.table.rows), w.search.table.current)
+	}
+	if marks, want := w.transcript.SearchHits(), hitsOf(texts[w.doc.Name], "motivatie"); !slices.Equal(marks, want) {
+		t.Errorf("after a new query %s frames %v, want %v", w.doc.Name, marks, want)
 	}
 }
 
@@ -400,6 +404,10 @@ func TestCodeAllHitsOfAFilteredQuery(t *testing.T) {
 	codings, _ := p.Codings(ctx, model.CodingFilter{})
 	if len(codings) != 1 || codings[0].Document != "a – Ana.txt" || codings[0].Text != "Waar begin je?" {
 		t.Fatalf("code all hits of the filtered query made %+v, want Ana's question only", codings)
+	}
+	waitForCounts(t, w)
+	if got, want := facetCounts(w), []string{"doc a – Ana.txt 1", "speaker Interviewer 1", "code Deel wat je leert 1"}; !slices.Equal(got, want) {
+		t.Errorf("facets after coding %q, want %q with the code", got, want)
 	}
 	w.onUndo()
 	if codings, _ := p.Codings(ctx, model.CodingFilter{}); len(codings) != 0 {

@@ -164,10 +164,8 @@ func (w *MainWindow) showResults(show bool) {
 		w.body.Objects = []fyne.CanvasObject{w.panels}
 	}
 	w.body.Refresh()
-	if w.search.open != show {
-		w.search.open = show
-		w.markSearchHits(w.doc.ID)
-	}
+	w.search.open = show
+	w.markSearchHits(w.doc.ID)
 }
 
 // selectDocument shows a listed document, selecting it in the documents
