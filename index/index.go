@@ -22,6 +22,10 @@ import (
 	"codeberg.org/verbatim/verbatim/model"
 )
 
+// ErrClosed says the index was closed (its window closed); a change made
+// meanwhile reaches it when it is next opened.
+var ErrClosed = errors.New("the search index is closed")
+
 // ErrInUse says the index is open in another process: another Verbatim
 // window or command has this project, or a copy of it, open.
 var ErrInUse = errors.New("the search index is in use by another Verbatim window or command (perhaps on a copy of this project); close it there first")
@@ -57,8 +61,9 @@ type Index struct {
 	path     string
 	progress func(done, total int)
 
-	mu    sync.RWMutex
-	bi    bleve.Index
+	mu     sync.RWMutex
+	closed bool // Close was called: nothing reopens the index
+	bi     bleve.Index
 	m     *mapping.IndexMappingImpl
 	state state
 	// shared analyses the text of the text and exact fields once (nil:
@@ -403,6 +408,9 @@ func (ix *Index) updateGlobal(ctx context.Context, batch *bleve.Batch, info *pro
 func (ix *Index) Update(ctx context.Context) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.closed {
+		return ErrClosed
+	}
 	docs, now, all, err := ix.p.ChangedDocuments(ctx, ix.state.Revision)
 	if err != nil {
 		return err
@@ -533,6 +541,9 @@ func (ix *Index) entriesOf(ctx context.Context, docID int64) (map[string]bool, e
 func (ix *Index) Rebuild(ctx context.Context) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.closed {
+		return ErrClosed
+	}
 	return ix.rebuildLocked(ctx)
 }
 
@@ -549,6 +560,7 @@ func (ix *Index) rebuildLocked(ctx context.Context) error {
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.closed = true
 	if ix.bi == nil {
 		return nil
 	}

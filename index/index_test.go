@@ -249,3 +249,27 @@ func TestSecondProcess(t *testing.T) {
 		t.Errorf("first process after the second tried: %d hits", n)
 	}
 }
+
+// TestClosedIndexStaysClosed: a background update that comes after the
+// window closed its index finds it closed, and does not reopen it.
+func TestClosedIndexStaysClosed(t *testing.T) {
+	ctx := context.Background()
+	ix := newFixture(t).open(t)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for name, fn := range map[string]func() error{
+		"Update":  func() error { return ix.Update(ctx) },
+		"Rebuild": func() error { return ix.Rebuild(ctx) },
+	} {
+		if err := fn(); !errors.Is(err, ErrClosed) {
+			t.Errorf("%s after Close: got %v, want ErrClosed", name, err)
+		}
+	}
+	if _, err := ix.Search(ctx, "leren", SearchOptions{}); err == nil {
+		t.Error("Search after Close succeeded")
+	}
+	if err := ix.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
+	}
+}

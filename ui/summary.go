@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 
+	"codeberg.org/verbatim/verbatim/index"
 	"codeberg.org/verbatim/verbatim/model"
 )
 
@@ -154,7 +157,7 @@ func (w *MainWindow) onMemoSaved(kind model.MemoKind, _ int64) {
 	}
 	if ix := w.index.ix; ix != nil && !w.memos.closing { // closing, the index catches up when next opened
 		go func() {
-			if err := ix.Update(background()); err != nil {
+			if err := ix.Update(background()); err != nil && !errors.Is(err, index.ErrClosed) {
 				onUI(func() { w.status.SetText("The search index could not be updated: " + err.Error()) })
 			}
 		}()

@@ -400,7 +400,7 @@ func (w *MainWindow) refresh() {
 	w.updateUndoMenu()
 	if ix := w.index.ix; ix != nil {
 		go func() {
-			if err := ix.Update(background()); err != nil {
+			if err := ix.Update(background()); err != nil && !errors.Is(err, index.ErrClosed) {
 				fyne.Do(func() { w.status.SetText("The search index could not be updated: " + err.Error()) })
 			}
 		}()
