@@ -64,8 +64,8 @@ type Index struct {
 	mu     sync.RWMutex
 	closed bool // Close was called: nothing reopens the index
 	bi     bleve.Index
-	m     *mapping.IndexMappingImpl
-	state state
+	m      *mapping.IndexMappingImpl
+	state  state
 	// shared analyses the text of the text and exact fields once (nil:
 	// each field on its own).
 	shared *sharedAnalysis
