@@ -45,7 +45,7 @@ func newDocumentsPanel(onSelect func(model.Document)) *documentsPanel {
 			onSelect(p.docs[i])
 		}
 	}
-	p.box = container.NewBorder(heading("Documents"), nil, nil, nil, p.list)
+	p.box = p.list // under the window's Documents tab, which names it
 	return p
 }
 
