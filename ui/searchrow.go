@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,13 +35,13 @@ func (c *kwicColumns) widths(total float32) [kwicCols]float32 {
 	var w [kwicCols]float32
 	pad := 2 * theme.InnerPadding()
 	w[colPosition] = min(72, total*0.08)
-	w[colSpeaker] = min(c.speaker+pad, 160, total*0.14)
-	w[colDocument] = min(c.document+pad, 320, total*0.28)
+	w[colSpeaker] = min(c.speaker+pad, 160, total*0.13)
+	w[colDocument] = min(c.document+pad, 320, total*0.22)
 	w[colMatch] = min(max(c.match+pad/2, 72), total*0.25)
 	rest := total - w[colPosition] - w[colSpeaker] - w[colDocument] - w[colMatch]
-	// The contexts get 45% of the width, and in a narrow table more, up to
+	// The contexts get half the width, and in a narrow table more, up to
 	// 180 each.
-	if short := max(total*0.45, min(total*0.6, 360)) - rest; short > 0 {
+	if short := max(total*0.5, min(total*0.6, 360)) - rest; short > 0 {
 		// Speaker and document give up room, down to a little each.
 		give := w[colSpeaker] + w[colDocument]
 		keep := max(give-short, min(give, total*0.22))
@@ -81,8 +82,8 @@ func (l kwicLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // kwicText is one cell of the table: a line of text, cut to the cell's
 // width with "…": the context before the match at its start, so that the
-// words next to the match stay, a document's name in its middle, so that
-// both the start and the end of names alike show, any other at its end.
+// words next to the match stay, a document's name first where it is like
+// the other names (see cutName), any other at its end.
 // No stock widget cuts text but at its end, hence a renderer of its own.
 //
 // The context before the match has no padding at its right, nor the match
@@ -96,6 +97,7 @@ type kwicText struct {
 	style fyne.TextStyle
 	faint bool // drawn in the placeholder colour (an interviewer)
 	flush bool // no padding on the side that faces the match
+	alike alike
 }
 
 // cutAt is where a cell cuts a text too long for it.
@@ -104,7 +106,7 @@ type cutAt int
 const (
 	cutAtEnd cutAt = iota
 	cutAtStart
-	cutInMiddle
+	cutAsName
 )
 
 func newKWICText(right bool, cut cutAt, style fyne.TextStyle) *kwicText {
@@ -130,6 +132,15 @@ func (t *kwicText) set(text string, faint bool) {
 		return
 	}
 	t.text, t.faint = text, faint
+	t.Refresh()
+}
+
+// setName shows a name with what it has alike with the other names.
+func (t *kwicText) setName(name string, a alike) {
+	if t.text == name && t.alike == a {
+		return
+	}
+	t.text, t.alike = name, a
 	t.Refresh()
 }
 
@@ -188,8 +199,8 @@ func (r *kwicTextRenderer) Layout(size fyne.Size) {
 		switch r.t.cut {
 		case cutAtStart:
 			text = cutStart(text, avail, measure)
-		case cutInMiddle:
-			text = cutMiddle(text, avail, measure)
+		case cutAsName:
+			text = cutName(text, r.t.alike, avail, measure)
 		default:
 			text = cutEnd(text, avail, measure)
 		}
@@ -238,16 +249,76 @@ func cutStart(s string, width float32, measure func(string) float32) string {
 	return "…" + strings.TrimLeft(kept, " ")
 }
 
-// cutMiddle shortens s in its middle, with "…", to at most width, keeping
-// as much of its end as of its start; "" when not even "…" fits.
-func cutMiddle(s string, width float32, measure func(string) float32) string {
+// alike is how many runes a name shares with the other names shown, at
+// its start and at its end, each up to a word's boundary: "Interview " and
+// " (anonymised).docx" of "Interview Ana (anonymised).docx".
+type alike struct{ start, end int }
+
+// alikeNames returns what the names have alike; nothing for one name.
+func alikeNames(names []string) alike {
+	if len(names) < 2 {
+		return alike{}
+	}
+	first := []rune(names[0])
+	start, end := len(first), len(first)
+	for _, n := range names[1:] {
+		r := []rune(n)
+		i := 0
+		for i < min(start, len(r)) && r[i] == first[i] {
+			i++
+		}
+		start = i
+		j := 0
+		for j < min(end, len(r)) && r[len(r)-1-j] == first[len(first)-1-j] {
+			j++
+		}
+		end = j
+	}
+	// Up to a word's boundary: "An" of Ana and Anouk is no part to drop.
+	for start > 0 && !isNameSeparator(first[start-1]) {
+		start--
+	}
+	for end > 0 && !isNameSeparator(first[len(first)-end]) {
+		end--
+	}
+	return alike{start, end}
+}
+
+func isNameSeparator(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("_-–.()[]", r)
+}
+
+// cutName shortens a document's name to width: first by the start it has
+// alike with the other names, then by the end too, so that what tells it
+// apart stays; then in the middle of what is left. "" when not even "…"
+// fits.
+func cutName(s string, a alike, width float32, measure func(string) float32) string {
 	r := []rune(s)
+	if a.start+a.end < len(r) {
+		if t := "…" + string(r[a.start:]); a.start > 0 && measure(t) <= width {
+			return t
+		}
+		core := string(r[a.start : len(r)-a.end])
+		if a.start > 0 {
+			core = "…" + core
+		}
+		if a.end > 0 {
+			core += "…"
+		}
+		if measure(core) <= width {
+			return core
+		}
+		s, r = string(r[a.start:len(r)-a.end]), r[a.start:len(r)-a.end]
+	}
 	n := longest(len(r), func(n int) bool {
 		head, tail := (n+1)/2, n/2
 		return measure(string(r[:head])+"…"+string(r[len(r)-tail:])) <= width
 	})
 	if n == 0 {
 		return ""
+	}
+	if n == len(r) {
+		return s
 	}
 	head, tail := (n+1)/2, n/2
 	return strings.TrimRight(string(r[:head]), " ") + "…" + strings.TrimLeft(string(r[len(r)-tail:]), " ")

@@ -63,20 +63,40 @@ func TestResultRowsShowTheMatchWithContextAtAnyWidth(t *testing.T) {
 	}
 }
 
-func TestCutInTheMiddle(t *testing.T) {
+func TestCutNamesWhereTheyAreAlike(t *testing.T) {
 	runes := func(s string) float32 { return float32(len([]rune(s))) } // one unit a rune
+	demo := []string{"Voorbeeldinterview Karin (fictief).txt", "Voorbeeldinterview Sanne (fictief).txt", "Voorbeeldinterview Yasmina (fictief).txt"}
+	for _, c := range []struct {
+		names []string
+		want  alike
+	}{
+		{demo, alike{19, 14}},
+		{[]string{"Ana.docx", "Anouk.docx"}, alike{0, 5}}, // "An" is no word of its own
+		{[]string{"Ana.docx"}, alike{}},
+		{[]string{"2 – Bo.txt", "2 – Bo.txt", "2 – Bob.txt"}, alike{4, 4}},
+	} {
+		if got := alikeNames(c.names); got != c.want {
+			t.Errorf("names %q have %+v alike, want %+v", c.names, got, c.want)
+		}
+	}
+	a := alikeNames(demo)
 	for _, c := range []struct {
 		s     string
 		width float32
 		want  string
 	}{
-		{"Voorbeeldinterview Sanne (fictief).txt", 21, "Voorbeeldi…ctief).txt"},
-		{"Voorbeeldinterview Sanne (fictief).txt", 12, "Voorbe…).txt"},
-		{"abc", 0.5, ""},
+		{demo[1], 99, demo[1]},
+		{demo[1], 25, "…Sanne (fictief).txt"},
+		{demo[1], 8, "…Sanne…"},
+		{demo[2], 6, "Yas…na"},
+		{demo[1], 0.5, ""},
 	} {
-		got := cutMiddle(c.s, c.width, runes)
+		got := c.s
+		if runes(c.s) > c.width {
+			got = cutName(c.s, a, c.width, runes)
+		}
 		if got != c.want || runes(got) > c.width {
-			t.Errorf("cut %q to %v in the middle: got %q, want %q", c.s, c.width, got, c.want)
+			t.Errorf("cut %q to %v: got %q, want %q", c.s, c.width, got, c.want)
 		}
 	}
 }

@@ -142,6 +142,7 @@ type resultsTable struct {
 	cols    *kwicColumns
 	hits    []index.Hit
 	rows    []kwicRow // in the order shown
+	alike   alike     // what the documents' names have alike
 	sort    kwicSort
 	current int // the row selected, -1 for none
 
@@ -170,7 +171,7 @@ func newResultsTable(onOpen func(kwicRow, index.Hit)) *resultsTable {
 				newContextText(false, fyne.TextStyle{Bold: true}),
 				newContextText(false, fyne.TextStyle{}),
 				newKWICText(false, cutAtEnd, fyne.TextStyle{}),
-				newKWICText(false, cutInMiddle, fyne.TextStyle{}),
+				newKWICText(false, cutAsName, fyne.TextStyle{}),
 				newKWICText(true, cutAtEnd, fyne.TextStyle{}))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -179,6 +180,10 @@ func newResultsTable(onOpen func(kwicRow, index.Hit)) *resultsTable {
 			}
 			box := o.(*fyne.Container)
 			for c, text := range t.cells(t.rows[i]) {
+				if c == colDocument {
+					box.Objects[c].(*kwicText).setName(text, t.alike)
+					continue
+				}
 				box.Objects[c].(*kwicText).set(text, c == colSpeaker && t.hits[t.rows[i].hit].Interviewer)
 			}
 			box.Layout.Layout(box.Objects, box.Size()) // the match column may have widened
@@ -199,16 +204,24 @@ func (t *resultsTable) cells(r kwicRow) [kwicCols]string {
 	h := t.hits[r.hit]
 	var c [kwicCols]string
 	c[colLeft], c[colMatch], c[colRight] = r.left, r.text, r.right
-	c[colSpeaker], c[colDocument] = h.Speaker, h.Document
-	if h.MemoKind != "" {
-		c[colDocument] = "memo on " + string(h.MemoKind)
-		if h.Document != "" {
-			c[colDocument] += " " + h.Document
-		}
-	} else {
+	c[colSpeaker], c[colDocument] = h.Speaker, documentCell(h)
+	if h.MemoKind == "" {
 		c[colPosition] = strconv.Itoa(r.match.Start)
 	}
 	return c
+}
+
+// documentCell is what the document column shows of a hit: its document,
+// or what the memo it is in is on.
+func documentCell(h index.Hit) string {
+	if h.MemoKind == "" {
+		return h.Document
+	}
+	s := "memo on " + string(h.MemoKind)
+	if h.Document != "" {
+		s += " " + h.Document
+	}
+	return s
 }
 
 // set shows the first page of a search's hits.
@@ -242,6 +255,15 @@ func (t *resultsTable) add(hits []index.Hit) {
 		t.cols.speaker = max(t.cols.speaker, measure(cells[colSpeaker], false))
 		t.cols.document = max(t.cols.document, measure(cells[colDocument], false))
 	}
+	names := map[string]bool{}
+	var distinct []string
+	for _, h := range t.hits {
+		if n := documentCell(h); !names[n] {
+			names[n] = true
+			distinct = append(distinct, n)
+		}
+	}
+	t.alike = alikeNames(distinct)
 	t.sortRows(keep)
 }
 
