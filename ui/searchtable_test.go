@@ -17,7 +17,9 @@ func TestKWICRows(t *testing.T) {
 		}
 		return 100 + len([]rune(text[:i-1]))
 	}
-	word := func(s string, nth int) index.Range { return index.Range{Start: at(s, nth), End: at(s, nth) + len([]rune(s))} }
+	word := func(s string, nth int) index.Range {
+		return index.Range{Start: at(s, nth), End: at(s, nth) + len([]rune(s))}
+	}
 	hit := func(matches ...index.Range) index.Hit {
 		return index.Hit{DocID: 1, Document: "a.txt", Speaker: "Ana", Start: 100, End: 100 + len([]rune(text)), Text: text, Matches: matches}
 	}
