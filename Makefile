@@ -14,7 +14,7 @@ export PATH := $(GOBIN_DIR):$(PATH)
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 
-.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive bench clean
+.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive screenshots bench clean
 
 all: build
 
@@ -63,6 +63,11 @@ smoke:
 drive: build
 	@echo '==> the real binary driven with xdotool: drag, key 1, Ctrl+Z'
 	@VERBATIM_BIN=$(BIN) .ci/drive.sh
+
+# The README's screenshots (assets/screenshots), taken from the real binary under Xvfb, in Dutch.
+screenshots: build
+	@echo '==> the README screenshots, in Dutch, from the real binary'
+	@VERBATIM_BIN=$(BIN) .ci/screenshots.sh
 
 bench:
 	@echo '==> go test -bench . (reports, does not judge)'
