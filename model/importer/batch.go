@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -28,15 +27,29 @@ type Result struct {
 	Status   Status
 	Document model.Document // the stored document, when imported
 	Reason   string         // why it was skipped, or which document it duplicates
+	// Passed says a skipped file was met in a folder and passed over
+	// without being read (hidden, not a regular file, or not a format
+	// Verbatim imports): reported, but not a failed import.
+	Passed bool
 }
 
-// ImportPaths imports files and folders (recursively, skipping hidden files
-// and formats Verbatim does not read) into a project. Every file is its own
-// transaction: one that fails leaves the project as it was and never stops
-// the others. Speakers the project knows count as speakers in every file.
-// progress, if not nil, is told before each file how many are done.
+// ImportPaths imports files and folders (recursively) into a project. Every
+// file is its own transaction: one that fails leaves the project as it was
+// and never stops the others. The results hold a line for every file met:
+// hidden files, named pipes and devices, and formats Verbatim does not read
+// are skipped with their reason, never left out without a word. Speakers
+// the project knows count as speakers in every file. progress, if not nil,
+// is told before each file how many are done. When ctx is cancelled, the
+// results so far come back with ctx's error, and every file not yet read
+// is reported as skipped because the import was interrupted.
 func ImportPaths(ctx context.Context, p *model.Project, paths []string, opts Options, progress func(done, total int, file string)) ([]Result, error) {
-	files, results := collectFiles(paths)
+	met := collectFiles(paths)
+	var files []string
+	for _, r := range met {
+		if r.Status == "" {
+			files = append(files, r.File)
+		}
+	}
 	speakers, err := p.Speakers(ctx, 0)
 	if err != nil {
 		return nil, err
@@ -51,14 +64,26 @@ func ImportPaths(ctx context.Context, p *model.Project, paths []string, opts Opt
 			opts.Speakers = append(opts.Speakers, s.Label)
 		}
 	}
-	for i, f := range files {
-		if err := ctx.Err(); err != nil {
-			return results, err
+	results := make([]Result, 0, len(met))
+	var stopped error
+	done := 0
+	for _, r := range met {
+		switch {
+		case r.Status != "":
+		case stopped != nil || ctx.Err() != nil:
+			stopped = ctx.Err()
+			r = Result{File: r.File, Status: Skipped, Reason: "not imported: the import was interrupted"}
+		default:
+			if progress != nil {
+				progress(done, len(files), r.File)
+			}
+			r = importFile(ctx, p, r.File, opts)
+			done++
 		}
-		if progress != nil {
-			progress(i, len(files), f)
-		}
-		results = append(results, importFile(ctx, p, f, opts))
+		results = append(results, r)
+	}
+	if stopped != nil {
+		return results, stopped
 	}
 	if progress != nil {
 		progress(len(files), len(files), "")
@@ -66,42 +91,96 @@ func ImportPaths(ctx context.Context, p *model.Project, paths []string, opts Opt
 	return results, nil
 }
 
-// collectFiles expands folders and reports paths that cannot be read.
-func collectFiles(paths []string) ([]string, []Result) {
-	var files []string
-	var bad []Result
+// collectFiles expands folders into every file met, in order: a result
+// without a status for a file to read, a skipped one with its reason for
+// anything else.
+func collectFiles(paths []string) []Result {
+	var met []Result
 	for _, path := range paths {
 		info, err := os.Stat(path)
 		if err != nil {
-			bad = append(bad, Result{File: path, Status: Skipped, Reason: pathMessage(err)})
+			met = append(met, Result{File: path, Status: Skipped, Reason: pathMessage(err)})
 			continue
 		}
 		if !info.IsDir() {
-			files = append(files, path)
+			if reason := notRegular(info.Mode()); reason != "" {
+				met = append(met, Result{File: path, Status: Skipped, Reason: reason})
+			} else {
+				met = append(met, Result{File: path})
+			}
 			continue
 		}
-		var found []string
+		// WalkDir walks each folder in lexical order.
 		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				bad = append(bad, Result{File: p, Status: Skipped, Reason: pathMessage(err)})
+				met = append(met, Result{File: p, Status: Skipped, Reason: pathMessage(err)})
 				return nil
 			}
-			hidden := strings.HasPrefix(d.Name(), ".") && p != path
-			if d.IsDir() && hidden {
-				return filepath.SkipDir
+			if p == path {
+				return nil
 			}
-			if !d.IsDir() && !hidden && Supported(p) {
-				found = append(found, p)
+			if d.IsDir() {
+				if strings.HasPrefix(d.Name(), ".") {
+					met = append(met, Result{File: p, Status: Skipped, Reason: "a hidden folder, not searched", Passed: true})
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if reason := skipReason(p, d); reason != "" {
+				met = append(met, Result{File: p, Status: Skipped, Reason: reason, Passed: true})
+			} else {
+				met = append(met, Result{File: p})
 			}
 			return nil
 		})
 		if err != nil {
-			bad = append(bad, Result{File: path, Status: Skipped, Reason: pathMessage(err)})
+			met = append(met, Result{File: path, Status: Skipped, Reason: pathMessage(err)})
 		}
-		sort.Strings(found)
-		files = append(files, found...)
 	}
-	return files, bad
+	return met
+}
+
+// skipReason says why a file met in a folder is not read, or "" when it is
+// read: a hidden file, something that is not a regular file (which could
+// block the import, as a named pipe does), or a format Verbatim does not
+// import.
+func skipReason(path string, d fs.DirEntry) string {
+	if strings.HasPrefix(d.Name(), ".") {
+		return "a hidden file"
+	}
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		info, err := os.Stat(path)
+		if err != nil {
+			return "a link to a file that cannot be read (" + pathMessage(err) + ")"
+		}
+		if info.IsDir() {
+			return "a link to a folder, not followed"
+		}
+		mode = info.Mode()
+	}
+	if reason := notRegular(mode); reason != "" {
+		return reason
+	}
+	if !Supported(path) {
+		return unsupportedReason(path)
+	}
+	return ""
+}
+
+// notRegular says what a path that is not a regular file is, or "".
+func notRegular(mode fs.FileMode) string {
+	switch {
+	case mode.IsRegular():
+		return ""
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe, not a file"
+	case mode&fs.ModeSocket != 0:
+		return "a socket, not a file"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		return "a device, not a file"
+	}
+	return "not a regular file"
 }
 
 // importFile reads and stores one file, in its own transaction.
@@ -117,6 +196,8 @@ func importFile(ctx context.Context, p *model.Project, path string, opts Options
 		r.Status = Imported
 	case errors.As(err, &dup):
 		r.Status, r.Reason = Duplicate, dup.Error()
+	case ctx.Err() != nil:
+		r.Status, r.Reason = Skipped, "not imported: the import was interrupted"
 	default:
 		r.Status, r.Reason = Skipped, pathMessage(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -26,6 +27,9 @@ func TestImportPaths(t *testing.T) {
 		".hidden/c.txt":   "verborgen\n",
 		"plaatje.png":     "\x89PNG",
 		"once.txt":        "Bo: Hallo.\n",
+		"data.json":       `{"a": 1}`,
+		"project.qdpx":    "PK\x03\x04",
+		"README":          "lees mij",
 	}
 	for name, text := range files {
 		path := filepath.Join(in, name)
@@ -37,8 +41,8 @@ func TestImportPaths(t *testing.T) {
 	var calls int
 	results, err := ImportPaths(ctx, p, []string{in, filepath.Join(dir, "missing.txt")}, Options{}, func(done, total int, file string) {
 		calls++
-		if total != 5 {
-			t.Errorf("progress total %d, want 5 files", total)
+		if total != 6 {
+			t.Errorf("progress total %d, want 6 files", total)
 		}
 	})
 	if err != nil {
@@ -46,6 +50,11 @@ func TestImportPaths(t *testing.T) {
 	}
 	want := map[string]Status{
 		"missing.txt": Skipped, "a.txt": Imported, "once.txt": Imported, "b.md": Imported, "broken.docx": Skipped, "copy.txt": Duplicate,
+		".hidden": Skipped, "plaatje.png": Skipped, "data.json": Skipped, "project.qdpx": Skipped, "README": Skipped,
+	}
+	reasons := map[string]string{
+		".hidden": "a hidden folder", "plaatje.png": "an image, not a transcript", "data.json": "JSON data, not a transcript",
+		"project.qdpx": "REFI-QDA project (.qdpx)", "README": "no extension",
 	}
 	if len(results) != len(want) {
 		t.Fatalf("results: %+v", results)
@@ -57,9 +66,19 @@ func TestImportPaths(t *testing.T) {
 		if r.Status == Skipped && r.Reason == "" {
 			t.Errorf("%s skipped without a reason", r.File)
 		}
+		if want := reasons[filepath.Base(r.File)]; !strings.Contains(r.Reason, want) {
+			t.Errorf("%s: reason %q, want it to say %q", r.File, r.Reason, want)
+		}
+		// Passed over in the folder, not failed: all but the missing file,
+		// the damaged Word file and the REFI-QDA project, which is read to
+		// be refused.
+		wantPassed := reasons[filepath.Base(r.File)] != "" && filepath.Base(r.File) != "project.qdpx"
+		if r.Passed != wantPassed {
+			t.Errorf("%s: passed over = %v, want %v", r.File, r.Passed, wantPassed)
+		}
 	}
-	if calls != 6 {
-		t.Errorf("progress called %d times, want 6", calls)
+	if calls != 7 {
+		t.Errorf("progress called %d times, want 7", calls)
 	}
 	docs, _ := p.Documents(ctx)
 	if len(docs) != 3 {
@@ -71,5 +90,38 @@ func TestImportPaths(t *testing.T) {
 	results, _ = ImportPaths(ctx, p, []string{filepath.Join(dir, "later.txt")}, Options{}, nil)
 	if len(results) != 1 || results[0].Document.Speakers != 1 {
 		t.Errorf("later import with a known speaker: %+v", results)
+	}
+}
+
+func TestImportPathsInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	p, err := model.Create(context.Background(), filepath.Join(dir, "p.verbatim"), "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var paths []string
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte("Tekst van "+name+"\n"), 0o644)
+		paths = append(paths, path)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	results, err := ImportPaths(ctx, p, paths, Options{}, func(done, total int, file string) {
+		if done == 1 {
+			cancel() // as SIGINT does while the second file is read
+		}
+	})
+	if err == nil {
+		t.Fatal("no error after the context was cancelled")
+	}
+	if len(results) != 3 || results[0].Status != Imported {
+		t.Fatalf("results %+v: want all three files, the first imported", results)
+	}
+	for _, r := range results[1:] {
+		if r.Status != Skipped || !strings.Contains(r.Reason, "interrupted") {
+			t.Errorf("%s: %s (%s), want skipped as interrupted", r.File, r.Status, r.Reason)
+		}
 	}
 }

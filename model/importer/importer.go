@@ -96,7 +96,7 @@ func ReadBytes(name string, data []byte, opts Options) (model.NewDocument, error
 	if int64(len(data)) > opts.maxInput() {
 		return model.NewDocument{}, tooLarge(opts)
 	}
-	format, err := detectFormat(name, data)
+	format, err := detectFormat(strings.TrimSpace(name), data)
 	if err != nil {
 		return model.NewDocument{}, err
 	}
@@ -105,9 +105,20 @@ func ReadBytes(name string, data []byte, opts Options) (model.NewDocument, error
 	if err != nil {
 		return model.NewDocument{}, err
 	}
-	doc.Name = name
+	doc.Name = documentName(name)
 	doc.Format = format
 	return doc, nil
+}
+
+// documentName is a file's base name without the spaces around it and
+// around the part before its extension: " Ana .txt" is "Ana.txt".
+func documentName(name string) string {
+	name = strings.TrimSpace(name)
+	ext := filepath.Ext(name)
+	if stem := strings.TrimSpace(strings.TrimSuffix(name, ext)); stem != "" {
+		return stem + strings.TrimSpace(ext)
+	}
+	return name
 }
 
 // A reader turns a file's bytes into a document without name and format.
@@ -136,11 +147,13 @@ var extensions = map[string]string{
 	".docx": "docx", ".doc": "doc", ".odt": "odt",
 	".html": "html", ".htm": "html", ".xhtml": "html",
 	".vtt": "vtt", ".srt": "srt", ".rtf": "rtf", ".pdf": "pdf",
+	".qdpx": "refi", ".qde": "refi", ".qdc": "refi", // refused with a reason until REFI-QDA import exists
 }
 
 // Supported reports whether path has an extension Verbatim imports, for
 // choosing files while walking a folder. Old .doc files count: they get a
-// clear message, and many of them are really RTF or HTML.
+// clear message, and many of them are really RTF or HTML; so do REFI-QDA
+// files, which get a reason of their own.
 func Supported(path string) bool {
 	_, ok := extensions[strings.ToLower(filepath.Ext(path))]
 	return ok

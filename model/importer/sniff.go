@@ -20,17 +20,31 @@ func detectFormat(name string, data []byte) (string, error) {
 	ext := extensions[strings.ToLower(filepath.Ext(name))]
 	head := data[:min(len(data), 1024)]
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, bomUTF8), " \t\r\n")
+	raw := strings.ToLower(filepath.Ext(name))
+	if isREFI(raw, data) {
+		return "", refuseREFI(name, data)
+	}
 	switch {
 	case bytes.HasPrefix(trimmed, magicPDF), ext == "pdf" && bytes.Contains(head, magicPDF):
 		return "pdf", nil
 	case bytes.HasPrefix(data, magicZip), bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		return zipFormat(data, ext)
+		format, err := zipFormat(data, ext)
+		if noun, other := otherFormats[raw]; err != nil && other {
+			return "", failf(ErrUnsupported, nil, refusalMessage(noun, raw))
+		}
+		return format, err
 	case bytes.HasPrefix(data, magicCFB):
 		return "", oleError(data, ext)
 	case bytes.HasPrefix(trimmed, magicRTF):
 		return "rtf", nil
 	case bytes.HasPrefix(trimmed, []byte("WEBVTT")):
 		return "vtt", nil
+	}
+	if noun, ok := otherFormats[raw]; ok {
+		return "", failf(ErrUnsupported, nil, refusalMessage(noun, raw))
+	}
+	if err := refuseContent(trimmed, data); err != nil {
+		return "", err
 	}
 	switch ext {
 	case "docx", "odt", "pdf", "doc":

@@ -27,9 +27,11 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	return withProject(ctx, "import", fs, args, 2, -1, "FILE.verbatim PATH... [--json] [--max-mb N]", func(p *model.Project, paths []string) error {
 		opts := importer.Options{MaxTextBytes: *maxMB << 20, CacheDir: env.CacheDir}
 		done, err := importer.ImportPaths(ctx, p, paths, opts, nil)
-		if err != nil {
+		if err != nil && done == nil {
 			return err
 		}
+		// When the import is interrupted, the report so far is printed
+		// before the error: every file imported by then stays imported.
 		results := make([]importResult, len(done))
 		failed := 0
 		for i, r := range done {
@@ -38,7 +40,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 				d := r.Document
 				results[i].Document, results[i].ID, results[i].Chars, results[i].Speakers = d.Name, d.ID, d.Chars, d.Speakers
 			}
-			if r.Status == importer.Skipped {
+			if r.Status == importer.Skipped && !r.Passed {
 				failed++
 			}
 		}
@@ -48,6 +50,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 			}
 		} else {
 			printImportReport(env.Stdout, results)
+		}
+		if err != nil {
+			return fmt.Errorf("import interrupted: %w", err)
 		}
 		if failed > 0 {
 			return fmt.Errorf("%d of %d files not imported", failed, len(results))

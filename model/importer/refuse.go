@@ -1,0 +1,123 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+)
+
+// refiExtensions are the file extensions of REFI-QDA exchange files.
+var refiExtensions = map[string]string{
+	".qdpx": "a REFI-QDA project (.qdpx)",
+	".qde":  "a REFI-QDA project file (.qde)",
+	".qdc":  "a REFI-QDA codebook (.qdc)",
+}
+
+// isREFI reports whether a file is a REFI-QDA project or codebook, by its
+// extension or its content: a zip holding project.qde, or QDA-XML.
+func isREFI(ext string, data []byte) bool {
+	if _, ok := refiExtensions[ext]; ok {
+		return true
+	}
+	if bytes.HasPrefix(data, magicZip) {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		return err == nil && findFile(zr, "project.qde") != nil
+	}
+	head := data[:min(len(data), 4096)]
+	return bytes.Contains(head, []byte("urn:QDA-XML:"))
+}
+
+// refuseREFI is where REFI-QDA files go (detectFormat sends them here
+// before anything else reads them). Verbatim does not read them yet, so it
+// refuses them with a reason that names the format and says what to do;
+// a REFI reader replaces this function.
+func refuseREFI(name string, data []byte) error {
+	ext := strings.ToLower(filepath.Ext(name))
+	what, ok := refiExtensions[ext]
+	if !ok {
+		what = "a REFI-QDA project"
+		if bytes.Contains(data[:min(len(data), 4096)], []byte("urn:QDA-XML:codebook")) {
+			what = "a REFI-QDA codebook"
+		}
+	}
+	if strings.Contains(what, "codebook") {
+		return failf(ErrUnsupported, nil, what+", not a transcript: Verbatim cannot import REFI-QDA codebooks yet; add the codes by hand or with verbatim code add")
+	}
+	return failf(ErrUnsupported, nil, what+", not a transcript: Verbatim cannot import REFI-QDA projects yet; export the transcripts from the other program (or unpack the .qdpx and take its sources folder) and import those")
+}
+
+// otherFormats names the formats met among interview files that are not
+// transcripts, by extension, with what to do where there is something.
+var otherFormats = map[string]string{}
+
+func init() {
+	for noun, exts := range map[string][]string{
+		"JSON data":            {".json", ".jsonl", ".ndjson", ".geojson"},
+		"XML data":             {".xml", ".xsd", ".xsl", ".xslt", ".plist"},
+		"a table (CSV)":        {".csv", ".tsv"},
+		"a spreadsheet":        {".xlsx", ".xls", ".xlsm", ".ods", ".numbers"},
+		"a presentation":       {".pptx", ".ppt", ".odp", ".key"},
+		"a configuration file": {".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".env"},
+		"a database":           {".db", ".sqlite", ".sqlite3", ".mdb", ".accdb", ".sav", ".dta"},
+		"a Verbatim project":   {".verbatim"},
+		"an image":             {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp", ".svg", ".ico"},
+		"a program or library": {".exe", ".dll", ".so", ".dylib", ".app", ".msi", ".dmg", ".deb", ".rpm", ".apk", ".bin", ".o", ".a", ".class", ".jar", ".wasm"},
+		"an e-book":            {".epub", ".mobi"},
+		"a log file":           {".log"},
+		"an archive":           {".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst"},
+		"an audio recording":   {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".wma", ".aiff", ".aif", ".amr"},
+		"a video":              {".mp4", ".mov", ".avi", ".mkv", ".webm", ".wmv", ".m4v", ".mpg", ".mpeg", ".3gp"},
+		"source code":          {".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rs", ".rb", ".php", ".pl", ".swift", ".scala", ".r", ".m", ".jl", ".lua", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".sql", ".css", ".scss", ".ipynb", ".tex", ".bib"},
+		"a subtitle format Verbatim does not read": {".ass", ".ssa", ".sub", ".sbv", ".ttml", ".dfxp", ".scc", ".stl"},
+	} {
+		for _, e := range exts {
+			otherFormats[e] = noun
+		}
+	}
+}
+
+// unsupportedReason explains why a file Verbatim does not import is left
+// out, from its name alone, as the report on a folder says it.
+func unsupportedReason(path string) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	if noun, ok := otherFormats[ext]; ok {
+		return refusalMessage(noun, ext)
+	}
+	if ext == "" {
+		return "not a format Verbatim imports (the name has no extension; give it .txt if it is a transcript)"
+	}
+	return "not a format Verbatim imports (" + ext + ")"
+}
+
+// refusalMessage is the one line for a file in a format that is not a
+// transcript, with what to do where there is something to do.
+func refusalMessage(noun, ext string) string {
+	msg := noun + ", not a transcript"
+	switch noun {
+	case "an audio recording", "a video":
+		return msg + " (transcribe it first and import the transcript)"
+	case "an archive":
+		return "a " + strings.TrimPrefix(ext, ".") + " archive, not a transcript (unpack it and import the files inside)"
+	case "a Verbatim project":
+		return msg + " (open it with verbatim open)"
+	case "a subtitle format Verbatim does not read":
+		return ext + " subtitles, a format Verbatim does not read (save them as .vtt or .srt)"
+	case "a table (CSV)", "a spreadsheet":
+		return msg + " (save the transcript as .txt or .docx to import it)"
+	}
+	return msg
+}
+
+// refuseContent refuses text that is data rather than a transcript: JSON
+// or XML that is not a web page, whatever the file is called.
+func refuseContent(trimmed []byte, data []byte) error {
+	switch {
+	case (bytes.HasPrefix(trimmed, []byte("{")) || bytes.HasPrefix(trimmed, []byte("["))) && json.Valid(bytes.TrimPrefix(data, bomUTF8)):
+		return failf(ErrUnsupported, nil, refusalMessage("JSON data", ".json"))
+	case bytes.HasPrefix(trimmed, []byte("<?xml")) && !looksHTML(trimmed):
+		return failf(ErrUnsupported, nil, refusalMessage("XML data", ".xml"))
+	}
+	return nil
+}
