@@ -9,6 +9,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2/app"
 
@@ -23,7 +24,9 @@ import (
 var Version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C or a TERM signal cancels the command, which stops cleanly
+	// and says what it did.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, DataDir: cli.DataDir(), CacheDir: cli.CacheDir(), Version: Version}
 	env.OpenGUI = func(p *model.Project) error { return openWindow(p, env) }
 	code := cli.Run(ctx, env, os.Args[1:])
@@ -32,8 +35,12 @@ func main() {
 }
 
 // openWindow runs the window on p; projects opened from the window join
-// the recent projects too.
-func openWindow(p *model.Project, env cli.Env) error {
+// the recent projects too. Without a desktop session it says so instead.
+func openWindow(p *model.Project, env cli.Env) (err error) {
+	if err := cli.CheckDesktop(os.Getenv); err != nil {
+		return err
+	}
+	defer cli.WindowFailed(&err)
 	return ui.Run(app.NewWithID("app.verbatim.Verbatim"), p, ui.Options{
 		CacheDir:        env.CacheDir,
 		OnProjectOpened: func(path string) error { return cli.RememberProject(env.DataDir, path) },

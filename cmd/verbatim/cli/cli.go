@@ -73,8 +73,13 @@ func init() {
 	}
 }
 
+// ExitInterrupted is the exit status of a command stopped by Ctrl-C or a
+// TERM signal (as a shell reports a command killed by SIGINT).
+const ExitInterrupted = 130
+
 // Run runs the command line and returns the process exit status: 0 on
-// success, 1 on an error, 2 on wrong usage.
+// success, 1 on an error, 2 on wrong usage, ExitInterrupted when ctx was
+// cancelled.
 func Run(ctx context.Context, env Env, args []string) int {
 	err := dispatch(ctx, env, args)
 	var ue usageError
@@ -83,18 +88,18 @@ func Run(ctx context.Context, env Env, args []string) int {
 	case err == nil:
 		return 0
 	case errors.As(err, &help):
-		for _, c := range commands {
-			if c.name == help.cmd {
-				fmt.Fprintf(env.Stdout, "usage: verbatim %s %s\n      %s\n", c.name, c.usage, c.help)
-			}
-		}
-		if help.flags != "" {
-			fmt.Fprintf(env.Stdout, "\nflags:\n%s", help.flags)
+		if printCommandHelp(env.Stdout, strings.Fields(help.cmd)) != nil {
+			writeUsage(env.Stdout, Usage{Name: help.cmd, Flags: flagUsages(help.fs)}, "")
 		}
 		return 0
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "verbatim: %s\nRun 'verbatim help' for the commands.\n", ue.msg)
 		return 2
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		// Ctrl-C or TERM: what was done is kept (each change is its own
+		// transaction); the command said what it did before this line.
+		fmt.Fprintln(env.Stderr, "verbatim: interrupted")
+		return ExitInterrupted
 	default:
 		fmt.Fprintf(env.Stderr, "verbatim: %s\n", message(err))
 		return 1
@@ -108,6 +113,9 @@ func dispatch(ctx context.Context, env Env, args []string) error {
 	name := args[0]
 	switch name {
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && name == "help" {
+			return printCommandHelp(env.Stdout, args[1:])
+		}
 		printHelp(env.Stdout)
 		return nil
 	case "version", "--version":
@@ -118,22 +126,21 @@ func dispatch(ctx context.Context, env Env, args []string) error {
 		return runOpen(ctx, env, args)
 	}
 	for _, c := range commands {
-		if c.name == name {
-			return c.run(ctx, env, args[1:])
+		if c.name != name {
+			continue
 		}
+		if wantsHelp(args[1:]) {
+			which := args[:1]
+			if len(args) > 2 {
+				if _, ok := findUsage(name + " " + args[1]); ok {
+					which = args[:2]
+				}
+			}
+			return printCommandHelp(env.Stdout, which)
+		}
+		return c.run(ctx, env, args[1:])
 	}
 	return usagef("unknown command %q", name)
-}
-
-func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "Verbatim codes interview transcripts. Usage:")
-	fmt.Fprintln(w)
-	for _, c := range commands {
-		fmt.Fprintf(w, "  verbatim %s %s\n      %s\n", c.name, c.usage, c.help)
-	}
-	fmt.Fprintln(w, "  verbatim --version\n      print the version")
-	fmt.Fprintln(w, "\n  verbatim code apply FILE.verbatim --code NAME --doc DOC (--match TEXT [--nth N] | --range START:END) [--memo TEXT]")
-	fmt.Fprintln(w, "\nPositions are counted in characters (Unicode code points) from 0; a range START:END includes START and excludes END.")
 }
 
 // message makes an error's text fit for a researcher: it drops Go's wording

@@ -58,11 +58,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 func parseFlags(fs *flag.FlagSet, flags []string) error {
 	err := fs.Parse(flags)
 	if errors.Is(err, flag.ErrHelp) {
-		var b strings.Builder
-		fs.SetOutput(&b)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-		return helpRequest{cmd: fs.Name(), flags: b.String()}
+		return helpRequest{cmd: fs.Name(), fs: fs}
 	}
 	if err != nil {
 		return usagef("%s: %v", fs.Name(), err)
@@ -72,7 +68,10 @@ func parseFlags(fs *flag.FlagSet, flags []string) error {
 
 // helpRequest is "verbatim COMMAND --help": the command's usage and flags
 // go to standard output, with exit status 0.
-type helpRequest struct{ cmd, flags string }
+type helpRequest struct {
+	cmd string
+	fs  *flag.FlagSet
+}
 
 func (h helpRequest) Error() string { return h.cmd + ": help requested" }
 

@@ -57,6 +57,9 @@ func splitQueryArgs(fs *flag.FlagSet, args []string) (flags, pos []string) {
 func withQuery(ctx context.Context, env Env, cmd, usage string, fs *flag.FlagSet, args []string,
 	fn func(p *model.Project, ix *index.Index, query string) error) error {
 	flags, pos := splitQueryArgs(fs, args)
+	if wantsHelp(args) {
+		flags = []string{"--help"}
+	}
 	if err := parseFlags(fs, flags); err != nil {
 		return err
 	}

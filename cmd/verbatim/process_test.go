@@ -1,0 +1,156 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// testBinary builds the real binary once for the tests of this file.
+func testBinary(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "verbatim-bin")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "verbatim")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+// bareEnv is an environment without a display, with its own home.
+func bareEnv(t *testing.T) []string {
+	home := t.TempDir()
+	return []string{"HOME=" + home, "XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "XDG_DATA_HOME=" + filepath.Join(home, "data"),
+		"PATH=" + os.Getenv("PATH"), "LANG=C.UTF-8"}
+}
+
+// TestWindowWithoutDisplay: "verbatim" with no desktop session says so in one
+// line, with the way to the command line, and exits 1: no Go panic.
+func TestWindowWithoutDisplay(t *testing.T) {
+	bin := testBinary(t)
+	for _, args := range [][]string{nil, {filepath.Join(t.TempDir(), "p.verbatim")}} {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = bareEnv(t)
+		if len(args) > 0 {
+			if out, err := exec.Command(bin, "new", args[0]).CombinedOutput(); err != nil {
+				t.Fatalf("new: %v %s", err, out)
+			}
+		}
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		code := -1
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+		msg := stderr.String()
+		if code != 1 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "desktop session") || !strings.Contains(msg, "verbatim help") {
+			t.Errorf("verbatim %s without a display: exit %d, stderr %q; want exit 1 and one line about the desktop session", strings.Join(args, " "), code, msg)
+		}
+	}
+}
+
+// TestSignalStopsCleanly interrupts a long import with SIGINT and SIGTERM:
+// the process stops with exit status 130 and "interrupted", no stack trace,
+// and the documents imported before the signal are in the project, whole.
+func TestSignalStopsCleanly(t *testing.T) {
+	bin := testBinary(t)
+	text, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", "en", "sheffield_orda", "Ana.txt"))
+	if err != nil {
+		t.Skipf("the real transcripts are not there: %v", err)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "in")
+			os.Mkdir(in, 0o755)
+			const files = 1500
+			for i := range files {
+				body := fmt.Sprintf("Interview %d\n\n%s", i, text[:20000])
+				if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("i%04d.txt", i)), []byte(body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			env := bareEnv(t)
+			proj := filepath.Join(dir, "p.verbatim")
+			run := func(args ...string) (string, error) {
+				cmd := exec.Command(bin, args...)
+				cmd.Env = env
+				out, err := cmd.Output()
+				return string(out), err
+			}
+			if _, err := run("new", proj, "--lang", "en"); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(bin, "import", proj, in)
+			cmd.Env = env
+			var stdout, stderr strings.Builder
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(1500 * time.Millisecond)
+			cmd.Process.Signal(sig)
+			err := cmd.Wait()
+			if err == nil {
+				t.Skip("the import finished before the signal")
+			}
+			msg := stderr.String()
+			if code := cmd.ProcessState.ExitCode(); code != 130 || !strings.HasSuffix(msg, "verbatim: interrupted\n") || strings.Contains(msg, "goroutine") {
+				t.Errorf("exit %d, stderr %q; want 130 and \"verbatim: interrupted\"", code, msg)
+			}
+			out, err := run("docs", proj, "--json")
+			if err != nil {
+				t.Fatalf("docs after the signal: %v", err)
+			}
+			var docs []struct{ Chars int }
+			if err := json.Unmarshal([]byte(out), &docs); err != nil {
+				t.Fatal(err)
+			}
+			if len(docs) == 0 || len(docs) >= files {
+				t.Errorf("%d of %d documents imported; want some, not all", len(docs), files)
+			}
+			// The files differ only in the number at the top.
+			lo, hi := docs[0].Chars, docs[0].Chars
+			for _, d := range docs {
+				lo, hi = min(lo, d.Chars), max(hi, d.Chars)
+			}
+			if lo < 19000 || hi-lo > 3 {
+				t.Errorf("documents of %d to %d characters; want all whole (about 19,900)", lo, hi)
+			}
+		})
+	}
+}
