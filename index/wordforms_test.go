@@ -106,6 +106,52 @@ func TestWordFormRecall(t *testing.T) {
 	}
 }
 
+// TestWordFormPrecision measures, for each language, the share of
+// must-not-merge pairs (different words: a derivation that changes the
+// meaning, eigen / eigenlijk, or two lemmas that stem alike, kans / kant)
+// that the analyzer keeps apart. The held-out sets were written with the
+// tuning sets, before the analyzer was tuned on the latter, and are not tuned
+// on: an honest estimate for words outside them.
+//
+//	go test ./index/ -run 'TestWordForm(Precision|Recall)' -v
+func TestWordFormPrecision(t *testing.T) {
+	for _, tc := range []struct {
+		lang, stock, file string
+		floor             float64
+	}{
+		{"nl", "nl", "mustnotmerge_nl.tsv", 0.45},
+		{"en", "en", "mustnotmerge_en.tsv", 0.2},
+		{"nl-heldout", "nl", "mustnotmerge_nl_heldout.tsv", 0.55},
+		{"en-heldout", "en", "mustnotmerge_en_heldout.tsv", 0.5},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			pairs := readWordPairs(t, tc.file)
+			stock, stockMerged := precision(t, tc.stock, pairs)
+			ours, merged := precision(t, LanguageAnalyzer(tc.stock), pairs)
+			t.Logf("%s: %d pairs; precision stock %q %.1f%% (%d merged), %s %.1f%% (%d merged)",
+				tc.lang, len(pairs), tc.stock, 100*stock, len(stockMerged),
+				LanguageAnalyzer(tc.stock), 100*ours, len(merged))
+			for _, p := range merged {
+				t.Logf("merged: %s / %s (%s)", p.a, p.b, p.category)
+			}
+			if ours < tc.floor {
+				t.Errorf("precision %.3f, want at least %.2f", ours, tc.floor)
+			}
+		})
+	}
+}
+
+// precision returns the share of pairs kept apart, and the pairs merged.
+func precision(t *testing.T, analyzer string, pairs []wordPair) (float64, []wordPair) {
+	var merged []wordPair
+	for _, p := range pairs {
+		if merges(t, analyzer, p.a, p.b) {
+			merged = append(merged, p)
+		}
+	}
+	return float64(len(pairs)-len(merged)) / float64(len(pairs)), merged
+}
+
 // TestWordFormsDistinct checks pairs of different words that must keep apart,
 // and logs known collisions (most come from the Snowball stemmer itself).
 func TestWordFormsDistinct(t *testing.T) {
