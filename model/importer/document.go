@@ -16,8 +16,9 @@ type builder struct {
 
 func newBuilder(opts Options) *builder { return &builder{limit: opts.maxText()} }
 
-// paragraph appends one paragraph; bold is the text of the bold run that
-// opens it, if any, which may be a speaker label.
+// paragraph appends one paragraph; bold is the text of the bold run (or
+// Markdown heading or emphasis) that opens it, if any, which may be a
+// speaker label: with text after it, or alone on its line before the turn.
 func (b *builder) paragraph(text, bold string) error {
 	text = normalizeText(text)
 	if b.buf.Len() > 0 || len(b.paras) > 0 {
@@ -29,7 +30,7 @@ func (b *builder) paragraph(text, bold string) error {
 	}
 	b.buf.WriteString(text)
 	p := para{start: start, end: b.buf.Len()}
-	if bold = strings.TrimRight(normalizeText(bold), " \t"); bold != "" && len(bold) < len(text) && strings.HasPrefix(text, bold) {
+	if bold = strings.TrimRight(normalizeText(bold), " \t"); bold != "" && strings.HasPrefix(text, bold) {
 		p.bold = len(bold)
 	}
 	b.paras = append(b.paras, p)

@@ -130,3 +130,22 @@ func FuzzParseLabel(f *testing.F) {
 		}
 	})
 }
+
+func FuzzMarkdown(f *testing.F) {
+	fuzzReader(f, ".md", readMarkdown,
+		[]byte("---\ntitle: x\n---\n# T\n\n### Interviewer\n\nDat *klopt*.\n\n### InterviewerToekomst\n"),
+		[]byte("**Ana** hoi\n**Ben**: dag\n- **Ana:** [x](y) `z` \\* ~~q~~\n> | a | b |\n|---|---|\n```\ncode\n"),
+		[]byte("Titel\n===\n\n***\n[1]: u\n<!-- c -->x  \ny\\\nz ![a](b) <http://u> <br>"))
+}
+
+func FuzzRenderInline(f *testing.F) {
+	for _, s := range []string{"**Ana** x", "*a **b** c*", "_a_b_", "[a](b) ![c][d]", "`a``b`", "\\*x\\", "***x** y*", "<!--", "~~a~~"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text, lead := renderInline(s)
+		if lead < 0 || lead > len(text) || len(text) > len(s)+1 {
+			t.Fatalf("renderInline(%q) = %q, %d", s, text, lead)
+		}
+	})
+}

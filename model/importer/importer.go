@@ -129,7 +129,7 @@ var readers map[string]reader
 func init() {
 	readers = map[string]reader{
 		"txt":  readPlain,
-		"md":   readPlain,
+		"md":   readMarkdown,
 		"docx": readDocx,
 		"odt":  readODT,
 		"html": readHTML,
