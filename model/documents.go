@@ -49,7 +49,8 @@ func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
 // ImportDocument stores a document, its speaker turns and attributes as one
 // undoable action. Each speaker is linked to the participant (case) of the
 // same name, created when missing. A document whose text is already in the
-// project is refused with a DuplicateError; a name in use gets a number.
+// project is refused with a DuplicateError (an empty one never is: another
+// tool's export may hold several); a name in use gets a number.
 func (p *Project) ImportDocument(ctx context.Context, nd NewDocument) (Document, error) {
 	if err := validateNewDocument(nd); err != nil {
 		return Document{}, err
@@ -59,7 +60,7 @@ func (p *Project) ImportDocument(ctx context.Context, nd NewDocument) (Document,
 	var doc Document
 	err := p.act(ctx, "Import "+nd.Name, func(tx *sql.Tx, label *string) error {
 		var existing string
-		err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE sha256 = ? AND text = ?", hash, nd.Text).Scan(&existing)
+		err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE sha256 = ? AND text = ? AND text <> ''", hash, nd.Text).Scan(&existing)
 		if err == nil {
 			return &DuplicateError{Existing: existing}
 		} else if !errors.Is(err, sql.ErrNoRows) {

@@ -160,6 +160,28 @@ CREATE TABLE pseudonyms (
 );
 CREATE UNIQUE INDEX pseudonyms_name ON pseudonyms (name COLLATE NOCASE);
 `,
+	// Version 3: the GUIDs that codes, documents, codings, participants and
+	// coders brought with a REFI-QDA import, so that an export gives them
+	// back unchanged. A row goes when what it names goes.
+	`
+CREATE TABLE guids (
+	kind TEXT NOT NULL,
+	id   INTEGER NOT NULL,
+	guid TEXT NOT NULL,
+	PRIMARY KEY (kind, id)
+);
+CREATE INDEX guids_guid ON guids (kind, guid);
+CREATE TRIGGER guids_codes_delete AFTER DELETE ON codes BEGIN
+	DELETE FROM guids WHERE kind = 'code' AND id = old.id; END;
+CREATE TRIGGER guids_documents_delete AFTER DELETE ON documents BEGIN
+	DELETE FROM guids WHERE kind = 'document' AND id = old.id; END;
+CREATE TRIGGER guids_codings_delete AFTER DELETE ON codings BEGIN
+	DELETE FROM guids WHERE kind IN ('coding', 'selection') AND id = old.id; END;
+CREATE TRIGGER guids_cases_delete AFTER DELETE ON cases BEGIN
+	DELETE FROM guids WHERE kind = 'case' AND id = old.id; END;
+CREATE TRIGGER guids_coders_delete AFTER DELETE ON coders BEGIN
+	DELETE FROM guids WHERE kind = 'coder' AND id = old.id; END;
+`,
 }
 
 // changeTriggers record, for each revision, which documents an action
@@ -215,7 +237,7 @@ func SchemaVersion() int { return len(migrations) }
 // undoTables are the tables whose every change is recorded for undo.
 var undoTables = []string{
 	"project", "coders", "documents", "document_attributes", "cases", "case_attributes",
-	"speakers", "turns", "codes", "codings", "summaries", "pseudonyms",
+	"speakers", "turns", "codes", "codings", "summaries", "pseudonyms", "guids",
 }
 
 // fixedColumns never change after insert, so update triggers leave them out

@@ -171,8 +171,11 @@ func (f *reportFlags) outputFormat() (export.Format, error) {
 func runExport(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("export")
 	f := addReportFlags(fs, false)
-	const usage = "FILE.verbatim --format csv|xlsx|docx|odt|md|html|pdf [--code NAME] [--doc DOC] [--speaker NAME] [--attr KEY=VALUE] [--coder NAME] [--key-only] [--query Q] [--no-interviewers] [--context sentence|turn] [--cite STYLE] [--pseudonyms] -o OUT"
+	const usage = "FILE.verbatim --format csv|xlsx|docx|odt|md|html|pdf|qdpx|qdc [--code NAME] [--doc DOC] [--speaker NAME] [--attr KEY=VALUE] [--coder NAME] [--key-only] [--query Q] [--no-interviewers] [--context sentence|turn] [--cite STYLE] [--pseudonyms] -o OUT"
 	return withProject(ctx, "export", fs, args, 1, 1, usage, func(p *model.Project, _ []string) error {
+		if refi, codebook := refiFormat(*f.format, *f.out); refi {
+			return exportREFI(ctx, env, p, *f.out, codebook)
+		}
 		return writeReport(ctx, env, p, report.QuoteTable, f)
 	})
 }

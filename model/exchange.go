@@ -1,0 +1,206 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// GUIDKind names what a stored exchange GUID belongs to.
+type GUIDKind string
+
+// The kinds of things that keep the GUID another QDA tool gave them
+// (REFI-QDA). A selection's GUID is kept on the first coding of the span.
+const (
+	GUIDCode      GUIDKind = "code"
+	GUIDDocument  GUIDKind = "document"
+	GUIDCoding    GUIDKind = "coding"
+	GUIDSelection GUIDKind = "selection"
+	GUIDCase      GUIDKind = "case"
+	GUIDCoder     GUIDKind = "coder"
+)
+
+// GUIDs returns the stored GUIDs of one kind, by the id of what they name
+// (for GUIDCoder: the coder's id; CoderGUIDs gives them by name).
+func (p *Project) GUIDs(ctx context.Context, kind GUIDKind) (map[int64]string, error) {
+	rows, err := p.conn(ctx).QueryContext(ctx, "SELECT id, guid FROM guids WHERE kind = ?", string(kind))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var g string
+		if err := rows.Scan(&id, &g); err != nil {
+			return nil, err
+		}
+		out[id] = g
+	}
+	return out, rows.Err()
+}
+
+// SetGUIDs stores GUIDs of one kind by the id of what they name, replacing
+// those stored for the same ids, as one action (an import makes it part of
+// its own).
+func (p *Project) SetGUIDs(ctx context.Context, kind GUIDKind, guids map[int64]string) error {
+	if len(guids) == 0 {
+		return nil
+	}
+	return p.do(ctx, "Keep the identifiers of an exchange file", func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO guids (kind, id, guid) VALUES (?, ?, ?)
+			ON CONFLICT (kind, id) DO UPDATE SET guid = excluded.guid`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for id, g := range guids {
+			if strings.TrimSpace(g) == "" {
+				return fmt.Errorf("GUID of %s %d: %w (it is empty)", kind, id, ErrInvalid)
+			}
+			if _, err := stmt.ExecContext(ctx, string(kind), id, g); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// CoderGUIDs returns the stored GUIDs of coders, by the coder's name.
+func (p *Project) CoderGUIDs(ctx context.Context) (map[string]string, error) {
+	rows, err := p.conn(ctx).QueryContext(ctx, "SELECT c.name, g.guid FROM guids g JOIN coders c ON c.id = g.id WHERE g.kind = 'coder'")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, g string
+		if err := rows.Scan(&name, &g); err != nil {
+			return nil, err
+		}
+		out[name] = g
+	}
+	return out, rows.Err()
+}
+
+// SetCoderGUID stores the GUID of a coder, named as codings name it,
+// adding the coder when the project has none of that name yet.
+func (p *Project) SetCoderGUID(ctx context.Context, name, guid string) error {
+	name = strings.TrimSpace(name)
+	if name == "" || strings.TrimSpace(guid) == "" {
+		return fmt.Errorf("coder GUID: %w (the name or the GUID is empty)", ErrInvalid)
+	}
+	return p.do(ctx, "Keep the identifier of coder "+name, func(tx *sql.Tx) error {
+		id, err := coderByName(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO guids (kind, id, guid) VALUES ('coder', ?, ?)
+			ON CONFLICT (kind, id) DO UPDATE SET guid = excluded.guid`, id, guid)
+		return err
+	})
+}
+
+// NewCoding is a coding as another tool made it, to be stored as it is.
+type NewCoding struct {
+	Span
+	CodeID int64
+	// Coder is who made the coding; empty means the project's coder.
+	Coder string
+	// Created is when it was made; zero means now.
+	Created time.Time
+	Memo    string
+}
+
+// AddCodings stores codings with their coders, times and memos, as one
+// action. A coding the project has already (the same code on the same
+// range of the same document) is skipped: its id in the result is 0. A
+// range outside its document fails the whole action.
+func (p *Project) AddCodings(ctx context.Context, cs []NewCoding) ([]int64, error) {
+	ids := make([]int64, len(cs))
+	err := p.act(ctx, "Add codings", func(tx *sql.Tx, label *string) error {
+		clear(ids)
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO codings (doc_id, code_id, start_rune, end_rune, coder_id, created, memo)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		chars := map[int64]int{}
+		codes := map[int64]bool{}
+		coders := map[string]int64{}
+		defaultCoder, err := p.Coder(ctx)
+		if err != nil {
+			return err
+		}
+		added := 0
+		for i, c := range cs {
+			n, ok := chars[c.DocID]
+			if !ok {
+				err := tx.QueryRowContext(ctx, "SELECT chars FROM documents WHERE id = ?", c.DocID).Scan(&n)
+				if errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("document %d: %w", c.DocID, ErrNotFound)
+				} else if err != nil {
+					return err
+				}
+				chars[c.DocID] = n
+			}
+			if c.Start < 0 || c.End <= c.Start || c.End > n {
+				return fmt.Errorf("range %d:%d: %w (the document has %d characters; the end must be after the start)", c.Start, c.End, ErrInvalid, n)
+			}
+			if !codes[c.CodeID] {
+				if _, err := codeRow(ctx, tx, c.CodeID); err != nil {
+					return err
+				}
+				codes[c.CodeID] = true
+			}
+			name := strings.TrimSpace(c.Coder)
+			if name == "" {
+				name = defaultCoder
+			}
+			coderID, ok := coders[name]
+			if !ok {
+				if coderID, err = coderByName(ctx, tx, name); err != nil {
+					return err
+				}
+				coders[name] = coderID
+			}
+			created := now()
+			if !c.Created.IsZero() {
+				created = c.Created.UTC().Format(time.RFC3339Nano)
+			}
+			res, err := stmt.ExecContext(ctx, c.DocID, c.CodeID, c.Start, c.End, coderID, created, c.Memo)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				ids[i], _ = res.LastInsertId()
+				added++
+			}
+		}
+		*label = "Add " + count(added, "coding", "codings")
+		return nil
+	})
+	return ids, err
+}
+
+// AddCase returns the participant called name, creating it (without
+// speakers) when the project has none of that name: a case another tool
+// exported.
+func (p *Project) AddCase(ctx context.Context, name string) (int64, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return 0, fmt.Errorf("participant name: %w (it is empty)", ErrInvalid)
+	}
+	var id int64
+	err := p.do(ctx, "Add participant "+name, func(tx *sql.Tx) error {
+		var err error
+		id, err = caseByName(ctx, tx, name, true)
+		return err
+	})
+	return id, err
+}
