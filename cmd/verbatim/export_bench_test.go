@@ -38,7 +38,7 @@ func BenchmarkExport20000(b *testing.B) {
 		proj = keep // keep the project, to try other commands on it
 		os.Remove(keep)
 	}
-	quotes := generateProject(b, proj, 100, 200)
+	quotes := generateProject(b, proj, "en", 100, 200)
 	b.Logf("project: %d coded quotes", quotes)
 	cases := []struct{ name, format string }{{"csv", "csv"}, {"xlsx", "xlsx"}, {"docx", "docx"}, {"odt", "odt"},
 		{"md", "md"}, {"html", "html"}, {"pdf", "pdf"}, {"csv+context", "csv"}, {"pdf+context", "pdf"}}
@@ -73,8 +73,8 @@ func BenchmarkExport20000(b *testing.B) {
 
 // generateProject makes a project of docs interviews built from the turns
 // of the real Sheffield interviews, with per coded quotes in each, and
-// returns how many codings it holds.
-func generateProject(tb testing.TB, path string, docs, per int) int {
+// returns how many codings it holds. lang is the project's language.
+func generateProject(tb testing.TB, path, lang string, docs, per int) int {
 	ctx := context.Background()
 	corpus := filepath.Join("..", "..", "..", "shared", "corpus", "en", "sheffield_orda")
 	var turns []string
@@ -89,7 +89,7 @@ func generateProject(tb testing.TB, path string, docs, per int) int {
 			}
 		}
 	}
-	p, err := model.Create(ctx, path, "en")
+	p, err := model.Create(ctx, path, lang)
 	if err != nil {
 		tb.Fatal(err)
 	}

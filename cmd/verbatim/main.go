@@ -5,6 +5,8 @@ package main
 import (
 	// First, for its side effect: it repairs the locale before Fyne reads it.
 	_ "codeberg.org/verbatim/verbatim/cmd/verbatim/locale"
+	// The collector stays off while the packages initialise.
+	"codeberg.org/verbatim/verbatim/cmd/verbatim/startup"
 
 	"context"
 	"os"
@@ -24,6 +26,7 @@ import (
 var Version = "dev"
 
 func main() {
+	startup.Done()
 	// Ctrl-C or a TERM signal cancels the command, which stops cleanly
 	// and says what it did.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

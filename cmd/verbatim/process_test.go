@@ -154,3 +154,28 @@ func TestSignalStopsCleanly(t *testing.T) {
 		})
 	}
 }
+
+// TestNoCollectionWhileStarting: the packages initialise with the collector
+// off (package startup), so "verbatim help" runs without a collection.
+func TestNoCollectionWhileStarting(t *testing.T) {
+	bin := testBinary(t)
+	cmd := exec.Command(bin, "help")
+	cmd.Env = append(bareEnv(t), "GODEBUG=gctrace=1,inittrace=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(line, "gc ") {
+			t.Errorf("a collection: %s", line)
+		}
+		if first == "" && strings.HasPrefix(line, "init codeberg.org/") {
+			first = line
+		}
+	}
+	if !strings.Contains(first, "/cmd/verbatim/startup ") {
+		t.Errorf("the first of the module's packages initialised: %q, want package startup", first)
+	}
+}
