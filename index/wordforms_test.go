@@ -2,13 +2,17 @@ package index
 
 import (
 	"bufio"
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl" // the stock analyzer, for comparison
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // wordPair is one line of a testdata/wordforms_*.tsv file.
@@ -185,18 +189,40 @@ func FuzzLanguageAnalyzers(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	m := mapping.NewIndexMapping()
+	if err := addAnalyzers(m); err != nil {
+		f.Fatal(err)
+	}
+	exact := m.AnalyzerNamed(analyzerExact)
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, name := range []string{analyzerDutch, analyzerEnglish, analyzerExact} {
-			terms, err := analyzeTerms(name, text)
-			if err != nil {
-				t.Fatal(err)
+		// The exact analyzer's tokens: where each word is, and its text
+		// lower-cased and folded, as the filters make it of the range alone.
+		ranges := map[int][2]int{}
+		for _, tok := range exact.Analyze([]byte(text)) {
+			if tok.Start < 0 || tok.Start >= tok.End || tok.End > len(text) {
+				t.Fatalf("exact(%q): token %q at %d:%d, outside the input", text, tok.Term, tok.Start, tok.End)
 			}
-			for _, term := range terms {
-				if term == "" {
+			if utf8.ValidString(text) && (!utf8.RuneStart(text[tok.Start]) || tok.End < len(text) && !utf8.RuneStart(text[tok.End])) {
+				t.Errorf("exact(%q): token %q at %d:%d, not on rune boundaries", text, tok.Term, tok.Start, tok.End)
+			}
+			word := analysis.TokenStream{{Term: []byte(text[tok.Start:tok.End])}}
+			want := foldFilter{}.Filter(lowercase.NewLowerCaseFilter().Filter(word))
+			if len(want) != 1 || !bytes.Equal(want[0].Term, tok.Term) {
+				t.Errorf("exact(%q): token %q at %d:%d does not cover exactly its text %q", text, tok.Term, tok.Start, tok.End, text[tok.Start:tok.End])
+			}
+			ranges[tok.Position] = [2]int{tok.Start, tok.End}
+		}
+		for _, name := range []string{analyzerDutch, analyzerEnglish} {
+			for _, tok := range m.AnalyzerNamed(name).Analyze([]byte(text)) {
+				if len(tok.Term) == 0 {
 					t.Errorf("%s(%q): empty term", name, text)
 				}
-				if utf8.ValidString(text) && !utf8.ValidString(term) {
-					t.Errorf("%s(%q): term %q is not valid UTF-8", name, text, term)
+				if utf8.ValidString(text) && !utf8.Valid(tok.Term) {
+					t.Errorf("%s(%q): term %q is not valid UTF-8", name, text, tok.Term)
+				}
+				// The lemma filters change terms, never where a word is.
+				if r, ok := ranges[tok.Position]; !ok || r != ([2]int{tok.Start, tok.End}) {
+					t.Errorf("%s(%q): term %q at %d:%d (position %d), the word there is at %v", name, text, tok.Term, tok.Start, tok.End, tok.Position, r)
 				}
 			}
 		}
