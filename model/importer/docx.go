@@ -191,6 +191,7 @@ func (r *docxReader) end(e xml.EndElement) error {
 	case "tr":
 		if t := r.table(); t != nil {
 			row := strings.Join(t.cells, "\t")
+			lead := speakerColumn(t.cells)
 			t.cells = t.cells[:0]
 			if len(r.tables) > 1 {
 				parent := r.tables[len(r.tables)-2]
@@ -198,7 +199,7 @@ func (r *docxReader) end(e xml.EndElement) error {
 				parent.cell.WriteString(row)
 				return nil
 			}
-			return r.b.paragraph(row, "")
+			return r.b.paragraph(row, lead)
 		}
 	case "tbl":
 		if len(r.tables) > 0 {
@@ -244,6 +245,28 @@ func (r *docxReader) write(s string) {
 			p.bold.WriteString(s)
 		}
 	}
+}
+
+// speakerColumn returns the cells of a table row that may name its speaker,
+// as a label run: the first cell, with a time cell before or after it, when
+// more cells follow. A heading row ("Speaker", "Time") names no one.
+func speakerColumn(cells []string) string {
+	if len(cells) < 2 || cells[0] == "" {
+		return ""
+	}
+	n := 1
+	if _, k, ok := parseClock(cells[0]); ok && k == len(cells[0]) && len(cells) > 2 {
+		n = 2 // time, speaker, text
+	} else if _, k, ok := parseClock(cells[1]); ok && k == len(cells[1]) && len(cells) > 2 {
+		n = 2 // speaker, time, text
+	}
+	for _, c := range cells[:n] {
+		switch strings.ToLower(strings.TrimRight(c, ": ")) {
+		case "speaker", "spreker", "sprecher", "name", "naam", "wie", "who", "time", "tijd", "zeit", "timestamp", "tijdstip":
+			return ""
+		}
+	}
+	return strings.Join(cells[:n], "\t")
 }
 
 // sep writes a space before more text in a table cell.

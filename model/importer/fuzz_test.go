@@ -117,7 +117,8 @@ func FuzzReadBytes(f *testing.F) {
 }
 
 func FuzzParseLabel(f *testing.F) {
-	for _, s := range []string{"Ana: hi", "[id1] x", "Ana [00:01:02]: x", "S01: [00:00:12] x", "**A:** x", "Jan  0:02", "[00:01] B: c"} {
+	for _, s := range []string{"Ana: hi", "[id1] x", "Ana [00:01:02]: x", "S01: [00:00:12] x", "**A:** x", "Jan  0:02", "[00:01] B: c",
+		"Ana Jansen 1:02:03  ", "00:00:05 Ana: x", "Speaker 1 (00:00):", "[Ana] 00:00:05", "10:30 begon"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -147,5 +148,27 @@ func FuzzRenderInline(f *testing.F) {
 		if lead < 0 || lead > len(text) || len(text) > len(s)+1 {
 			t.Fatalf("renderInline(%q) = %q, %d", s, text, lead)
 		}
+	})
+}
+
+func FuzzBoldLabel(f *testing.F) {
+	f.Add("Ana\tHello", 3)
+	f.Add("00:00:01\tAna\tEerste.", 12)
+	f.Add("Ana 0:02", 8)
+	f.Add("Interviewer", 11)
+	f.Fuzz(func(t *testing.T, line string, n int) {
+		l, ok := boldLabel(line, n)
+		if ok && (l.name == "" || l.start > l.content || l.content > len(line)) {
+			t.Fatalf("boldLabel(%q, %d) = %+v", line, n, l)
+		}
+	})
+}
+
+func FuzzServiceLayouts(f *testing.F) {
+	f.Add([]byte("Ana  0:02\nHallo.\n\nBen 0:15\nDag.\n\nTranscribed by https://otter.ai\n"))
+	f.Add([]byte("00:00:05 Ana: x\n[Ben] 00:00:09\ny\nSpeaker 1 (00:00):\nz\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := readPlain(data, fuzzOpts)
+		checkResult(t, doc, err)
 	})
 }

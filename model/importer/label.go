@@ -31,7 +31,16 @@ func parseLabel(line string) (label, bool) {
 	i := skipBlank(line, 0)
 	l := label{start: i}
 	i, emph := skipEmphasis(line, i)
-	if i < len(line) && line[i] == '[' {
+	if i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		// "00:01:02 Ana: ..." puts a bare time before the name.
+		d, n, ok := parseClock(line[i:])
+		if !ok || i+n >= len(line) || line[i+n] != ' ' && line[i+n] != '\t' {
+			return label{}, false
+		}
+		l.begin, l.hasTime = d, true
+		i = skipBlank(line, i+n)
+	}
+	if i < len(line) && line[i] == '[' && !l.hasTime {
 		if d, n, ok := parseClock(line[i:]); ok {
 			// "[00:01:02] Ana: ..." puts the time before the name.
 			l.begin, l.hasTime = d, true
@@ -46,6 +55,9 @@ func parseLabel(line string) (label, bool) {
 	}
 	l.name = line[i:end]
 	j := skipBlank(line, end)
+	if l.hasTime && (j >= len(line) || line[j] != ':') {
+		return label{}, false // "10:30 begon het" is not a label
+	}
 	if d, n, ok := parseClock(line[j:]); ok && !l.hasTime {
 		// "Ana [00:01:02]:" or, without a colon, Otter's "Ana  0:02" line.
 		l.begin, l.hasTime = d, true
@@ -93,6 +105,11 @@ func parseBracketLabel(line string, i int, l label) (label, bool) {
 	}
 	l.name = name
 	l.content = skipBlank(line, k)
+	if d, n, ok := parseClock(line[l.content:]); ok && !l.hasTime {
+		// "[Ana] 00:01:02" gives the time after the name.
+		l.begin, l.hasTime = d, true
+		l.content = skipBlank(line, l.content+n)
+	}
 	return l, validName(name)
 }
 
@@ -116,6 +133,9 @@ func scanName(s string, start int) int {
 		}
 		end, words = j, words+1
 		if j+1 < len(s) && s[j] == ' ' {
+			if _, _, clock := parseClock(s[j+1:]); clock {
+				break // Otter's "Ana 0:02": the time is not part of the name
+			}
 			i = j + 1
 			continue
 		}

@@ -39,9 +39,10 @@ func segment(text string, paras []para, known map[string]bool) []turn {
 	first := labels[0].line + labels[0].start
 	turns := paragraphTurns(text, paras, 0, first)
 	speakers := make(map[string]bool)
+	footer := footerStart(text, labels[len(labels)-1].line)
 	for i, l := range labels {
 		start := l.line + l.start
-		end := len(text)
+		end := footer
 		if i+1 < len(labels) {
 			end = labels[i+1].line + labels[i+1].start
 		}
@@ -49,8 +50,28 @@ func segment(text string, paras []para, known map[string]bool) []turn {
 		turns = append(turns, turn{start: start, end: end, speaker: l.name, begin: l.begin, until: l.begin, hasTime: l.hasTime})
 		speakers[strings.ToLower(l.name)] = true
 	}
+	turns = append(turns, paragraphTurns(text, paras, footer, len(text))...)
 	setUntil(turns)
 	return splitOverlaps(text, turns, speakers)
+}
+
+// footerStart returns where a transcription service's footer, such as
+// Otter's "Transcribed by https://otter.ai", starts after the line at
+// from, so that it stays out of the last turn; len(text) when there is
+// none.
+func footerStart(text string, from int) int {
+	end := len(strings.TrimRightFunc(text, unicode.IsSpace))
+	start := strings.LastIndexByte(text[:end], '\n') + 1
+	if start <= from {
+		return len(text)
+	}
+	line := strings.ToLower(strings.TrimSpace(text[start:end]))
+	for _, p := range []string{"transcribed by ", "transcribed with ", "transcript by ", "transcribed using ", "getranscribeerd door ", "transkribiert von ", "transkribiert mit "} {
+		if strings.HasPrefix(line, p) && utf8.RuneCountInString(line) <= 80 {
+			return start
+		}
+	}
+	return len(text)
 }
 
 // findLabels returns every line that starts with something shaped like a
@@ -87,31 +108,50 @@ func boldLabel(line string, n int) (label, bool) {
 		return label{}, false
 	}
 	n = min(n, len(line))
-	name := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[:n]), ":"))
-	if name == "" || scanName(name, 0) != len(name) || !validName(name) {
+	l := label{start: skipBlank(line, 0)}
+	run := strings.TrimSpace(line[:n])
+	// A table's time column may come before or after the name.
+	if d, k, ok := parseClock(run); ok && k < len(run) && (run[k] == ' ' || run[k] == '\t') {
+		l.begin, l.hasTime = d, true
+		run = strings.TrimSpace(run[k:])
+	} else if i := strings.LastIndexAny(run, " \t"); i > 0 {
+		if d, k, ok := parseClock(run[i+1:]); ok && i+1+k == len(run) {
+			l.begin, l.hasTime = d, true
+			run = strings.TrimSpace(run[:i])
+		}
+	}
+	l.name = strings.TrimSpace(strings.TrimRight(run, ":"))
+	if l.name == "" || scanName(l.name, 0) != len(l.name) || !validName(l.name) {
 		return label{}, false
 	}
 	rest := strings.TrimLeft(line[n:], ": \t")
 	if rest == "" && n < len(line) {
 		return label{}, false
 	}
-	return label{name: name, start: skipBlank(line, 0), content: len(line) - len(rest)}, true
+	l.content = len(line) - len(rest)
+	return l, true
 }
 
 // acceptLabels keeps the labels whose name is a speaker: it recurs, is a
-// known speaker or a generic role. Unless a known speaker is among them, the
-// labels must also look like a transcript rather than a few "Note:" lines
-// in prose: two speakers, or one speaker opening a third of the paragraphs.
+// known speaker or a generic role, or carries a time where at least three
+// labels do (a service's layout, as "Ana  0:02", where a guest may speak
+// once). Unless a known speaker is among them, the labels must also look
+// like a transcript rather than a few "Note:" lines in prose: two
+// speakers, or one speaker opening a third of the paragraphs.
 func acceptLabels(found []foundLabel, paras []para, known map[string]bool) []foundLabel {
 	counts := make(map[string]int)
+	timed := 0
 	for _, l := range found {
 		counts[strings.ToLower(l.name)]++
+		if l.hasTime {
+			timed++
+		}
 	}
 	var kept []foundLabel
 	distinct := make(map[string]bool)
 	for _, l := range found {
 		key := strings.ToLower(l.name)
-		if counts[key] >= 2 || known[key] || isRoleName(l.name) {
+		if counts[key] >= 2 || known[key] || isRoleName(l.name) || l.hasTime && timed >= 3 {
 			kept = append(kept, l)
 			distinct[key] = true
 		}
