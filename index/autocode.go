@@ -36,42 +36,95 @@ func ParseUnit(s string) (Unit, error) {
 
 // AutocodeResult says what auto-coding did.
 type AutocodeResult struct {
-	Hits    int // passages that matched
-	Spans   int // distinct ranges found
-	Coded   int // codings made
-	Skipped int // ranges that already had the code
+	Hits     int // passages that matched
+	Spans    int // distinct ranges found in them
+	Coded    int // ranges coded (codings made)
+	Passages int // passages with a range coded
+	Skipped  int // ranges not coded: already coded with the code, or inside a coding with it
+	Inside   int // of Skipped, those inside a larger coding with the code
 }
 
 // Autocode codes every hit of query in the transcripts with the code codeID,
-// by unit, as one undoable step; ranges that already carry exactly that code
-// are skipped. The index is brought up to date afterwards.
+// by unit, as one undoable step. A range that already carries the code, or
+// lies inside a coding with it (a match in a turn coded so), is skipped. The
+// index is brought up to date afterwards.
 func Autocode(ctx context.Context, p *model.Project, ix *Index, q string, codeID int64, unit Unit) (AutocodeResult, error) {
 	var res AutocodeResult
 	if err := ix.Update(ctx); err != nil {
 		return res, err
 	}
-	spans, hits, err := ix.Spans(ctx, q, unit)
+	found, hits, err := ix.spans(ctx, q, unit)
 	if err != nil {
 		return res, err
 	}
-	res.Hits, res.Spans = hits, len(spans)
-	if len(spans) == 0 {
+	res.Hits, res.Spans = hits, len(found)
+	if len(found) == 0 {
 		return res, nil
+	}
+	have, err := p.Codings(ctx, model.CodingFilter{CodeID: codeID})
+	if err != nil {
+		return res, err
+	}
+	var spans []model.Span
+	var passages []int
+	for _, f := range found {
+		if coveredBy(f.Span, have) {
+			res.Inside++
+			continue
+		}
+		spans = append(spans, f.Span)
+		passages = append(passages, f.passage)
 	}
 	made, err := p.ApplyCodes(ctx, codeID, spans)
 	if err != nil {
 		return res, err
 	}
-	res.Coded, res.Skipped = len(made), len(spans)-len(made)
+	res.Coded, res.Skipped = len(made), len(found)-len(made)
+	coded := map[int]bool{}
+	for _, c := range made {
+		if i := slices.IndexFunc(spans, func(s model.Span) bool { return s.DocID == c.DocID && s.Start == c.Start && s.End == c.End }); i >= 0 {
+			coded[passages[i]] = true
+		}
+	}
+	res.Passages = len(coded)
 	return res, ix.Update(ctx)
+}
+
+// coveredBy reports whether a coding in have (the codings of one code)
+// holds the whole of s and more: an exact duplicate ApplyCodes counts itself.
+func coveredBy(s model.Span, have []model.Coding) bool {
+	for _, c := range have {
+		if c.DocID == s.DocID && c.Start <= s.Start && s.End <= c.End && (c.Start != s.Start || c.End != s.End) {
+			return true
+		}
+	}
+	return false
 }
 
 // Spans returns the ranges to code for every hit of query in the
 // transcripts, by unit, sorted and without duplicates, and how many passages
 // matched. The window can show them before coding.
 func (ix *Index) Spans(ctx context.Context, q string, unit Unit) ([]model.Span, int, error) {
+	found, hits, err := ix.spans(ctx, q, unit)
+	if err != nil {
+		return nil, 0, err
+	}
+	spans := make([]model.Span, len(found))
+	for i, f := range found {
+		spans[i] = f.Span
+	}
+	return spans, hits, nil
+}
+
+// foundSpan is a range to code and the passage (the n-th hit) it is in.
+type foundSpan struct {
+	model.Span
+	passage int
+}
+
+func (ix *Index) spans(ctx context.Context, q string, unit Unit) ([]foundSpan, int, error) {
 	const page = 1000
-	var spans []model.Span
+	var spans []foundSpan
 	hits := 0
 	for offset := 0; ; offset += page {
 		res, err := ix.Search(ctx, q, SearchOptions{Limit: page, Offset: offset, Facets: -1, Scope: ScopeTranscripts})
@@ -82,14 +135,16 @@ func (ix *Index) Spans(ctx context.Context, q string, unit Unit) ([]model.Span, 
 			if h.MemoKind != "" {
 				continue
 			}
+			for _, s := range hitSpans(h, unit) {
+				spans = append(spans, foundSpan{s, hits})
+			}
 			hits++
-			spans = append(spans, hitSpans(h, unit)...)
 		}
 		if len(res.Hits) < page {
 			break
 		}
 	}
-	slices.SortFunc(spans, func(a, b model.Span) int {
+	slices.SortFunc(spans, func(a, b foundSpan) int {
 		switch {
 		case a.DocID != b.DocID:
 			return cmpInt(a.DocID, b.DocID)
@@ -98,7 +153,7 @@ func (ix *Index) Spans(ctx context.Context, q string, unit Unit) ([]model.Span, 
 		}
 		return a.End - b.End
 	})
-	return slices.Compact(spans), hits, nil
+	return slices.CompactFunc(spans, func(a, b foundSpan) bool { return a.Span == b.Span }), hits, nil
 }
 
 func cmpInt(a, b int64) int {

@@ -64,6 +64,38 @@ func TestAutocode(t *testing.T) {
 	}
 }
 
+// TestAutocodeInsideCoding checks that matches inside a coding with the code
+// (a turn coded so) are skipped, not stacked, and counted as already coded.
+func TestAutocodeInsideCoding(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	ix := f.open(t)
+	code, err := f.p.AddCode(ctx, 0, "Auto", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	turn, err := Autocode(ctx, f.p, ix, "verbinding", code.ID, UnitTurn)
+	if err != nil || turn.Coded != 1 || turn.Passages != 1 {
+		t.Fatalf("coding the turn: %+v, %v", turn, err)
+	}
+	res, err := Autocode(ctx, f.p, ix, "verbinding OR subsidie", code.ID, UnitMatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Verbindingen and verbinding lie in the coded turn; subsidie does not.
+	if want := (AutocodeResult{Hits: 2, Spans: 3, Coded: 1, Passages: 1, Skipped: 2, Inside: 2}); res != want {
+		t.Errorf("matches in the coded turn: %+v, want %+v", res, want)
+	}
+	codings, _ := f.p.Codings(ctx, model.CodingFilter{CodeID: code.ID})
+	var got []string
+	for _, c := range codings {
+		got = append(got, c.Text)
+	}
+	if want := []string{"subsidie", "Verbindingen maken is belangrijk; een verbinding zoeken kost tijd."}; !slices.Equal(got, want) {
+		t.Errorf("codings %q, want %q", got, want)
+	}
+}
+
 func TestParseUnit(t *testing.T) {
 	for in, want := range map[string]Unit{"match": UnitMatch, "": UnitMatch, "Sentence": UnitSentence, "turn": UnitTurn, "paragraph": UnitTurn} {
 		if got, err := ParseUnit(in); err != nil || got != want {

@@ -190,11 +190,25 @@ func runAutocode(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "coded %d passages with %q (%d hits; %d already coded)", res.Coded, c.Name, res.Hits, res.Skipped)
+		fmt.Fprintf(env.Stdout, "coded %s in %s with %q (found %s in %s; %s already coded",
+			plural(res.Coded, "range", "ranges"), plural(res.Passages, "passage", "passages"), c.Name,
+			plural(res.Spans, "range", "ranges"), plural(res.Hits, "passage", "passages"), plural(res.Skipped, "range", "ranges"))
+		if res.Inside > 0 {
+			fmt.Fprintf(env.Stdout, ", %d of them inside a coding with the code", res.Inside)
+		}
+		fmt.Fprint(env.Stdout, ")")
 		if res.Coded > 0 {
 			fmt.Fprint(env.Stdout, "; 'verbatim undo' takes them all back")
 		}
 		fmt.Fprintln(env.Stdout)
 		return nil
 	})
+}
+
+// plural writes a count with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

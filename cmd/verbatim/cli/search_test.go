@@ -51,8 +51,13 @@ func TestSearchAndAutocode(t *testing.T) {
 	}
 
 	out = mustRun(t, env, "autocode", proj, "organiseren", "--code", "Organiseren", "--unit", "sentence")
-	if !strings.Contains(out, "coded 1 passages") {
+	if !strings.Contains(out, "coded 1 range in 1 passage with") {
 		t.Errorf("autocode said %q", out)
+	}
+	// The match lies in the sentence just coded: skipped, not stacked.
+	out = mustRun(t, env, "autocode", proj, "organiseren", "--code", "Organiseren", "--unit", "match")
+	if !strings.Contains(out, "coded 0 ranges in 0 passages") || !strings.Contains(out, "1 range already coded, 1 of them inside a coding with the code") {
+		t.Errorf("autocode of a match inside a coding said %q", out)
 	}
 	var codings []codingJSON
 	json.Unmarshal([]byte(mustRun(t, env, "codings", proj, "--json")), &codings)
