@@ -21,6 +21,10 @@ type NewDocument struct {
 	Turns []NewTurn
 	// Attributes are header facts such as a date or a duration, in order.
 	Attributes []Attribute
+	// Notes say, one line each, what the importer found odd in the file and
+	// how it kept the text (a cue time that does not parse, text outside
+	// any cue), for the import report. They are not stored.
+	Notes []string
 }
 
 // NewTurn is one speaker turn or paragraph of a NewDocument.

@@ -27,6 +27,9 @@ type Result struct {
 	Status   Status
 	Document model.Document // the stored document, when imported
 	Reason   string         // why it was skipped, or which document it duplicates
+	// Notes say what was odd in an imported file and how its text was
+	// kept, one line each.
+	Notes []string
 	// Passed says a skipped file was met in a folder and passed over
 	// without being read (hidden, not a regular file, or not a format
 	// Verbatim imports): reported, but not a failed import.
@@ -193,7 +196,7 @@ func importFile(ctx context.Context, p *model.Project, path string, opts Options
 	var dup *model.DuplicateError
 	switch {
 	case err == nil:
-		r.Status = Imported
+		r.Status, r.Notes = Imported, nd.Notes
 	case errors.As(err, &dup):
 		r.Status, r.Reason = Duplicate, dup.Error()
 	case ctx.Err() != nil:

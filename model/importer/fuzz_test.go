@@ -80,12 +80,14 @@ func FuzzHTML(f *testing.F) {
 
 func FuzzVTT(f *testing.F) {
 	fuzzReader(f, ".vtt", readVTT,
-		[]byte("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n<v Ana>hi\nthere\n\n00:02.000 --> 00:03.000\n<v //S02:>yo //S01: x //\n"))
+		[]byte("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n<v Ana>hi\nthere\n\n00:02.000 --> 00:03.000\n<v //S02:>yo //S01: x //\n"),
+		[]byte("WEBVTT\n\nstray\n\n00:00:01.000 --> 00:0x:02.000\n<v Ana>bad time\n\nafter blank\n\nNOTE n\n\n7\n\n00:00:03.000 --> 00:00:04.000\nok\n"))
 }
 
 func FuzzSRT(f *testing.F) {
 	fuzzReader(f, ".srt", readSRT,
-		[]byte("1\r\n00:00:01,000 --> 00:00:02,000\r\n<i>Ana: hi</i>\r\n\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\n{\\an8}Ana: yo\r\n"))
+		[]byte("1\r\n00:00:01,000 --> 00:00:02,000\r\n<i>Ana: hi</i>\r\n\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\n{\\an8}Ana: yo\r\n"),
+		[]byte("kop\n\n1\n00:00:01,000 --> 00:00:02,000\nEen.\n\nlos\n\n2\n00:00:0x,000 --> 00:00:04,000\nTwee.\n\ntekst\n3\n00:00:05,000 --> 00:00:06,000\nDrie.\n"))
 }
 
 func FuzzRTF(f *testing.F) {

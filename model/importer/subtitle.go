@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -42,7 +43,7 @@ func readSubtitles(data []byte, opts Options, vtt bool) (model.NewDocument, erro
 	if vtt {
 		noun = "a WebVTT subtitle file"
 	}
-	title, cues, ok := parseCues(s, vtt)
+	title, cues, notes, ok := parseCues(s, vtt)
 	if !ok {
 		return model.NewDocument{}, damaged(noun, nil)
 	}
@@ -65,22 +66,50 @@ func readSubtitles(data []byte, opts Options, vtt bool) (model.NewDocument, erro
 	if title != "" {
 		doc.Attributes = append([]model.Attribute{{Key: "title", Value: title}}, doc.Attributes...)
 	}
+	doc.Notes = notes
 	return doc, nil
 }
 
 // parseCues splits a subtitle file into cues. It reports false when the
-// file holds no cue at all.
-func parseCues(s string, vtt bool) (title string, cues []cue, ok bool) {
+// file holds no cue at all. Text is never dropped: the text of a cue whose
+// time does not parse, and text outside any cue (after a blank line inside
+// a cue, or stray between cues), is kept with the cue before it (or the
+// first cue), and notes say so. VTT NOTE, STYLE and REGION blocks are not
+// text a viewer sees.
+func parseCues(s string, vtt bool) (title string, cues []cue, notes []string, ok bool) {
+	var pending []cue // kept text met before the first cue
+	badTime, badLine, stray, strayLine := 0, 0, 0, 0
+	keep := func(text string) {
+		for _, seg := range cueSegments(text, vtt) {
+			if len(cues) == 0 {
+				pending = append(pending, seg)
+				continue
+			}
+			prev := cues[len(cues)-1]
+			seg.begin, seg.until = prev.begin, prev.until
+			if seg.speaker == "" && vtt {
+				seg.speaker = prev.speaker // a voice goes on after a blank line
+			}
+			cues = append(cues, seg)
+		}
+	}
+	line := 1
 	blocks := strings.Split(s, "\n\n")
 	for i, block := range blocks {
+		at := line + len(block) - len(strings.TrimLeft(block, "\n"))
+		line += strings.Count(block, "\n") + 2
 		block = strings.Trim(block, "\n")
-		if block == "" {
+		if strings.TrimSpace(block) == "" {
 			continue
 		}
 		if i == 0 && vtt && strings.HasPrefix(strings.TrimLeft(block, " \t"), "WEBVTT") {
 			first, _, _ := strings.Cut(strings.TrimLeft(block, " \t"), "\n")
 			title = strings.TrimSpace(strings.TrimPrefix(first, "WEBVTT"))
 			title = strings.TrimSpace(strings.TrimLeft(title, "-"))
+			continue
+		}
+		if vtt && (block == "NOTE" || block == "STYLE" || block == "REGION" || strings.HasPrefix(block, "NOTE ") || strings.HasPrefix(block, "NOTE\n") ||
+			strings.HasPrefix(block, "STYLE\n") || strings.HasPrefix(block, "REGION\n")) {
 			continue
 		}
 		lines := strings.Split(block, "\n")
@@ -91,21 +120,79 @@ func parseCues(s string, vtt bool) (title string, cues []cue, ok bool) {
 				break
 			}
 		}
-		if timing < 0 || timing > 1 {
-			continue // NOTE, STYLE, REGION or stray text
+		if timing < 0 {
+			if isCueNumber(block) && i+1 < len(blocks) && strings.Contains(firstLine(strings.TrimLeft(blocks[i+1], "\n")), "-->") {
+				continue // a cue number parted from its time by a blank line
+			}
+			if stray++; stray == 1 {
+				strayLine = at
+			}
+			keep(block)
+			continue
 		}
+		if timing > 1 {
+			// Text before the cue's id and time belongs to the cue before.
+			if stray++; stray == 1 {
+				strayLine = at
+			}
+			keep(strings.Join(lines[:timing-1], "\n"))
+		}
+		payload := strings.Join(lines[timing+1:], "\n")
 		begin, until, good := parseTiming(lines[timing])
 		if !good {
+			if badTime++; badTime == 1 {
+				badLine = at + timing
+			}
+			keep(payload)
 			continue
 		}
 		ok = true
-		payload := strings.Join(lines[timing+1:], "\n")
 		for _, seg := range cueSegments(payload, vtt) {
 			seg.begin, seg.until = begin, until
+			if len(cues) == 0 && len(pending) > 0 {
+				for _, p := range pending {
+					p.begin, p.until = begin, until
+					cues = append(cues, p)
+				}
+				pending = nil
+			}
 			cues = append(cues, seg)
 		}
 	}
-	return title, cues, ok
+	if badTime > 0 {
+		notes = append(notes, fmt.Sprintf("%s whose time does not parse (the first on line %d): the text is kept with the cue before", count(badTime, "cue", "cues"), badLine))
+	}
+	if stray > 0 {
+		notes = append(notes, fmt.Sprintf("%s outside any cue (the first on line %d, after a blank line or between cues): kept with the cue before", count(stray, "piece of text", "pieces of text"), strayLine))
+	}
+	if len(pending) > 0 {
+		ok = false // text, but no cue with a time to keep it with
+	}
+	return title, cues, notes, ok
+}
+
+// count writes "1 cue" or "3 cues".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// isCueNumber reports whether a block is only a SubRip cue number.
+func isCueNumber(block string) bool {
+	block = strings.TrimSpace(block)
+	for _, c := range block {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return block != ""
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
 }
 
 // parseTiming reads "00:00:01.000 --> 00:00:02.500 align:start".

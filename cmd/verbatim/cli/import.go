@@ -11,13 +11,14 @@ import (
 
 // importResult is the report on one file of an import, as JSON.
 type importResult struct {
-	File     string `json:"file"`
-	Status   string `json:"status"` // imported, duplicate or skipped
-	Document string `json:"document,omitempty"`
-	ID       int64  `json:"id,omitempty"`
-	Chars    int    `json:"chars,omitempty"`
-	Speakers int    `json:"speakers,omitempty"`
-	Reason   string `json:"reason,omitempty"`
+	File     string   `json:"file"`
+	Status   string   `json:"status"` // imported, duplicate or skipped
+	Document string   `json:"document,omitempty"`
+	ID       int64    `json:"id,omitempty"`
+	Chars    int      `json:"chars,omitempty"`
+	Speakers int      `json:"speakers,omitempty"`
+	Reason   string   `json:"reason,omitempty"`
+	Notes    []string `json:"notes,omitempty"` // what was odd in an imported file
 }
 
 func runImport(ctx context.Context, env Env, args []string) error {
@@ -35,7 +36,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		results := make([]importResult, len(done))
 		failed := 0
 		for i, r := range done {
-			results[i] = importResult{File: r.File, Status: string(r.Status), Reason: r.Reason}
+			results[i] = importResult{File: r.File, Status: string(r.Status), Reason: r.Reason, Notes: r.Notes}
 			if r.Status == importer.Imported {
 				d := r.Document
 				results[i].Document, results[i].ID, results[i].Chars, results[i].Speakers = d.Name, d.ID, d.Chars, d.Speakers
@@ -68,6 +69,9 @@ func printImportReport(w io.Writer, results []importResult) {
 		switch r.Status {
 		case "imported":
 			fmt.Fprintf(w, "imported   %s: %d characters, %d speakers\n", r.File, r.Chars, r.Speakers)
+			for _, note := range r.Notes {
+				fmt.Fprintf(w, "           note: %s\n", note)
+			}
 		default:
 			fmt.Fprintf(w, "%-10s %s: %s\n", r.Status, r.File, r.Reason)
 		}

@@ -46,3 +46,21 @@ func TestImportReportsEveryFile(t *testing.T) {
 		t.Errorf("import data.json: exit %d, %q; want 1 and a failure", code, errOut)
 	}
 }
+
+// TestImportNotes checks that what was odd in an imported file is printed
+// under its line, in text and in JSON.
+func TestImportNotes(t *testing.T) {
+	env, dir := testEnv(t)
+	proj := filepath.Join(dir, "p.verbatim")
+	mustRun(t, env, "new", proj)
+	file := filepath.Join(dir, "odd.srt")
+	os.WriteFile(file, []byte("1\n00:00:01,000 --> 00:00:02,000\nEen.\n\n2\n00:00:0x,000 --> 00:00:04,000\nTwee.\n"), 0o644)
+	out := mustRun(t, env, "import", proj, file)
+	if !strings.Contains(out, "imported   "+file) || !strings.Contains(out, "\n           note: 1 cue whose time does not parse") {
+		t.Errorf("report lacks the note:\n%s", out)
+	}
+	os.WriteFile(file, []byte("1\n00:00:01,000 --> 00:00:02,000\nDrie.\n\nvier\n"), 0o644)
+	if out := mustRun(t, env, "import", proj, file, "--json"); !strings.Contains(out, `"notes": [`) || !strings.Contains(out, "outside any cue") {
+		t.Errorf("JSON report lacks the note:\n%s", out)
+	}
+}
