@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Code is a node of the code tree.
@@ -82,14 +84,54 @@ func (p *Project) AddCode(ctx context.Context, parent int64, name, color, descri
 	return c, err
 }
 
+// MaxCodeName is the longest code name, in characters: enough for a short
+// sentence, as in-vivo codes are, and short enough for a codebook column.
+const MaxCodeName = 200
+
 func checkCode(name, color string) error {
-	if name == "" {
-		return fmt.Errorf("code name: %w (it is empty)", ErrInvalid)
+	if err := checkCodeName(name); err != nil {
+		return err
 	}
+	return checkColor(color)
+}
+
+func checkColor(color string) error {
 	if color != "" && !colorRE.MatchString(color) {
 		return fmt.Errorf("colour %q: %w (write it as #RRGGBB)", color, ErrInvalid)
 	}
 	return nil
+}
+
+// checkCodeName refuses an empty name, one longer than MaxCodeName and one
+// with control characters (line breaks and tabs too) or characters that
+// change the direction of text, which would garble the codebook, exports
+// and the terminal.
+func checkCodeName(name string) error {
+	if name == "" {
+		return fmt.Errorf("code name: %w (it is empty)", ErrInvalid)
+	}
+	if n := utf8.RuneCountInString(name); n > MaxCodeName {
+		return fmt.Errorf("code name %.40q…: %w (it has %d characters; at most %d)", name, ErrInvalid, n, MaxCodeName)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || IsBidiControl(r) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError {
+			return fmt.Errorf("code name %+q: %w (it holds a control character, U+%04X)", name, ErrInvalid, r)
+		}
+	}
+	return nil
+}
+
+// IsBidiControl says whether r changes the direction of the text around it
+// (the marks, embeddings, overrides and isolates of Unicode's bidirectional
+// algorithm).
+func IsBidiControl(r rune) bool {
+	switch {
+	case r == '\u061C', r == '\u200E', r == '\u200F':
+		return true
+	case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return false
 }
 
 func uniqueName(err error, name string) error {
@@ -118,7 +160,12 @@ func (p *Project) EditCode(ctx context.Context, id int64, e CodeEdit) error {
 		if e.Description != nil {
 			c.Description = *e.Description
 		}
-		if err := checkCode(c.Name, c.Color); err != nil {
+		if e.Name != nil {
+			if err := checkCodeName(c.Name); err != nil {
+				return err
+			}
+		}
+		if err := checkColor(c.Color); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, "UPDATE codes SET name = ?, color = ?, description = ? WHERE id = ?", c.Name, c.Color, c.Description, id)
@@ -376,7 +423,11 @@ func (p *Project) FindCode(ctx context.Context, ref string) (Code, error) {
 				}
 			}
 		}
-		return Code{}, fmt.Errorf("code %q: %w", ref, ErrNotFound)
+		names := make([]string, len(codes))
+		for i, c := range codes {
+			names[i] = c.Name
+		}
+		return Code{}, &NotFoundError{Kind: "code", Name: ref, Closest: Closest(names, ref)}
 	}
 	if len(found) > 1 {
 		paths := make([]string, len(found))

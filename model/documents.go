@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -212,23 +213,51 @@ func (p *Project) Document(ctx context.Context, id int64) (Document, error) {
 	return d, err
 }
 
-// FindDocument finds a document by its name as Documents lists it, or by its
-// id written as a number.
+// FindDocument finds a document by its name as Documents lists it (ignoring
+// case and surrounding spaces), its name without the extension when only one
+// document has it ("Ana" for Ana.docx), or its id written as a number. A
+// name nothing matches gives a *NotFoundError with the closest name.
 func (p *Project) FindDocument(ctx context.Context, ref string) (Document, error) {
 	d, err := scanDocument(p.conn(ctx).QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.name = ?", ref))
 	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return d, err
 	}
-	if id, perr := strconv.ParseInt(ref, 10, 64); perr == nil {
+	if id, perr := strconv.ParseInt(strings.TrimSpace(ref), 10, 64); perr == nil {
 		if d, err := p.Document(ctx, id); err == nil {
 			return d, nil
 		}
 	}
-	d, err = scanDocument(p.conn(ctx).QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents d WHERE d.name = ? COLLATE NOCASE", ref))
-	if errors.Is(err, sql.ErrNoRows) {
-		return d, fmt.Errorf("document %q: %w", ref, ErrNotFound)
+	docs, err := p.Documents(ctx)
+	if err != nil {
+		return Document{}, err
 	}
-	return d, err
+	want := strings.TrimSpace(ref)
+	var found, byStem []Document
+	names := make([]string, len(docs))
+	for i, d := range docs {
+		name := strings.TrimSpace(d.Name)
+		names[i] = d.Name
+		if strings.EqualFold(name, want) {
+			found = append(found, d)
+		}
+		if stem := strings.TrimSuffix(name, path.Ext(name)); stem != name && strings.EqualFold(stem, want) {
+			byStem = append(byStem, d)
+		}
+	}
+	if len(found) == 0 {
+		found = byStem
+	}
+	switch len(found) {
+	case 0:
+		return Document{}, &NotFoundError{Kind: "document", Name: want, Closest: Closest(names, want)}
+	case 1:
+		return found[0], nil
+	}
+	list := make([]string, len(found))
+	for i, d := range found {
+		list[i] = fmt.Sprintf("%q (id %d)", d.Name, d.ID)
+	}
+	return Document{}, fmt.Errorf("document %q: %w (several documents have that name: %s; give the exact name or the id)", want, ErrInvalid, strings.Join(list, ", "))
 }
 
 // Text returns a document's text.
