@@ -14,7 +14,7 @@ export PATH := $(GOBIN_DIR):$(PATH)
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 
-.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive screenshots bench clean
+.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive screenshots bench clean dist dist-linux test-dist
 
 all: build
 
@@ -72,6 +72,20 @@ screenshots: build
 bench:
 	@echo '==> go test -bench . (reports, does not judge)'
 	@$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The release packages (see .ci/dist.sh): dist builds all of them into dist/, with SHA256SUMS and
+# the SBOM; dist-linux only Linux's. test-dist builds and checks them all (it installs and
+# removes the .deb).
+dist: deps
+	@echo '==> packages into dist/ ($(VERSION))'
+	@VERSION=$(VERSION) .ci/dist.sh
+
+dist-linux: deps
+	@VERSION=$(VERSION) .ci/dist.sh linux
+
+test-dist: dist
+	@echo '==> the packages: install, run, validate, remove'
+	@VERSION=$(VERSION) .ci/test-dist.sh
 
 clean:
 	rm -rf bin

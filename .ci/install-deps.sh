@@ -12,6 +12,15 @@ packages=(
 	libxml2-utils poppler-utils
 	ripgrep
 )
+# make dist and make test-dist: the Windows cross compiler and resource compiler, wine to run the
+# .exe, the .deb's tools (dpkg-shlibdeps, desktop-file-validate, appstreamcli, the MIME database),
+# jq for the SBOM, zip, man. Installed without their recommendations (wine's are some 300 MB of
+# multimedia libraries the command line does not need).
+dist_packages=(
+	gcc-mingw-w64-x86-64 wine64
+	dpkg-dev desktop-file-utils appstream shared-mime-info man-db
+	jq zip unzip
+)
 # LibreOffice opens the DOCX, ODT and XLSX exports in the tests, as a user's
 # office program would. Installed without its recommendations (about 330 MB
 # instead of well over a gigabyte).
@@ -30,9 +39,10 @@ missing_of() {
 }
 mapfile -t missing < <(missing_of "${packages[@]}")
 mapfile -t missing_office < <(missing_of "${office_packages[@]}")
+mapfile -t missing_dist < <(missing_of "${dist_packages[@]}")
 
-if [ ${#missing[@]} -gt 0 ] || [ ${#missing_office[@]} -gt 0 ]; then
-	all=("${missing[@]}" "${missing_office[@]}")
+if [ ${#missing[@]} -gt 0 ] || [ ${#missing_office[@]} -gt 0 ] || [ ${#missing_dist[@]} -gt 0 ]; then
+	all=("${missing[@]}" "${missing_office[@]}" "${missing_dist[@]}")
 	if [ "$(id -u)" -ne 0 ]; then
 		die "missing Debian packages: ${all[*]}; run this script as root (or: apt-get install ${all[*]})"
 	fi
@@ -44,6 +54,9 @@ if [ ${#missing[@]} -gt 0 ] || [ ${#missing_office[@]} -gt 0 ]; then
 	fi
 	if [ ${#missing_office[@]} -gt 0 ]; then
 		apt-get install -y -qq --no-install-recommends "${missing_office[@]}" >/dev/null
+	fi
+	if [ ${#missing_dist[@]} -gt 0 ]; then
+		apt-get install -y -qq --no-install-recommends "${missing_dist[@]}" >/dev/null
 	fi
 fi
 

@@ -43,10 +43,21 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("licenses: ")
 	out := flag.String("o", "assets/licenses.json", "the file to write")
+	sbomOut := flag.String("sbom", "", "instead, write an SPDX 2.3 software bill of materials (JSON) of the -bin binaries to this file")
+	textOut := flag.String("text", "", "instead (or besides -sbom), write every licence as plain text to this file")
+	version := flag.String("version", "dev", "with -sbom: Verbatim's version")
+	var bins binFlags
+	flag.Var(&bins, "bin", "with -sbom: a built binary the packages ship (repeat for each)")
 	flag.Parse()
 	l, err := build()
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *sbomOut != "" || *textOut != "" {
+		if err := release(l, *sbomOut, *textOut, *version, bins); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	data, err := json.MarshalIndent(l, "", "\t")
 	if err != nil {
