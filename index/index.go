@@ -9,6 +9,7 @@ import (
 	"hash/maphash"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,11 +35,12 @@ var ErrInUse = errors.New("the search index is in use by another Verbatim window
 // index before it gives up with ErrInUse.
 var lockTimeout = "1s"
 
-// batchEntries and batchBytes bound a batch while the index is built: bleve
-// indexes a big batch faster, but holds all of it in memory.
+// batchEntries and batchBytes bound a batch while the index is built or
+// updated, within a document too: bleve indexes a big batch faster, but holds
+// all of it, analysed, in memory (a batch of 4 MB: about 40 MB of tokens).
 const (
 	batchEntries = 2000
-	batchBytes   = 8 << 20
+	batchBytes   = 4 << 20
 )
 
 var stateKey = []byte("verbatim:state")
@@ -225,6 +227,44 @@ func (ix *Index) create(ctx context.Context) error {
 	return nil
 }
 
+// buildMemory is the soft limit on the Go heap while the index is built or
+// updated (see lowerMemoryLimit).
+var buildMemory int64 = 256 << 20
+
+// memoryLimit counts the builds and updates running, to restore the memory
+// limit when the last one ends.
+var memoryLimit struct {
+	sync.Mutex
+	running int
+	before  int64
+}
+
+// lowerMemoryLimit makes the garbage collector keep the heap under
+// buildMemory while the index is built or updated, unless the limit is lower
+// already, and returns the function that restores it. Indexing allocates
+// fast (every batch's tokens): with the default GOGC the heap grows to twice
+// what is live, about 400 MB for a 45 MB document, where a collection a
+// little sooner keeps it near 250 MB for a few percent more time.
+func lowerMemoryLimit() (restore func()) {
+	memoryLimit.Lock()
+	defer memoryLimit.Unlock()
+	if memoryLimit.running == 0 {
+		memoryLimit.before = debug.SetMemoryLimit(-1)
+		if buildMemory < memoryLimit.before {
+			debug.SetMemoryLimit(buildMemory)
+		}
+	}
+	memoryLimit.running++
+	return func() {
+		memoryLimit.Lock()
+		defer memoryLimit.Unlock()
+		memoryLimit.running--
+		if memoryLimit.running == 0 {
+			debug.SetMemoryLimit(memoryLimit.before)
+		}
+	}
+}
+
 // indexers is how many batches are indexed at once while the index is
 // built: bleve analyses a batch on all cores but writes its segment on one,
 // so a second batch keeps the other core busy meanwhile.
@@ -234,6 +274,7 @@ const indexers = 2
 // goroutine reads the project and fills batches; indexers goroutines hand
 // them to bleve.
 func (ix *Index) build(ctx context.Context) error {
+	defer lowerMemoryLimit()()
 	// The revision is read first: changes made while the build runs are
 	// caught up by the next Update.
 	rev, err := ix.p.Revision(ctx)
@@ -284,21 +325,26 @@ func (ix *Index) build(ctx context.Context) error {
 			if err != nil {
 				return fmt.Errorf("index %s: %w", d.Name, err)
 			}
-			entries := info.entries(dd)
-			h := make(map[string]uint64, len(entries))
-			for _, e := range entries {
+			h := map[string]uint64{}
+			err = info.eachEntry(dd, func(e entry) error {
 				h[e.id] = hashFields(ix.seed, e)
 				n, err := ix.indexEntry(batch, e)
 				if err != nil {
-					return fmt.Errorf("index %s: %w", d.Name, err)
+					return err
 				}
 				size += n
+				// A long document fills several batches: bleve holds a
+				// batch's analysis in memory until its segment is written.
+				if batch.Size() >= batchEntries || size >= batchBytes {
+					batches <- batch
+					batch, size = ix.bi.NewBatch(), 0
+				}
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("index %s: %w", d.Name, err)
 			}
 			hashes[d.ID] = h
-			if batch.Size() >= batchEntries || size >= batchBytes {
-				batches <- batch
-				batch, size = ix.bi.NewBatch(), 0
-			}
 			ix.progress(i+1, len(docs))
 		}
 		if batch.Size() > 0 {
@@ -405,7 +451,7 @@ func (ix *Index) updateGlobal(ctx context.Context, batch *bleve.Batch, info *pro
 // indexed again (those of deleted documents are removed). When the project
 // changed too much to tell (its language, or more history than is kept), the
 // index is rebuilt.
-func (ix *Index) Update(ctx context.Context) error {
+func (ix *Index) Update(ctx context.Context) (err error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -426,13 +472,36 @@ func (ix *Index) Update(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	defer lowerMemoryLimit()()
 	batch := ix.bi.NewBatch()
+	size := 0
+	// A change to many passages (undoing an auto-coding) goes to the index
+	// in several batches, each bounded like a build's; the state follows
+	// with the last, so an update cut short is caught up again.
+	flush := func() error {
+		if batch.Size() < batchEntries && size < batchBytes {
+			return nil
+		}
+		if err := ix.bi.Batch(batch); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		batch, size = ix.bi.NewBatch(), 0
+		return nil
+	}
+	defer func() {
+		if err != nil {
+			// Some batches may have reached the index: what the
+			// hashes say of these documents is no longer sure.
+			for _, id := range docs {
+				delete(ix.hashes, id)
+			}
+		}
+	}()
 	hashes := make(map[int64]map[string]uint64, len(docs))
 	for _, id := range docs {
-		entries, err := documentEntries(ctx, ix.p, info, id)
-		if errors.Is(err, model.ErrNotFound) {
-			entries = nil // deleted
-		} else if err != nil {
+		dd, err := readDocument(ctx, ix.p, id)
+		deleted := errors.Is(err, model.ErrNotFound)
+		if err != nil && !deleted {
 			return err
 		}
 		// Only the index documents that changed are indexed again (a
@@ -449,14 +518,22 @@ func (ix *Index) Update(ctx context.Context) error {
 				old[id] = 0
 			}
 		}
-		next := make(map[string]uint64, len(entries))
-		for _, e := range entries {
-			h := hashFields(ix.seed, e)
-			next[e.id] = h
-			if prev, ok := old[e.id]; ok && known && prev == h {
-				continue
-			}
-			if _, err := ix.indexEntry(batch, e); err != nil {
+		next := map[string]uint64{}
+		if !deleted {
+			err = info.eachEntry(dd, func(e entry) error {
+				h := hashFields(ix.seed, e)
+				next[e.id] = h
+				if prev, ok := old[e.id]; ok && known && prev == h {
+					return nil
+				}
+				n, err := ix.indexEntry(batch, e)
+				if err != nil {
+					return err
+				}
+				size += n
+				return flush()
+			})
+			if err != nil {
 				return err
 			}
 		}
@@ -466,6 +543,9 @@ func (ix *Index) Update(ctx context.Context) error {
 			}
 		}
 		hashes[id] = next
+		if err := flush(); err != nil {
+			return err
+		}
 	}
 	if err := ix.updateGlobal(ctx, batch, info); err != nil {
 		return err

@@ -168,18 +168,11 @@ func (pd *projectDocs) read(ctx context.Context, p *model.Project, d model.Docum
 	return dd, readDocumentText(ctx, p, &dd)
 }
 
-// documentEntries returns the passages of one document (one per speaker
-// turn or paragraph), its summary memo and the memos of its codings.
-func documentEntries(ctx context.Context, p *model.Project, info *projectInfo, docID int64) ([]entry, error) {
-	dd, err := readDocument(ctx, p, docID)
-	if err != nil {
-		return nil, err
-	}
-	return info.entries(dd), nil
-}
-
-// entries makes the index documents of one document.
-func (info *projectInfo) entries(dd docData) []entry {
+// eachEntry makes the index documents of one document (one per speaker
+// turn or paragraph, its summary memo and the memos of its codings) one at a
+// time and hands each to fn, so that a long document's passages need not all
+// be in memory at once; it stops at fn's first error.
+func (info *projectInfo) eachEntry(dd docData, fn func(entry) error) error {
 	d, docID, text, turns, speakers, codings, docAttrs, summary := dd.doc, dd.doc.ID, dd.text, dd.turns, dd.speakers, dd.codings, dd.attrs, dd.summary
 	if len(turns) == 0 {
 		turns = []model.Turn{{Start: 0, End: utf8.RuneCountInString(text)}}
@@ -197,7 +190,10 @@ func (info *projectInfo) entries(dd docData) []entry {
 		return map[string]any{fieldKind: kind, fieldDocID: idStr, fieldDoc: docNames, facetDoc: d.Name}
 	}
 
-	out := make([]entry, 0, len(turns)+1)
+	emit := func(e entry) error {
+		addFacets(e.fields)
+		return fn(e)
+	}
 	slice := newRuneSlicer(text)
 	for _, t := range turns {
 		f := base(kindPassage)
@@ -226,12 +222,16 @@ func (info *projectInfo) entries(dd docData) []entry {
 		if len(codes) > 0 {
 			f[fieldCode], f[facetCode] = codes, direct
 		}
-		out = append(out, entry{passageID(docID, t.Start), f})
+		if err := emit(entry{passageID(docID, t.Start), f}); err != nil {
+			return err
+		}
 	}
 	if strings.TrimSpace(summary) != "" {
 		f := base(kindMemo)
 		f[fieldText], f[fieldExact] = summary, summary
-		out = append(out, entry{memoID(model.DocumentMemo, docID), f})
+		if err := emit(entry{memoID(model.DocumentMemo, docID), f}); err != nil {
+			return err
+		}
 	}
 	for _, c := range codings {
 		if strings.TrimSpace(c.Memo) == "" {
@@ -240,12 +240,11 @@ func (info *projectInfo) entries(dd docData) []entry {
 		f := base(kindMemo)
 		f[fieldText], f[fieldExact] = c.Memo, c.Memo
 		f[fieldCode], f[facetCode] = info.codeNames(c.CodeID), c.Code
-		out = append(out, entry{memoID(model.CodingMemo, c.ID), f})
+		if err := emit(entry{memoID(model.CodingMemo, c.ID), f}); err != nil {
+			return err
+		}
 	}
-	for _, e := range out {
-		addFacets(e.fields)
-	}
-	return out
+	return nil
 }
 
 // addFacets sets facetAll from facetDoc, facetSpeaker and facetCode.
