@@ -82,6 +82,7 @@ type docxPara struct {
 	text     strings.Builder
 	bold     strings.Builder
 	boldOpen bool
+	heading  bool // in a heading style: its text is a label candidate
 }
 
 // A docxTable collects the row being read of a (possibly nested) table.
@@ -138,8 +139,10 @@ func (r *docxReader) start(e *xmlStart) error {
 		return nil
 	}
 	switch e.Name.Local {
-	case "del", "moveFrom", "delText", "instrText", "pPr", "footnoteReference", "endnoteReference", "commentReference":
+	case "del", "moveFrom", "delText", "instrText", "footnoteReference", "endnoteReference", "commentReference":
 		return r.s.skip()
+	case "pPr":
+		return r.paragraphProperties()
 	case "p":
 		r.paras = append(r.paras, &docxPara{boldOpen: true})
 	case "tbl":
@@ -182,6 +185,9 @@ func (r *docxReader) end(e xml.EndElement) error {
 		}
 		p := r.paras[len(r.paras)-1]
 		r.paras = r.paras[:len(r.paras)-1]
+		if p.heading {
+			return r.emit(p.text.String(), p.text.String())
+		}
 		return r.emit(p.text.String(), p.bold.String())
 	case "tc":
 		if t := r.table(); t != nil {
@@ -245,6 +251,36 @@ func (r *docxReader) write(s string) {
 			p.bold.WriteString(s)
 		}
 	}
+}
+
+// paragraphProperties reads a paragraph's w:pPr, which holds no text,
+// for its style: a heading's text may be a speaker label.
+func (r *docxReader) paragraphProperties() error {
+	for level := r.s.depth; r.s.depth >= level; {
+		kind, err := r.s.next()
+		if errors.Is(err, io.EOF) {
+			return damaged(wordNoun, io.ErrUnexpectedEOF)
+		}
+		if err != nil {
+			return err
+		}
+		if e := &r.s.Start; kind == xmlStartTag && r.s.depth == level+1 && e.Name.Local == "pStyle" && isWordML(e.Name.Space) && len(r.paras) > 0 {
+			r.paras[len(r.paras)-1].heading = isHeadingStyle(attr(e, "val"))
+		}
+	}
+	return nil
+}
+
+// isHeadingStyle reports whether a Word style id names a heading, in the
+// languages Word writes them: Heading1, Kop1, berschrift1, Titre1, Title.
+func isHeadingStyle(id string) bool {
+	id = strings.ToLower(id)
+	for _, p := range []string{"heading", "kop", "berschrift", "überschrift", "titre", "title", "titel"} {
+		if strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerColumn returns the cells of a table row that may name its speaker,

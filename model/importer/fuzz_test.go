@@ -65,7 +65,8 @@ func FuzzPlain(f *testing.F) {
 func FuzzDocx(f *testing.F) {
 	fuzzReader(f, ".docx", readDocx,
 		docxOf(f, wp("Ana: hi")+wp("Ana: yo")+`<w:tbl><w:tr><w:tc>`+wp("a")+`</w:tc></w:tr></w:tbl>`),
-		docxOf(f, `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Ana</w:t></w:r><w:r><w:tab/><w:t>x</w:t></w:r></w:p>`))
+		docxOf(f, `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Ana</w:t></w:r><w:r><w:tab/><w:t>x</w:t></w:r></w:p>`),
+		docxOf(f, heading("Ana")+wp("x")+`<w:tbl>`+row("00:01", "Ana", "y")+row("Ben", "z")+`</w:tbl>`+`<w:p><w:pPr><w:pStyle w:val="Kop1"/>`))
 }
 
 func FuzzODT(f *testing.F) {

@@ -52,6 +52,13 @@ func TestServiceLayouts(t *testing.T) {
 			docxOf(t, `<w:tbl>`+row("Tijd", "Spreker", "Tekst")+row("00:00:01", "Ana", "Eerste.")+row("00:00:04", "Ben", "Tweede.")+row("00:00:09", "Ana", "Derde.")+`</w:tbl>`),
 			[]string{"|Tijd\tSpreker\tTekst", "Ana|00:00:01\tAna\tEerste.", "Ben|00:00:04\tBen\tTweede.", "Ana|00:00:09\tAna\tDerde."},
 			[]time.Duration{s, 4 * s, 9 * s}},
+		{"Word heading labels", "koppen.docx",
+			docxOf(t, heading("Interview 4")+heading("Interviewer")+wp("Hoe begon het?")+heading("Respondent")+wp("Met koffie.")+wp("En veel praten.")+heading("Interviewer")+wp("En toen?")),
+			[]string{"|Interview 4", "Interviewer|Interviewer\nHoe begon het?", "Respondent|Respondent\nMet koffie.\nEn veel praten.", "Interviewer|Interviewer\nEn toen?"}, nil},
+		{"OpenDocument heading labels", "koppen.odt",
+			odtOf(t, "", `<text:h text:outline-level="1">Interview 4</text:h><text:h text:outline-level="3">Interviewer</text:h><text:p>Hoe begon het?</text:p>`+
+				`<text:h text:outline-level="3">Respondent</text:h><text:p>Met koffie.</text:p><text:h text:outline-level="3">Interviewer</text:h><text:p>En toen?</text:p>`),
+			[]string{"|Interview 4", "Interviewer|Interviewer\nHoe begon het?", "Respondent|Respondent\nMet koffie.", "Interviewer|Interviewer\nEn toen?"}, nil},
 		{"Teams WebVTT with voices and cue ids", "teams.vtt",
 			[]byte("WEBVTT\n\n6f1d3b2c-8a4e-4c1f-9d2a-1b2c3d4e5f60/12-0\n00:00:01.200 --> 00:00:03.400\n<v Ana Jansen>Hallo allemaal.</v>\n\n6f1d3b2c-8a4e-4c1f-9d2a-1b2c3d4e5f60/15-0\n00:00:04.000 --> 00:00:05.000\n<v Ben de Vries>Hoi.</v>\n"),
 			[]string{"Ana Jansen|Ana Jansen: Hallo allemaal.", "Ben de Vries|Ben de Vries: Hoi."},
@@ -98,4 +105,9 @@ func row(cells ...string) string {
 		s += "<w:tc>" + wp(c) + "</w:tc>"
 	}
 	return s + "</w:tr>"
+}
+
+// heading writes a Word paragraph in the Heading 3 style.
+func heading(text string) string {
+	return `<w:p><w:pPr><w:pStyle w:val="Heading3"/><w:rPr><w:b/></w:rPr></w:pPr>` + wp(text)[len("<w:p>"):]
 }

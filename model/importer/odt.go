@@ -123,9 +123,11 @@ func (r *odtReader) start(e *xmlStart) error {
 		case "tracked-changes", "note", "bookmark-ref", "sequence-decls", "variable-decls":
 			return r.s.skip()
 		case "p", "h":
+			// A heading's text is a label candidate, as a bold run is.
+			heading := e.Name.Local == "h"
 			r.paras = append(r.paras, &docxPara{boldOpen: true})
-			r.spans = append(r.spans[:0], r.boldStyles[attr(e, "style-name")])
-			r.runBold = false
+			r.spans = append(r.spans[:0], heading || r.boldStyles[attr(e, "style-name")])
+			r.runBold = heading
 		case "span":
 			bold := r.boldStyles[attr(e, "style-name")] || len(r.spans) > 0 && r.spans[len(r.spans)-1]
 			r.spans = append(r.spans, bold)
