@@ -34,6 +34,9 @@ type Result struct {
 	// without being read (hidden, not a regular file, or not a format
 	// Verbatim imports): reported, but not a failed import.
 	Passed bool
+	// Exchange is the report on a REFI-QDA file Options.Exchange imported
+	// (Document is then empty), one line each.
+	Exchange []string
 }
 
 // ImportPaths imports files and folders (recursively) into a project. Every
@@ -190,6 +193,12 @@ func notRegular(mode fs.FileMode) string {
 func importFile(ctx context.Context, p *model.Project, path string, opts Options) Result {
 	r := Result{File: path}
 	nd, err := Read(path, opts)
+	if errors.Is(err, ErrExchangeFile) && opts.Exchange != nil {
+		if r.Exchange, err = opts.Exchange(ctx, p, path); err == nil {
+			r.Status = Imported
+			return r
+		}
+	}
 	if err == nil {
 		r.Document, err = p.ImportDocument(ctx, nd)
 	}

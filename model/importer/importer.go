@@ -12,6 +12,7 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -37,6 +38,12 @@ type Options struct {
 	// CacheDir is a directory where the PDF reader may keep its compiled
 	// module between runs; empty means no cache (slower first PDF).
 	CacheDir string
+	// Exchange, when set, imports the REFI-QDA files ImportPaths meets
+	// (.qdpx, .qde, .qdc, or content that is one) into the project, as
+	// one step, and reports on it in lines; without it they are refused.
+	// (The REFI-QDA reader, model/refiqda, uses this package: it is
+	// passed in, not imported.)
+	Exchange func(ctx context.Context, p *model.Project, path string) ([]string, error)
 }
 
 func (o Options) maxText() int64 {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"strings"
 )
@@ -29,10 +30,14 @@ func isREFI(ext string, data []byte) bool {
 	return bytes.Contains(head, []byte("urn:QDA-XML:"))
 }
 
+// ErrExchangeFile is matched by errors.Is for a REFI-QDA file met in an
+// import: it is not a transcript, and goes to Options.Exchange when set.
+var ErrExchangeFile = errors.New("a REFI-QDA exchange file")
+
 // refuseREFI is where REFI-QDA files go (detectFormat sends them here
-// before anything else reads them). Verbatim does not read them yet, so it
-// refuses them with a reason that names the format and says what to do;
-// a REFI reader replaces this function.
+// before anything else reads them): they are not transcripts. ImportPaths
+// hands them to Options.Exchange (the REFI-QDA reader); without one they
+// are refused with a reason that names the format and says what to do.
 func refuseREFI(name string, data []byte) error {
 	ext := strings.ToLower(filepath.Ext(name))
 	what, ok := refiExtensions[ext]
@@ -43,9 +48,9 @@ func refuseREFI(name string, data []byte) error {
 		}
 	}
 	if strings.Contains(what, "codebook") {
-		return failf(ErrUnsupported, nil, what+", not a transcript: Verbatim cannot import REFI-QDA codebooks yet; add the codes by hand or with verbatim code add")
+		return failf(ErrUnsupported, ErrExchangeFile, what+", not a transcript: import it with verbatim import FILE.verbatim "+filepath.Base(name)+" (the codes are added to the codebook)")
 	}
-	return failf(ErrUnsupported, nil, what+", not a transcript: Verbatim cannot import REFI-QDA projects yet; export the transcripts from the other program (or unpack the .qdpx and take its sources folder) and import those")
+	return failf(ErrUnsupported, ErrExchangeFile, what+", not a transcript: import it with verbatim import FILE.verbatim "+filepath.Base(name)+", or make a new project of it with verbatim import-qdpx NEW.verbatim "+filepath.Base(name))
 }
 
 // otherFormats names the formats met among interview files that are not

@@ -101,7 +101,7 @@ func ImportFile(ctx context.Context, p *model.Project, file string, opts Options
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > maxTotalBytes {
+	if int64(len(data)) > maxTotalBytes {
 		return nil, fmt.Errorf("%s: %w: the file is larger than %d MB", filepath.Base(file), ErrRefused, maxTotalBytes>>20)
 	}
 	rep, err := Import(ctx, p, file, data, opts)

@@ -15,12 +15,13 @@ import (
 
 // Limits on what an exchange file may make Verbatim read. A file beyond
 // them is refused with one line; nothing is ever written outside the
-// project, since nothing of the file is extracted to disk.
-const (
-	maxXMLBytes    = 512 << 20 // project.qde or a .qdc, uncompressed
-	maxSourceBytes = 64 << 20  // one file in sources/, uncompressed
-	maxTotalBytes  = 2 << 30   // everything read from one archive
-	maxEntries     = 200000    // files in one archive
+// project, since nothing of the file is extracted to disk. (Variables, so
+// that tests can lower them.)
+var (
+	maxXMLBytes    int64 = 512 << 20 // project.qde or a .qdc, uncompressed
+	maxSourceBytes int64 = 64 << 20  // one file in sources/, uncompressed
+	maxTotalBytes  int64 = 2 << 30   // everything read from one archive
+	maxEntries           = 200000    // files in one archive
 )
 
 // ErrRefused is matched by errors.Is for a file refused as unsafe or too
@@ -128,13 +129,13 @@ func (p *pkg) readEntry(f *zip.File, limit int64) ([]byte, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (the archive is damaged: %v)", f.Name, ErrNotREFI, err)
+		return nil, fmt.Errorf("the archive is damaged (%s: %v)", f.Name, err)
 	}
 	defer rc.Close()
 	left := min(limit, maxTotalBytes-p.read)
 	data, err := io.ReadAll(io.LimitReader(rc, left+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (the archive is damaged: %v)", f.Name, ErrNotREFI, err)
+		return nil, fmt.Errorf("the archive is damaged (%s: %v)", f.Name, err)
 	}
 	if int64(len(data)) > left {
 		return nil, fmt.Errorf("%w: %s unpacks to more than it may (a zip bomb?)", ErrRefused, f.Name)
@@ -209,7 +210,7 @@ func (p *pkg) fileBeside(name string) ([]byte, bool, error) {
 				if err != nil {
 					return nil, false, err
 				}
-				if len(data) > maxSourceBytes {
+				if int64(len(data)) > maxSourceBytes {
 					return nil, false, fmt.Errorf("%w: %s is larger than %d MB", ErrRefused, f.Name(), maxSourceBytes>>20)
 				}
 				return data, true, nil

@@ -19,6 +19,8 @@ type importResult struct {
 	Speakers int      `json:"speakers,omitempty"`
 	Reason   string   `json:"reason,omitempty"`
 	Notes    []string `json:"notes,omitempty"` // what was odd in an imported file
+	// Report is what a REFI-QDA file brought and what it could not carry.
+	Report []string `json:"report,omitempty"`
 }
 
 func runImport(ctx context.Context, env Env, args []string) error {
@@ -27,6 +29,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	maxMB := fs.Int64("max-mb", importer.DefaultMaxTextBytes>>20, "the largest text a document may hold, in MB")
 	return withProject(ctx, "import", fs, args, 2, -1, "FILE.verbatim PATH... [--json] [--max-mb N]", func(p *model.Project, paths []string) error {
 		opts := importer.Options{MaxTextBytes: *maxMB << 20, CacheDir: env.CacheDir}
+		opts.Exchange = exchangeImporter(env, opts)
 		done, err := importer.ImportPaths(ctx, p, paths, opts, nil)
 		if err != nil && done == nil {
 			return err
@@ -36,7 +39,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		results := make([]importResult, len(done))
 		failed := 0
 		for i, r := range done {
-			results[i] = importResult{File: r.File, Status: string(r.Status), Reason: r.Reason, Notes: r.Notes}
+			results[i] = importResult{File: r.File, Status: string(r.Status), Reason: r.Reason, Notes: r.Notes, Report: r.Exchange}
 			if r.Status == importer.Imported {
 				d := r.Document
 				results[i].Document, results[i].ID, results[i].Chars, results[i].Speakers = d.Name, d.ID, d.Chars, d.Speakers
@@ -66,8 +69,13 @@ func printImportReport(w io.Writer, results []importResult) {
 	n := map[string]int{}
 	for _, r := range results {
 		n[r.Status]++
-		switch r.Status {
-		case "imported":
+		switch {
+		case r.Report != nil:
+			fmt.Fprintf(w, "imported   %s (REFI-QDA):\n", r.File)
+			for _, l := range r.Report {
+				fmt.Fprintf(w, "             %s\n", l)
+			}
+		case r.Status == "imported":
 			fmt.Fprintf(w, "imported   %s: %d characters, %d speakers\n", r.File, r.Chars, r.Speakers)
 			for _, note := range r.Notes {
 				fmt.Fprintf(w, "           note: %s\n", note)

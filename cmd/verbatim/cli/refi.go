@@ -51,6 +51,19 @@ func exportREFI(ctx context.Context, env Env, p *model.Project, out string, code
 	return nil
 }
 
+// exchangeImporter is what 'verbatim import' does with a REFI-QDA file it
+// meets: merge it into the project, and report in lines.
+func exchangeImporter(env Env, opts importer.Options) func(ctx context.Context, p *model.Project, path string) ([]string, error) {
+	return func(ctx context.Context, p *model.Project, path string) ([]string, error) {
+		opts.Exchange = nil
+		rep, err := refiqda.ImportFile(ctx, p, path, refiqda.Options{Importer: opts})
+		if err != nil {
+			return nil, err
+		}
+		return append([]string{"from " + originName(rep.Origin)}, rep.Lines()...), nil
+	}
+}
+
 // importREFI imports an exchange file into an open project and prints the
 // report.
 func importREFI(ctx context.Context, env Env, p *model.Project, file string) error {
