@@ -1,11 +1,16 @@
 package index
 
 import (
+	"context"
 	"fmt"
+	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // QueryHelp explains the query language, for a help popup or the command
@@ -27,7 +32,8 @@ Filters (combine them with words, - and OR like words)
   rol:beleidsmaker       participant or document attribute: NAME:VALUE (spaces in names as _)
   in:memos  in:all       search memos (summaries, code and coding memos) instead of, or as well as, transcripts
 
-Input that is not valid (an unclosed quote or bracket) is searched as plain words.`
+An OR, NOT or bracket with nothing to apply to is left out; other input that is not valid (an
+unclosed quote) is searched as plain words.`
 
 // ErrEmptyQuery is returned for a query with nothing to search for.
 var ErrEmptyQuery = &QueryError{Msg: "type a word to search for"}
@@ -125,26 +131,25 @@ func (e syntaxError) Error() string { return e.msg }
 // not valid syntax falls back to its plain words; a QueryError is returned
 // only for a query that cannot be searched either way.
 func parseQuery(s string) (parsedQuery, error) {
-	p := &parser{}
 	toks, err := lex(s)
 	if err == nil {
-		p.toks = toks
-		var root andNode
-		root, err = p.sequence(0)
-		if err == nil && p.pos < len(p.toks) {
-			err = syntaxError{"a ) without a ("}
+		var pq parsedQuery
+		pq, err = parseTokens(toks)
+		if _, bad := err.(syntaxError); bad {
+			// An operator or bracket with nothing to apply to is dropped,
+			// rather than searched as a word.
+			if fixed, changed := repair(toks); changed {
+				pq, err = parseTokens(fixed)
+			}
 		}
 		if err == nil {
-			if len(root) == 0 {
-				return parsedQuery{}, ErrEmptyQuery
-			}
-			return parsedQuery{root: root, scope: p.scope, hasScope: p.hasScope}, nil
+			return pq, nil
 		}
 	}
 	if qe, ok := err.(*QueryError); ok {
 		return parsedQuery{}, qe
 	}
-	words := plainWords(s)
+	words := slices.DeleteFunc(plainWords(s), func(w string) bool { return w == "OR" || w == "NOT" || w == "AND" })
 	if len(words) == 0 {
 		return parsedQuery{}, ErrEmptyQuery
 	}
@@ -153,6 +158,87 @@ func parseQuery(s string) (parsedQuery, error) {
 		root[i] = clause{n: termNode{value: w}}
 	}
 	return parsedQuery{root: root, plain: true}, nil
+}
+
+// parseTokens parses a lexed query.
+func parseTokens(toks []token) (parsedQuery, error) {
+	p := &parser{toks: toks}
+	root, err := p.sequence(0)
+	if err == nil && p.pos < len(p.toks) {
+		err = syntaxError{"a ) without a ("}
+	}
+	if err != nil {
+		return parsedQuery{}, err
+	}
+	if len(root) == 0 {
+		return parsedQuery{}, ErrEmptyQuery
+	}
+	return parsedQuery{root: root, scope: p.scope, hasScope: p.hasScope}, nil
+}
+
+// repair drops what a query cannot mean: brackets without their partner,
+// empty brackets, OR without a clause on either side, and NOT, - or + with
+// nothing after them. It says whether it dropped anything.
+func repair(toks []token) ([]token, bool) {
+	keep := make([]bool, len(toks))
+	var open []int
+	for i, t := range toks {
+		keep[i] = true
+		switch t.kind {
+		case tokOpen:
+			open = append(open, i)
+		case tokClose:
+			if len(open) == 0 {
+				keep[i] = false
+			} else {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	for _, i := range open {
+		keep[i] = false
+	}
+	var out []token
+	for i, t := range toks {
+		if keep[i] {
+			out = append(out, t)
+		}
+	}
+	changed := len(out) < len(toks)
+	kind := func(i int) tokKind {
+		if i < 0 || i >= len(out) {
+			return -1
+		}
+		return out[i].kind
+	}
+	for again := true; again; {
+		again = false
+		for i := 0; i < len(out); i++ {
+			prev, next := kind(i-1), kind(i+1)
+			drop := 0
+			switch out[i].kind {
+			case tokOr:
+				if prev == -1 || prev == tokOpen || prev == tokOr || prev == tokNot || prev == tokMust ||
+					next == -1 || next == tokClose || next == tokOr {
+					drop = 1
+				}
+			case tokNot, tokMust:
+				if next == -1 || next == tokClose || next == tokOr {
+					drop = 1
+				}
+			case tokOpen:
+				if next == tokClose {
+					drop = 2
+				}
+			}
+			if drop > 0 {
+				out = slices.Delete(out, i, i+drop)
+				again, changed = true, true
+				i--
+			}
+		}
+	}
+	return out, changed
 }
 
 // plainWords returns the words of s: runs of letters and digits, with
@@ -465,4 +551,105 @@ func (p *parser) fieldTerm(field, value string, phrase, negated bool, depth int)
 		return nil, &QueryError{fmt.Sprintf("%s*: a word start needs at least 2 letters", t.value)}
 	}
 	return t, nil
+}
+
+// UnknownFilters returns a message for each doc: and code: filter of q that
+// names no document or code of the project, with the closest name there is
+// (`no document named "Anna.docx"; did you mean "Ana.docx"?`), to show
+// beside the results: such a filter finds nothing, and a typing error should
+// not look like an answer. A filter with ~ is left alone; one with * says
+// when no name starts so. A query that does not parse has no messages (Search
+// reports it).
+func (ix *Index) UnknownFilters(ctx context.Context, q string) ([]string, error) {
+	pq, err := parseQuery(q)
+	if err != nil || pq.plain {
+		return nil, nil
+	}
+	var terms []termNode
+	var walk func(n node)
+	walk = func(n node) {
+		switch n := n.(type) {
+		case andNode:
+			for _, c := range n {
+				walk(c.n)
+			}
+		case orNode:
+			for _, c := range n {
+				walk(c.n)
+			}
+		case termNode:
+			if (n.field == fieldDoc || n.field == fieldCode) && n.fuzzy == 0 {
+				terms = append(terms, n)
+			}
+		}
+	}
+	walk(pq.root)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	var docNames, codeNames []string
+	var docIDs []int64
+	for _, t := range terms {
+		if t.field == fieldDoc && docNames == nil {
+			docs, err := ix.p.Documents(ctx)
+			if err != nil {
+				return nil, err
+			}
+			docNames = make([]string, 0, len(docs))
+			for _, d := range docs {
+				docNames, docIDs = append(docNames, d.Name), append(docIDs, d.ID)
+			}
+		}
+		if t.field == fieldCode && codeNames == nil {
+			codes, err := ix.p.Codes(ctx)
+			if err != nil {
+				return nil, err
+			}
+			codeNames = make([]string, 0, len(codes))
+			for _, c := range codes {
+				codeNames = append(codeNames, c.Name)
+			}
+		}
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.m == nil {
+		return nil, nil
+	}
+	var out []string
+	for _, t := range terms {
+		want := ix.normalize(t.value)
+		if want == "" {
+			continue
+		}
+		kind, names := "code", codeNames
+		if t.field == fieldDoc {
+			kind, names = "document", docNames
+			if id, err := strconv.ParseInt(want, 10, 64); err == nil && slices.Contains(docIDs, id) {
+				continue
+			}
+		}
+		found := slices.ContainsFunc(names, func(name string) bool {
+			forms := []string{name}
+			if kind == "document" {
+				forms = append(forms, strings.TrimSuffix(name, path.Ext(name)))
+			}
+			for _, f := range forms {
+				n := ix.normalize(f)
+				if n == want || t.prefix && strings.HasPrefix(n, want) {
+					return true
+				}
+			}
+			return false
+		})
+		if found {
+			continue
+		}
+		if t.prefix {
+			out = append(out, fmt.Sprintf("no %s name starts with %q", kind, t.value))
+			continue
+		}
+		out = append(out, (&model.NotFoundError{Kind: kind, Name: t.value, Closest: model.Closest(names, t.value)}).Error())
+	}
+	return out, nil
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -28,10 +29,20 @@ func TestParseQuery(t *testing.T) {
 		{"well-known e-mail", "AND(well-known, e-mail)", false, ScopeTranscripts},
 		// Not valid: plain words.
 		{`"deel wat`, "AND(deel, wat)", true, ScopeTranscripts},
-		{"(leren", "AND(leren)", true, ScopeTranscripts},
-		{"leren)", "AND(leren)", true, ScopeTranscripts},
-		{"OR leren", "AND(OR, leren)", true, ScopeTranscripts},
-		{"leren OR", "AND(leren, OR)", true, ScopeTranscripts},
+		{`"deel wat OR`, "AND(deel, wat)", true, ScopeTranscripts},
+		// A dangling operator or bracket is left out.
+		{"(leren", "AND(leren)", false, ScopeTranscripts},
+		{"leren)", "AND(leren)", false, ScopeTranscripts},
+		{"OR leren", "AND(leren)", false, ScopeTranscripts},
+		{"leren OR", "AND(leren)", false, ScopeTranscripts},
+		{"leren OR OR delen", "AND(OR(leren, delen))", false, ScopeTranscripts},
+		{"leren NOT", "AND(leren)", false, ScopeTranscripts},
+		{"leren -(", "AND(leren)", false, ScopeTranscripts},
+		{"(leren OR delen", "AND(OR(leren, delen))", false, ScopeTranscripts},
+		{"leren () delen", "AND(leren, delen)", false, ScopeTranscripts},
+		{"(leren OR) netwerk", "AND(leren, netwerk)", false, ScopeTranscripts},
+		{"leren NOT OR delen", "AND(OR(leren, delen))", false, ScopeTranscripts},
+		{"(leren OR delen)) -geld", "AND(OR(leren, delen), NOT geld)", false, ScopeTranscripts},
 		{"lee*ren", "AND(lee, ren)", true, ScopeTranscripts},
 		{"speaker: Ana", "AND(speaker:, Ana)", false, ScopeTranscripts},
 	} {
@@ -48,7 +59,7 @@ func TestParseQuery(t *testing.T) {
 }
 
 func TestParseQueryErrors(t *testing.T) {
-	for _, in := range []string{"", "  ", "()", "a*", "leren~5", "in:elders", "(in:memos leren)", "leren OR in:memos", "-in:memos leren"} {
+	for _, in := range []string{"", "  ", "()", "OR", "NOT (", "a*", "leren~5", "in:elders", "(in:memos leren)", "leren OR in:memos", "-in:memos leren"} {
 		_, err := parseQuery(in)
 		var qe *QueryError
 		if !errors.As(err, &qe) || qe.Msg == "" {
@@ -90,4 +101,33 @@ func FuzzQuery(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestUnknownFilters(t *testing.T) {
+	f := newFixture(t)
+	ix := f.open(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"leren", nil},
+		{"doc:interview-ana.txt leren", nil},
+		{"doc:INTERVIEW-ANA leren", nil}, // case, and the name without extension
+		{`doc:" interview-bo.txt "`, nil},
+		{"doc:interview-* leren", nil},
+		{"doc:1", nil},
+		{`code:"deel wat je leert"`, nil},
+		{"doc:interview-anna.txt leren", []string{`no document named "interview-anna.txt"; did you mean "interview-ana.txt"?`}},
+		{"leren OR doc:zzz", []string{`no document named "zzz"`}},
+		{"-doc:999", []string{`no document named "999"`}},
+		{`code:"Deel wat je leerde" doc:nergens*`, []string{`no code named "Deel wat je leerde"; did you mean "Deel wat je leert"?`, `no document name starts with "nergens"`}},
+		{"doc:interview-anna~ leren", nil}, // fuzzy: left to the search
+		{`"unclosed doc:zzz`, nil},         // not valid syntax: plain words
+	} {
+		got, err := ix.UnknownFilters(ctx, tc.q)
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("UnknownFilters(%q) = %q, %v; want %q", tc.q, got, err, tc.want)
+		}
+	}
 }

@@ -76,7 +76,15 @@ func withQuery(ctx context.Context, env Env, cmd, usage string, fs *flag.FlagSet
 		return err
 	}
 	defer ix.Close()
-	return fn(p, ix, strings.Join(pos[1:], " "))
+	q := strings.Join(pos[1:], " ")
+	notes, err := ix.UnknownFilters(ctx, q)
+	if err != nil {
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintf(env.Stderr, "note: %s\n", n)
+	}
+	return fn(p, ix, q)
 }
 
 type hitJSON struct {
@@ -96,7 +104,7 @@ type hitJSON struct {
 func runSearch(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("search")
 	asJSON := fs.Bool("json", false, "print JSON")
-	limit := fs.Int("limit", 50, "how many hits to show")
+	limit := fs.Int("limit", 50, "how many hits to show, the best first; 0 means all (with --json, all unless --limit is given)")
 	offset := fs.Int("offset", 0, "how many of the best hits to skip")
 	const usage = "FILE.verbatim QUERY [--json] [--limit N] [--offset N]  (see 'verbatim search --help-query')"
 	if len(args) == 1 && args[0] == "--help-query" {
@@ -104,10 +112,18 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 		return nil
 	}
 	return withQuery(ctx, env, "search", usage, fs, args, func(p *model.Project, ix *index.Index, q string) error {
-		// Every document is counted, so that the summary line is exact.
-		res, err := ix.Search(ctx, q, index.SearchOptions{Limit: *limit, Offset: *offset, Context: 50, Facets: 1 << 20})
+		n, err := searchLimit(fs, *limit, *offset, *asJSON)
 		if err != nil {
 			return err
+		}
+		// Every document is counted, so that the summary line is exact.
+		res, err := ix.Search(ctx, q, index.SearchOptions{Limit: n, Offset: *offset, Context: 50, Facets: 1 << 20})
+		if err != nil {
+			return err
+		}
+		if shown := *offset + len(res.Hits); *asJSON && shown < res.Total {
+			// A script that asked for a page learns there is more.
+			fmt.Fprintf(env.Stderr, "note: hits %d–%d of %d; --offset %d for the next\n", *offset+1, shown, res.Total, shown)
 		}
 		if res.Plain {
 			fmt.Fprintln(env.Stderr, "note: the query is not valid search syntax; searched for its words")
@@ -151,6 +167,28 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintln(env.Stdout)
 		return nil
 	})
+}
+
+// allHits is the limit that means every hit.
+const allHits = 1 << 30
+
+// searchLimit is how many hits a search shows: --limit N, 0 for all; without
+// --limit, 50 for a person to read and all of them in JSON, so that a script
+// never gets the first page and takes it for the whole answer.
+func searchLimit(fs *flag.FlagSet, limit, offset int, asJSON bool) (int, error) {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "limit" })
+	switch {
+	case offset < 0:
+		return 0, usagef("search: --offset %d: the number of hits to skip cannot be negative", offset)
+	case given && limit < 0:
+		return 0, usagef("search: --limit %d: give a number of hits, or 0 for all", limit)
+	case given && limit > 0:
+		return limit, nil
+	case given || asJSON:
+		return allHits, nil
+	}
+	return 50, nil
 }
 
 // marked puts [ ] around the matches in a snippet.
