@@ -108,6 +108,10 @@ func FuzzReadBytes(f *testing.F) {
 	f.Add("a.vtt", []byte("1\n00:00:01,000 --> 00:00:02,000\nhi\n"))
 	f.Add("a.doc", oleFile("EncryptedPackage"))
 	f.Add("a", []byte("<!DOCTYPE html><p>x"))
+	f.Add(" a .json", []byte(`{"a": [1]}`))
+	f.Add("p.qdpx", []byte("PK\x03\x04"))
+	f.Add("c", []byte(`<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>`))
+	f.Add("t.md", []byte("# T\n\n### Ana\nx\n\n### Ben\ny\n"))
 	for _, ext := range []string{".txt", ".docx", ".odt", ".html", ".vtt"} {
 		for _, s := range corpusSeeds(ext) {
 			f.Add("seed"+ext, s)
@@ -121,7 +125,7 @@ func FuzzReadBytes(f *testing.F) {
 
 func FuzzParseLabel(f *testing.F) {
 	for _, s := range []string{"Ana: hi", "[id1] x", "Ana [00:01:02]: x", "S01: [00:00:12] x", "**A:** x", "Jan  0:02", "[00:01] B: c",
-		"Ana Jansen 1:02:03  ", "00:00:05 Ana: x", "Speaker 1 (00:00):", "[Ana] 00:00:05", "10:30 begon"} {
+		"Ana Jansen 1:02:03  ", "Ana  00:00:03.120 --> 00:00:05.400", "00:00:05 Ana: x", "Speaker 1 (00:00):", "[Ana] 00:00:05", "10:30 begon"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {

@@ -59,9 +59,16 @@ func parseLabel(line string) (label, bool) {
 		return label{}, false // "10:30 begon het" is not a label
 	}
 	if d, n, ok := parseClock(line[j:]); ok && !l.hasTime {
-		// "Ana [00:01:02]:" or, without a colon, Otter's "Ana  0:02" line.
+		// "Ana [00:01:02]:" or, without a colon, Otter's "Ana  0:02" line
+		// and Teams' "Ana  00:01:23.000 --> 00:01:45.000".
 		l.begin, l.hasTime = d, true
 		j = skipBlank(line, j+n)
+		if rest, arrow := strings.CutPrefix(line[j:], "-->"); arrow {
+			k := skipBlank(rest, 0)
+			if _, m, ok := parseClock(rest[k:]); ok && skipBlank(rest, k+m) == len(rest) {
+				j = len(line)
+			}
+		}
 		if j == len(line) {
 			l.content = j
 			return l, validName(l.name)

@@ -134,24 +134,31 @@ func boldLabel(line string, n int) (label, bool) {
 
 // acceptLabels keeps the labels whose name is a speaker: it recurs, is a
 // known speaker or a generic role, or carries a time where at least three
-// labels do (a service's layout, as "Ana  0:02", where a guest may speak
-// once). Unless a known speaker is among them, the labels must also look
+// labels do and one of their names recurs (a service's layout, as "Ana
+// 0:02", where a guest may speak once). Unless a known speaker is among them, the labels must also look
 // like a transcript rather than a few "Note:" lines in prose: two
 // speakers, or one speaker opening a third of the paragraphs.
 func acceptLabels(found []foundLabel, paras []para, known map[string]bool) []foundLabel {
 	counts := make(map[string]int)
-	timed := 0
+	timedCounts := make(map[string]int)
+	timed, recurring := 0, false
 	for _, l := range found {
 		counts[strings.ToLower(l.name)]++
 		if l.hasTime {
 			timed++
+			timedCounts[strings.ToLower(l.name)]++
+			recurring = recurring || timedCounts[strings.ToLower(l.name)] == 2 || isRoleName(l.name)
 		}
 	}
+	// Timed labels are a service's layout when there are several and one
+	// name among them recurs or is a role (an agenda's "Opening 09:00"
+	// lines are neither).
+	timedLayout := timed >= 3 && recurring
 	var kept []foundLabel
 	distinct := make(map[string]bool)
 	for _, l := range found {
 		key := strings.ToLower(l.name)
-		if counts[key] >= 2 || known[key] || isRoleName(l.name) || l.hasTime && timed >= 3 {
+		if counts[key] >= 2 || known[key] || isRoleName(l.name) || l.hasTime && timedLayout {
 			kept = append(kept, l)
 			distinct[key] = true
 		}
