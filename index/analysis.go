@@ -6,7 +6,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -35,13 +34,14 @@ func LanguageAnalyzer(lang string) string {
 // would then drop.
 var analyzerConfigs = map[string]map[string]any{
 	analyzerDutch: {
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []any{lowercase.Name, foldFilterName, dutchLemmaFilterName},
+		"type":      custom.Name,
+		"tokenizer": sentenceTokenizerName,
+		// The separable filter before the lemmas: werk ... uit is uitwerken.
+		"token_filters": []any{lowercase.Name, foldFilterName, separableFilterName, dutchLemmaFilterName},
 	},
 	analyzerEnglish: {
 		"type":      custom.Name,
-		"tokenizer": unicode.Name,
+		"tokenizer": sentenceTokenizerName,
 		// The possessive filter after lower-casing (it strips 's and 'S
 		// alike), so that the text and exact fields share the lower-cased
 		// tokens (see sharedAnalysis).
@@ -49,7 +49,7 @@ var analyzerConfigs = map[string]map[string]any{
 	},
 	analyzerExact: {
 		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
+		"tokenizer":     sentenceTokenizerName,
 		"token_filters": []any{lowercase.Name, foldFilterName},
 	},
 }

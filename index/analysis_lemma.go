@@ -138,18 +138,109 @@ func (t *lemmaTable) lookup(term string) []string {
 	if term == "" {
 		return nil
 	}
+	var out []string
 	if ls, ok := t.words.Find(term); ok {
 		if ls == "" {
-			return []string{term}
+			out = []string{term}
+		} else {
+			out = strings.Split(ls, ",")
 		}
-		return strings.Split(ls, ",")
+	} else if len(term) >= minCompoundHead+minCompoundTail {
+		out = t.compoundLemmas(term)
 	}
-	if len(term) >= minCompoundHead+minCompoundTail {
-		if out := t.compoundLemmas(term); out != nil {
-			return out
+	if out == nil {
+		return []string{t.stem(term)}
+	}
+	// The parts of the lemmas, not of the form: gesprekken is gesprek, not
+	// gesp + rekken.
+	var parts []string
+	for _, l := range out {
+		for _, p := range t.compoundParts(l) {
+			parts = appendUnique(parts, p)
 		}
 	}
-	return []string{t.stem(term)}
+	return append(out, parts...)
+}
+
+// compoundPart marks the term of the last part of a Dutch compound
+// (datamodel: +model): a search for model finds datamodel through it, ranked
+// below the word itself (see stemQuery), and a quoted "model" does not.
+const compoundPart = "+"
+
+// compoundParts returns the terms of the last part of a compound: the
+// lemmas of the longest word of the list it ends with, after a head that is
+// a word of its own (product-varianten, data-model, verzekering-s-polis).
+// A derivational suffix (natuur-lijk, mogelijk-heid) is no part, nor is a
+// word after a separable particle (uit-werken: see separableFilter).
+func (t *lemmaTable) compoundParts(term string) []string {
+	if len(term) < minPartHead+minCompoundTail {
+		return nil
+	}
+	for i := minPartHead; len(term)-i >= minCompoundTail; i++ {
+		tail := term[i:]
+		if nonParts[tail] || len(tail) == 4 && strings.HasSuffix(tail, "ing") { // beden-king is bedenk-ing
+			continue
+		}
+		ls, ok := t.words.Find(tail)
+		if !ok || !t.isHead(term[:i]) {
+			continue
+		}
+		if ls == "" {
+			return []string{compoundPart + tail}
+		}
+		var out []string
+		for _, l := range strings.Split(ls, ",") {
+			if len(l) >= minCompoundTail { // voorst-ellen is no el
+				out = append(out, compoundPart+l)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// isHead reports whether head can start a compound: a word of the list, also
+// with a linking s or e (verzekerings-, ziekte-), that is not a particle.
+func (t *lemmaTable) isHead(head string) bool {
+	if separableParticles[head] || nonHeads[head] {
+		return false
+	}
+	linked := false // a head with a linking s or e
+	for _, link := range []string{"s", "e", "en"} {
+		if h, ok := strings.CutSuffix(head, link); ok && len(h) >= 2 {
+			if separableParticles[h] || nonHeads[h] { // voors-telling is voor-stelling
+				return false
+			}
+			if _, ok := t.words.Find(h); ok && len(h) >= minPartHead {
+				linked = true
+			}
+		}
+	}
+	if linked {
+		return true
+	}
+	_, ok := t.words.Find(head)
+	return ok
+}
+
+const minPartHead = 3 // bytes
+
+// nonParts are words that end compounds only as derivational suffixes.
+var nonParts = map[string]bool{
+	"lijk": true, "lijke": true, "lijker": true, "lijks": true, "heid": true, "heden": true,
+	"baar": true, "bare": true, "schap": true, "schappen": true, "achtig": true, "achtige": true,
+	"zaam": true, "zame": true, "loos": true, "loze": true, "ster": true, "sters": true, "isch": true,
+	"ische": true, "ingen": true, "tjes": true, "atie": true, "aties": true, "erij": true, "ering": true,
+	"eren": true, "ende": true, "elijk": true, "elijke": true, "igheid": true, "ig": true,
+}
+
+// nonHeads are words too short or too common to be told from a prefix.
+var nonHeads = map[string]bool{
+	"be": true, "ge": true, "ver": true, "ont": true, "her": true, "er": true, "on": true, "wan": true,
+	"aan": true, "uit": true, "door": true, "over": true, "onder": true, "voor": true, "mee": true,
+	"bij": true, "toe": true, "tegen": true, "terug": true, "weg": true, "achter": true, "om": true,
+	"ten": true, "ter": true, "des": true, "den": true, "der": true, "het": true, "een": true, "de": true,
+	"zijn": true, "hun": true, "die": true, "dat": true, "wat": true, "wie": true, "hoe": true,
 }
 
 // trimPluralApostrophe turns the Dutch plural "auto's" into "auto".

@@ -21,7 +21,7 @@ func TestAnalyzerTerms(t *testing.T) {
 	for _, tc := range []struct{ analyzer, text, want string }{
 		{analyzerExact, "De Coöperatie’s café, REÜNIE", "de cooperatie's cafe reunie"},
 		{analyzerExact, "e\u0308e\u0308n straße", "een strasse"},
-		{analyzerDutch, "Ze liepen weg en waren moe", "ze lopen weg en waar waren zijn moe"}, // waren: also goods, and to roam
+		{analyzerDutch, "Ze liepen weg en waren moe", "ze lopen weglopen weg weglopen en waar waren zijn moe"}, // liepen weg: weglopen; waren: also goods, and to roam
 		{analyzerDutch, "auto's huisjes", "auto huis"},
 		{analyzerEnglish, "The children went home", "the child go home"},
 	} {

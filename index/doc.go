@@ -23,6 +23,7 @@
 //
 //	leren samenwerken      passages with both words, in any form (leert, leerde, geleerd)
 //	"deel wat je leert"    the exact words in this order (case and accents ignored)
+//	"model"                that word as written only: not modellen, nor datamodel, which model finds (ranked lower)
 //	organis*               words that start with organis
 //	coöperatie~            words spelled almost like this one (~2: two letters off)
 //	leren OR delen         either word; ( ) group: (leren OR delen) netwerk

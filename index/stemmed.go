@@ -48,7 +48,10 @@ func parseStemWord(key string) stemWord {
 	return w
 }
 
-// newStemWord groups analysed tokens by position.
+// newStemWord groups analysed tokens of a query word by position. The
+// terms of its own compound parts are left out (datamodel must not find
+// procesmodel), and each term gets its compound-part term as an alternative
+// (model: +model finds datamodel), which stemQuery ranks lower.
 func newStemWord(toks analysis.TokenStream) stemWord {
 	if len(toks) == 0 {
 		return nil
@@ -59,10 +62,21 @@ func newStemWord(toks analysis.TokenStream) stemWord {
 	}
 	w := make(stemWord, last-first+1)
 	for _, t := range toks {
-		w[t.Position-first] = appendUnique(w[t.Position-first], string(t.Term))
+		if !strings.HasPrefix(string(t.Term), compoundPart) {
+			w[t.Position-first] = appendUnique(w[t.Position-first], string(t.Term))
+		}
+	}
+	for i, slot := range w {
+		for _, term := range slot {
+			w[i] = appendUnique(w[i], compoundPart+term)
+		}
 	}
 	return w
 }
+
+// compoundBoost weighs a passage found through a compound (datamodel for
+// model) below one with the word itself.
+const compoundBoost = 0.05
 
 // stemQuery finds a stemWord in the text field: a term (or one of the
 // alternatives at its position) for a one-position word; for a word the
@@ -82,6 +96,9 @@ func (q *stemQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping
 		for _, term := range slot {
 			t := bleve.NewTermQuery(term)
 			t.SetField(fieldText)
+			if strings.HasPrefix(term, compoundPart) {
+				t.SetBoost(compoundBoost)
+			}
 			alts = append(alts, t)
 		}
 		switch len(alts) {
