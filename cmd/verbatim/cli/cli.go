@@ -94,7 +94,7 @@ func Run(ctx context.Context, env Env, args []string) int {
 		}
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(env.Stderr, "verbatim: %s\nRun 'verbatim help' for the commands.\n", ue.msg)
+		fmt.Fprintf(env.Stderr, "verbatim: %s\nRun 'verbatim help' for the commands.\n", visibleText(ue.msg))
 		return 2
 	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		// Ctrl-C or TERM: what was done is kept (each change is its own
@@ -102,7 +102,7 @@ func Run(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "verbatim: interrupted")
 		return ExitInterrupted
 	default:
-		fmt.Fprintf(env.Stderr, "verbatim: %s\n", message(err))
+		fmt.Fprintf(env.Stderr, "verbatim: %s\n", visibleText(message(err)))
 		return 1
 	}
 }

@@ -100,7 +100,7 @@ func runParticipantsSet(ctx context.Context, env Env, args []string) error {
 		if err := p.SetCaseAttribute(ctx, c.ID, key, value); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "%s: %s=%s\n", c.Name, strings.TrimSpace(key), value)
+		fmt.Fprintf(env.Stdout, "%s: %s=%s\n", visible(c.Name), visible(strings.TrimSpace(key)), visible(value))
 		return nil
 	})
 }

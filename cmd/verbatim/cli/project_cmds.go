@@ -447,7 +447,7 @@ func runCoder(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, name)
+		fmt.Fprintln(env.Stdout, visible(name))
 		return nil
 	})
 }
@@ -458,7 +458,7 @@ func runUndo(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "undone: %s\n", s.Label)
+		fmt.Fprintf(env.Stdout, "undone: %s\n", visible(s.Label))
 		return nil
 	})
 }
@@ -469,7 +469,7 @@ func runRedo(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "redone: %s\n", s.Label)
+		fmt.Fprintf(env.Stdout, "redone: %s\n", visible(s.Label))
 		return nil
 	})
 }

@@ -184,7 +184,7 @@ func runSpeakersMerge(ctx context.Context, env Env, args []string) error {
 		if err := p.MergeSpeakers(ctx, src[0].ID, dst[0].ID); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "the turns of %s are now %s's\n", pos[0], *into)
+		fmt.Fprintf(env.Stdout, "the turns of %s are now %s's\n", visible(pos[0]), visible(*into))
 		return nil
 	})
 }
@@ -218,7 +218,7 @@ func runSpeakersSplit(ctx context.Context, env Env, args []string) error {
 		if err := p.SplitSpeaker(ctx, sp[0].ID, ids, *as); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "%d turn(s) of %s are now %s's\n", len(ids), pos[0], *as)
+		fmt.Fprintf(env.Stdout, "%d turn(s) of %s are now %s's\n", len(ids), visible(pos[0]), visible(*as))
 		return nil
 	})
 }
