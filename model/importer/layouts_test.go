@@ -71,9 +71,9 @@ func TestServiceLayouts(t *testing.T) {
 			[]string{"Ana Jansen|Ana Jansen: Hallo allemaal.", "Ben de Vries|Ben de Vries: Hoi."},
 			[]time.Duration{1200 * time.Millisecond, 4 * s}},
 		{"Zoom WebVTT with name prefixes", "zoom.vtt",
-			[]byte("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nAna Jansen: Hallo allemaal.\n\n2\n00:00:04.000 --> 00:00:05.000\nBen de Vries: Hoi.\n\n3\n00:00:06.000 --> 00:00:07.000\nAna Jansen: Beginnen?\n\n4\n00:00:08.000 --> 00:00:09.000\nBen de Vries: Ja.\n"),
-			[]string{"Ana Jansen|Ana Jansen: Hallo allemaal.", "Ben de Vries|Ben de Vries: Hoi.", "Ana Jansen|Ana Jansen: Beginnen?", "Ben de Vries|Ben de Vries: Ja."},
-			[]time.Duration{s, 4 * s, 6 * s, 8 * s}},
+			[]byte("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nAna Jansen: Hallo allemaal.\n\n2\n00:00:04.000 --> 00:00:05.000\nBen de Vries: Hoi.\n\n3\n00:00:06.000 --> 00:00:07.000\nAna Jansen: Beginnen?\n\n4\n00:00:08.000 --> 00:00:09.000\nBen de Vries: Ja.\n\n5\n00:00:10.000 --> 00:00:11.000\nCor: Mag ik ook?\n"),
+			[]string{"Ana Jansen|Ana Jansen: Hallo allemaal.", "Ben de Vries|Ben de Vries: Hoi.", "Ana Jansen|Ana Jansen: Beginnen?", "Ben de Vries|Ben de Vries: Ja.", "Cor|Cor: Mag ik ook?"},
+			[]time.Duration{s, 4 * s, 6 * s, 8 * s, 10 * s}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -345,7 +345,8 @@ func voiceName(v string) string {
 }
 
 // labelCues gives cues without a voice the speaker of a "Name:" prefix,
-// under the same rule as plain text: the name recurs or is known.
+// under the same rule as plain text: the name recurs or is known, or the
+// cues are labelled throughout (Zoom).
 func labelCues(cues []cue, known map[string]bool) {
 	counts := make(map[string]int)
 	labels := make([]label, len(cues))
@@ -359,12 +360,20 @@ func labelCues(cues []cue, known map[string]bool) {
 			counts[strings.ToLower(l.name)]++
 		}
 	}
+	// As with timed labels in text, where several cues open with a label
+	// and a name recurs, a guest who speaks once is a speaker too.
+	labelled, recurring := 0, false
+	for _, n := range counts {
+		labelled += n
+		recurring = recurring || n >= 2
+	}
+	layout := labelled >= 3 && recurring
 	for i := range cues {
 		if !found[i] {
 			continue
 		}
 		key := strings.ToLower(labels[i].name)
-		if counts[key] >= 2 || known[key] || isRoleName(labels[i].name) {
+		if counts[key] >= 2 || known[key] || isRoleName(labels[i].name) || layout {
 			cues[i].speaker = labels[i].name
 			cues[i].text = cues[i].text[labels[i].content:]
 		}
