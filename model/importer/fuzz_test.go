@@ -151,7 +151,7 @@ func FuzzRenderInline(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		text, lead := renderInline(s)
+		text, lead := renderInline(s, map[string]bool{"d": true})
 		if lead < 0 || lead > len(text) || len(text) > len(s)+1 {
 			t.Fatalf("renderInline(%q) = %q, %d", s, text, lead)
 		}

@@ -94,16 +94,24 @@ func frontMatter(text string) ([]model.Attribute, string) {
 
 // markdownBlocks renders Markdown block by block.
 func markdownBlocks(src string) []mdBlock {
+	refs := map[string]bool{}
+	for line := range strings.SplitSeq(src, "\n") {
+		if l := strings.TrimSpace(stripQuote(line)); isLinkDefinition(l) {
+			refs[strings.ToLower(l[1:strings.Index(l, "]:")])] = true
+		}
+	}
 	var blocks []mdBlock
 	var para []string
 	fence := ""
 	flush := func() {
 		if len(para) > 0 {
-			blocks = append(blocks, renderBlock(strings.Join(para, "\n"), 0))
+			blocks = append(blocks, renderBlock(strings.Join(para, "\n"), 0, refs))
 			para = para[:0]
 		}
 	}
-	for line := range strings.SplitSeq(src, "\n") {
+	lines := strings.Split(src, "\n")
+	inTable := false
+	for idx, line := range lines {
 		if fence != "" {
 			if strings.HasPrefix(strings.TrimLeft(line, " "), fence) {
 				fence = ""
@@ -117,6 +125,11 @@ func markdownBlocks(src string) []mdBlock {
 		line = stripQuote(line)
 		trimmed := strings.TrimSpace(line)
 		indent := len(line) - len(strings.TrimLeft(line, " "))
+		if !strings.Contains(trimmed, "|") {
+			inTable = false
+		} else if !inTable && idx+1 < len(lines) && isDelimiterRow(strings.TrimSpace(stripQuote(lines[idx+1]))) {
+			inTable = true // a table starts with a header row over a delimiter row
+		}
 		switch {
 		case trimmed == "":
 			flush()
@@ -126,23 +139,23 @@ func markdownBlocks(src string) []mdBlock {
 		case indent < 4 && headingLevel(trimmed) > 0:
 			flush()
 			level := headingLevel(trimmed)
-			blocks = append(blocks, renderBlock(headingText(trimmed[level:]), level))
+			blocks = append(blocks, renderBlock(headingText(trimmed[level:]), level, refs))
 		case len(para) > 0 && indent < 4 && isSetext(trimmed):
 			// "Title" over "=====" or "-----" is a heading.
 			level := 1
 			if trimmed[0] == '-' {
 				level = 2
 			}
-			blocks = append(blocks, renderBlock(strings.Join(para, "\n"), level))
+			blocks = append(blocks, renderBlock(strings.Join(para, "\n"), level, refs))
 			para = para[:0]
 		case indent < 4 && isBreak(trimmed):
 			flush()
 		case isLinkDefinition(trimmed):
 			flush()
-		case strings.HasPrefix(trimmed, "|") || len(para) == 0 && strings.Count(trimmed, "|") >= 2 && !strings.HasPrefix(trimmed, "**"):
+		case inTable:
 			flush()
-			if row, ok := tableRow(trimmed); ok {
-				blocks = append(blocks, renderBlock(row, 0))
+			if !isDelimiterRow(trimmed) {
+				blocks = append(blocks, renderBlock(tableRow(trimmed), 0, refs))
 			}
 		default:
 			if item, ok := listItem(trimmed); ok {
@@ -219,13 +232,19 @@ func isBreak(s string) bool {
 }
 
 // isLinkDefinition reports whether a line defines a reference link
-// ("[1]: https://…"), which a reader does not see.
+// ("[1]: https://…"), which a reader does not see. The target must look
+// like an address, so that a label such as "[Ana]: Ja." stays text.
 func isLinkDefinition(s string) bool {
 	if !strings.HasPrefix(s, "[") || strings.HasPrefix(s, "[^") {
 		return false
 	}
 	i := strings.Index(s, "]:")
-	return i > 1 && !strings.ContainsAny(s[1:i], "[]") && !strings.Contains(strings.TrimSpace(s[i+2:]), " ") && strings.TrimSpace(s[i+2:]) != ""
+	if i <= 1 || strings.ContainsAny(s[1:i], "[]") {
+		return false
+	}
+	target, _, _ := strings.Cut(strings.TrimSpace(s[i+2:]), " ")
+	return strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") || strings.HasPrefix(target, "<") ||
+		strings.HasPrefix(target, "/") || strings.HasPrefix(target, "#") || strings.HasPrefix(target, "./") || strings.HasPrefix(target, "www.")
 }
 
 // listItem strips a bullet ("- ", "* ", "+ ") from a list item; numbered
@@ -250,26 +269,32 @@ func listItem(s string) (string, bool) {
 	return "", false
 }
 
-// tableRow renders "| a | b |" as tab-separated cells; the delimiter row
-// ("|---|:-:|") is not text.
-func tableRow(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	s = strings.TrimPrefix(s, "|")
+// tableRow renders "| a | b |" as tab-separated cells.
+func tableRow(s string) string {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "|")
 	if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, `\|`) {
 		s = s[:len(s)-1]
 	}
 	cells := strings.Split(s, "|")
-	delimiter := true
 	for i, c := range cells {
 		cells[i] = strings.TrimSpace(c)
-		if strings.Trim(cells[i], "-: ") != "" || !strings.Contains(cells[i], "-") {
-			delimiter = false
+	}
+	return strings.Join(cells, "\t")
+}
+
+// isDelimiterRow reports whether a line is a table's delimiter row, as
+// "|---|:-:|" or "--- | ---".
+func isDelimiterRow(s string) bool {
+	if !strings.Contains(s, "-") || !strings.Contains(s, "|") && !strings.HasPrefix(s, "-") {
+		return false
+	}
+	for _, c := range strings.Split(strings.Trim(s, "| "), "|") {
+		c = strings.TrimSpace(c)
+		if c == "" || strings.Trim(c, "-:") != "" || !strings.Contains(c, "-") {
+			return false
 		}
 	}
-	if delimiter {
-		return "", false
-	}
-	return strings.Join(cells, "\t"), true
+	return true
 }
 
 // startsEmphasis reports whether a line opens with "**", "__" or "*" text.
@@ -280,8 +305,8 @@ func startsEmphasis(s string) bool {
 
 // renderBlock renders the inline markup of a block. A heading's whole text
 // is its label candidate; otherwise an emphasised run that opens the block.
-func renderBlock(src string, heading int) mdBlock {
-	text, lead := renderInline(src)
+func renderBlock(src string, heading int, refs map[string]bool) mdBlock {
+	text, lead := renderInline(src, refs)
 	text = strings.TrimRight(text, " \t\n")
 	b := mdBlock{text: text, heading: heading, label: min(lead, len(text))}
 	if heading > 0 {
@@ -293,8 +318,9 @@ func renderBlock(src string, heading int) mdBlock {
 // renderInline removes inline markup: emphasis and strike-through markers
 // that pair up, code span backticks, link targets, backslash escapes, HTML
 // comments and hard line break markers. It returns the rendered text and
-// the length of an emphasised run that opens it, 0 if none.
-func renderInline(s string) (string, int) {
+// the length of an emphasised run that opens it, 0 if none. refs are the
+// reference links the document defines.
+func renderInline(s string, refs map[string]bool) (string, int) {
 	type delim struct {
 		pos      int // index in out
 		char     byte
@@ -350,8 +376,8 @@ func renderInline(s string) (string, int) {
 				continue
 			}
 		case c == '!' && i+1 < len(s) && s[i+1] == '[' || c == '[':
-			if text, n, ok := parseLink(s[i:]); ok {
-				inner, _ := renderInline(text)
+			if text, n, ok := parseLink(s[i:], refs); ok {
+				inner, _ := renderInline(text, refs)
 				push([]byte(inner)...)
 				i += n
 				continue
@@ -448,9 +474,10 @@ func isASCIIPunct(c byte) bool {
 	return c < 0x80 && unicode.IsPunct(rune(c)) || c == '`' || c == '^' || c == '|' || c == '~' || c == '<' || c == '>' || c == '=' || c == '+' || c == '$'
 }
 
-// parseLink reads "[text](target)", "![alt](src)", "[text][ref]" or
-// "[text][]" and returns the text a reader sees.
-func parseLink(s string) (string, int, bool) {
+// parseLink reads "[text](target)", "![alt](src)", or "[text][ref]" and
+// "[text][]" with a defined ref, and returns the text a reader sees;
+// "[laughs][inaudible]" without definitions is text.
+func parseLink(s string, refs map[string]bool) (string, int, bool) {
 	i := 0
 	if s[0] == '!' {
 		i = 1
@@ -485,6 +512,13 @@ func parseLink(s string) (string, int, bool) {
 	case '[':
 		end := strings.IndexByte(s[j+1:], ']')
 		if end < 0 || strings.ContainsAny(s[j+2:j+1+end], "[\n") {
+			return "", 0, false
+		}
+		ref := s[j+2 : j+1+end]
+		if ref == "" {
+			ref = text
+		}
+		if !refs[strings.ToLower(ref)] {
 			return "", 0, false
 		}
 		return text, j + 2 + end, true

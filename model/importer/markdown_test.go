@@ -70,6 +70,8 @@ func TestMarkdownRendered(t *testing.T) {
 		{"links, images, code and escapes", "Zie [de site](https://x.nl \"titel\") en ![een foto](a.png), `code *niet*`, \\*sterretje\\* en <https://y.nl>.", "Zie de site en een foto, code *niet*, *sterretje* en https://y.nl."},
 		{"lists and quotes", "- een\n* twee\n+ [x] drie\n1. vier\n> geciteerd\n> > dubbel", "een\ntwee\ndrie\n1. vier\ngeciteerd\ndubbel"},
 		{"breaks, fences, tables and definitions", "regel een  \nregel twee\\\nregel drie\n\n***\n\n```go\nx := *y*\n```\n\n| Wie | Wat |\n|-----|:---:|\n| Ana | ja |\n\n[1]: https://x.nl\n<!-- notitie -->Zichtbaar", "regel een\nregel twee\nregel drie\nx := *y*\nWie\tWat\nAna\tja\nZichtbaar"},
+		{"brackets that are not links stay text", "[Ana]: Ja.\n[Ben]: Nee.\n[lacht][onverstaanbaar] (zacht) [zie][1] en [2]\n\n[1]: https://x.nl", "[Ana]: Ja.\n[Ben]: Nee.\n[lacht][onverstaanbaar] (zacht) zie en [2]"},
+		{"bars outside tables are text", "Ana: ja | nee | misschien\nBen: | ook |", "Ana: ja | nee | misschien\nBen: | ook |"},
 		{"setext headings", "Titel\n=====\n\nOndertitel\n---\n\ntekst", "Titel\nOndertitel\ntekst"},
 		{"exact characters", exact, exact},
 	}
