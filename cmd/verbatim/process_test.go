@@ -143,6 +143,16 @@ func TestSignalStopsCleanly(t *testing.T) {
 			if len(docs) == 0 || len(docs) >= files {
 				t.Errorf("%d of %d documents imported; want some, not all", len(docs), files)
 			}
+			// The report so far says what was imported.
+			n := 0
+			for _, line := range strings.Split(stdout.String(), "\n") {
+				if strings.HasPrefix(line, "imported ") {
+					n++
+				}
+			}
+			if n != len(docs) {
+				t.Errorf("the report names %d imported files, the project holds %d documents:\n%s", n, len(docs), stdout.String())
+			}
 			// The files differ only in the number at the top.
 			lo, hi := docs[0].Chars, docs[0].Chars
 			for _, d := range docs {
