@@ -162,7 +162,7 @@ var extensions = map[string]string{
 // clear message, and many of them are really RTF or HTML; so do REFI-QDA
 // files, which get a reason of their own.
 func Supported(path string) bool {
-	_, ok := extensions[strings.ToLower(filepath.Ext(path))]
+	_, ok := extensions[strings.ToLower(filepath.Ext(strings.TrimSpace(path)))]
 	return ok
 }
 

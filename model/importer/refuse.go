@@ -86,7 +86,7 @@ func init() {
 // unsupportedReason explains why a file Verbatim does not import is left
 // out, from its name alone, as the report on a folder says it.
 func unsupportedReason(path string) string {
-	ext := strings.ToLower(filepath.Ext(path))
+	ext := strings.ToLower(filepath.Ext(strings.TrimSpace(path)))
 	if noun, ok := otherFormats[ext]; ok {
 		return refusalMessage(noun, ext)
 	}

@@ -76,6 +76,9 @@ func TestDocumentName(t *testing.T) {
 			t.Errorf("documentName(%q) = %q, want %q", in, got, want)
 		}
 	}
+	if !Supported("Ana.txt ") || !Supported(" Ana .DOCX") {
+		t.Error("a name with spaces around its extension is not supported")
+	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, " Ana .txt ")
 	if err := os.WriteFile(path, []byte("Ana: hoi\n"), 0o644); err != nil {
