@@ -69,21 +69,36 @@ func looksUTF16(data []byte) (bigEndian, ok bool) {
 }
 
 // decodeUTF16 decodes UTF-16 code units; unpaired surrogates and a trailing
-// odd byte become U+FFFD.
+// odd byte become U+FFFD. It writes the UTF-8 straight away: a slice of code
+// units and one of runes would take six times the file's size.
 func decodeUTF16(data []byte, bigEndian bool) string {
-	units := make([]uint16, len(data)/2)
-	for i := range units {
+	unit := func(i int) rune {
 		if bigEndian {
-			units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
-		} else {
-			units[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
+			return rune(data[i])<<8 | rune(data[i+1])
 		}
+		return rune(data[i+1])<<8 | rune(data[i])
 	}
-	s := string(utf16.Decode(units))
+	var b strings.Builder
+	b.Grow(len(data) / 2 * 3 / 2)
+	n := len(data) &^ 1
+	for i := 0; i < n; i += 2 {
+		r := unit(i)
+		if utf16.IsSurrogate(r) {
+			if i+3 < n {
+				if pair := utf16.DecodeRune(r, unit(i+2)); pair != utf8.RuneError {
+					b.WriteRune(pair)
+					i += 2
+					continue
+				}
+			}
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+	}
 	if len(data)%2 == 1 {
-		s += "\uFFFD"
+		b.WriteString("\uFFFD")
 	}
-	return s
+	return b.String()
 }
 
 // looksBinary reports whether decoded text is really binary data: a text

@@ -12,6 +12,7 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -86,11 +87,61 @@ func Read(path string, opts Options) (model.NewDocument, error) {
 	case info.Size() > opts.maxInput():
 		return model.NewDocument{}, tooLarge(opts)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, opts.maxInput()+1))
-	if err != nil {
+	head := make([]byte, min(info.Size(), 4096))
+	if _, err := io.ReadFull(f, head); err != nil {
 		return model.NewDocument{}, fmt.Errorf("read: %w", err)
 	}
+	if info.Size() > maxPlainInput(filepath.Base(path), head, opts) {
+		return model.NewDocument{}, tooLarge(opts)
+	}
+	data := make([]byte, len(head), info.Size()+1) // +1: to notice a file that grew
+	copy(data, head)
+	if data, err = readUpTo(f, data, opts); err != nil {
+		return model.NewDocument{}, err
+	}
 	return ReadBytes(filepath.Base(path), data, opts)
+}
+
+// readUpTo appends what is left of r to data, failing with ErrTooLarge
+// when data would hold more than opts.maxInput bytes (the file grew since it
+// was measured).
+func readUpTo(r io.Reader, data []byte, opts Options) ([]byte, error) {
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > opts.maxInput() {
+			return nil, tooLarge(opts)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read: %w", err)
+		}
+	}
+}
+
+// maxPlainInput returns the largest file that can hold no more than the
+// text limit, judged by its first bytes: a plain-text or Markdown file holds
+// its text as it is (UTF-16: two bytes a character), give or take its
+// carriage returns, so one much larger is refused before it is read and
+// decoded. For other formats it is the general limit on files.
+func maxPlainInput(name string, head []byte, opts Options) int64 {
+	if bytes.HasPrefix(head, magicZip) || bytes.HasPrefix(head, []byte("PK\x05\x06")) || bytes.HasPrefix(head, magicCFB) {
+		return opts.maxInput()
+	}
+	format, err := detectFormat(name, head)
+	if err != nil || format != "txt" && format != "md" {
+		return opts.maxInput()
+	}
+	limit := opts.maxText() + opts.maxText()/4 // line ends of CR LF: a byte more a line
+	if _, utf16 := looksUTF16(head); utf16 || bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		limit *= 2
+	}
+	return min(limit+4096, opts.maxInput())
 }
 
 // ReadBytes reads a file's content already in memory. The name gives the

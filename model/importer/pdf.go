@@ -71,6 +71,9 @@ func startPDFium(cacheDir string) (pdfium.Pool, error) {
 // order, and divides it like plain text. A PDF without text, such as a
 // scan, is refused with ErrNoText.
 func readPDF(data []byte, opts Options) (doc model.NewDocument, err error) {
+	if err := checkPDFStreams(data, opts); err != nil {
+		return model.NewDocument{}, err
+	}
 	text, err := pdfText(data, opts)
 	if err != nil {
 		return model.NewDocument{}, err
