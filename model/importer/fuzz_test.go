@@ -174,6 +174,7 @@ func FuzzBoldLabel(f *testing.F) {
 func FuzzServiceLayouts(f *testing.F) {
 	f.Add([]byte("Ana  0:02\nHallo.\n\nBen 0:15\nDag.\n\nTranscribed by https://otter.ai\n"))
 	f.Add([]byte("00:00:05 Ana: x\n[Ben] 00:00:09\ny\nSpeaker 1 (00:00):\nz\n"))
+	f.Add([]byte("0:0:0.0 --> 0:0:3.540\nAna\nx\n0:0:4.1 --> 0:0:5\nBen\ny\n0:1:2.0 --> 0:1:4.500\nAna\nz"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := readPlain(data, fuzzOpts)
 		checkResult(t, doc, err)

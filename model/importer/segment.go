@@ -95,10 +95,74 @@ func findLabels(text string, paras []para) []foundLabel {
 			found = append(found, foundLabel{l, line})
 		} else if l, ok := parseLabel(text[line:end]); ok {
 			found = append(found, foundLabel{l, line})
+		} else if l, next, ok := rangeLabel(text, line, end); ok {
+			found = append(found, foundLabel{l, line})
+			end = next
 		}
 		line = end + 1
 	}
 	return found
+}
+
+// rangeLabel reads Microsoft Stream's (and old Teams') layout: a line
+// "0:0:0.0 --> 0:0:3.540", then the speaker's name alone on the next line,
+// then the turn. It returns the label and the end of the name's line.
+func rangeLabel(text string, line, end int) (label, int, bool) {
+	a, b, ok := strings.Cut(text[line:end], "-->")
+	if !ok || end >= len(text) {
+		return label{}, 0, false
+	}
+	begin, ok1 := looseClock(strings.TrimSpace(a))
+	_, ok2 := looseClock(strings.TrimSpace(b))
+	if !ok1 || !ok2 {
+		return label{}, 0, false
+	}
+	next := strings.IndexByte(text[end+1:], '\n')
+	if next < 0 {
+		next = len(text)
+	} else {
+		next += end + 1
+	}
+	name := strings.TrimSpace(text[end+1 : next])
+	if name == "" || scanName(name, 0) != len(name) || !validName(name) {
+		return label{}, 0, false
+	}
+	return label{name: name, start: skipBlank(text[line:end], 0), content: end - line, begin: begin, hasTime: true}, next, true
+}
+
+// looseClock reads a whole "H:M:S.f" or "M:S" time whose parts may have one
+// digit, as Stream writes "0:0:3.540".
+func looseClock(s string) (time.Duration, bool) {
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false
+	}
+	var d time.Duration
+	for i, p := range parts {
+		frac := ""
+		if i == len(parts)-1 {
+			p, frac, _ = strings.Cut(p, ".")
+		}
+		if p == "" || len(p) > 3 || strings.Trim(p, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+			return 0, false
+		}
+		n := 0
+		for _, c := range p {
+			n = n*10 + int(c-'0')
+		}
+		if i > 0 && n > 59 {
+			return 0, false
+		}
+		d = d*60 + time.Duration(n)*time.Second
+		if frac != "" {
+			ms := 0
+			for k, c := range frac[:min(len(frac), 3)] {
+				ms += int(c-'0') * []int{100, 10, 1}[k]
+			}
+			d += time.Duration(ms) * time.Millisecond
+		}
+	}
+	return d, true
 }
 
 // boldLabel reads a speaker label written as a bold run without a colon,
