@@ -9,8 +9,8 @@ import (
 	"codeberg.org/verbatim/verbatim/model"
 )
 
-// TestCompoundsAndSeparableVerbs searches a word in the compounds that end
-// with it, ranked below the word itself, the quoted word alone, and
+// TestCompoundsAndSeparableVerbs searches a word in the compounds that start
+// or end with it, ranked below the word itself, the quoted word alone, and
 // separable verbs split over a sentence.
 func TestCompoundsAndSeparableVerbs(t *testing.T) {
 	ctx := context.Background()
@@ -50,6 +50,8 @@ Zij legde het ons uit.
 		{"modellen", []string{"Het model is klaar.", "", ""}, nil},
 		{"datamodel", []string{"Het datamodel groeit snel."}, nil},
 		{"variant", []string{"Een variant erbij.", "Er zijn drie productvarianten."}, []string{"variant", "productvarianten"}},
+		{"product", []string{"Er zijn drie productvarianten."}, nil},
+		{"data", []string{"Het datamodel groeit snel."}, nil},
 		{"uitwerken", []string{"", ""}, nil},
 		{"uitgewerkt", []string{"", ""}, nil},
 		{"uitleggen", []string{"Zij legde het ons uit."}, []string{"legde uit"}},

@@ -167,11 +167,11 @@ func (t *lemmaTable) lookup(term string) []string {
 // below the word itself (see stemQuery), and a quoted "model" does not.
 const compoundPart = "+"
 
-// compoundParts returns the terms of the last part of a compound: the
-// lemmas of the longest word of the list it ends with, after a head that is
-// a word of its own (product-varianten, data-model, verzekering-s-polis).
+// compoundParts returns the terms of the parts of a compound: the lemmas of
+// the longest word of the list it ends with, and those of the head before
+// it, a word of its own (product-varianten, data-model, verzekering-s-polis).
 // A derivational suffix (natuur-lijk, mogelijk-heid) is no part, nor is a
-// word after a separable particle (uit-werken: see separableFilter).
+// particle (uit-werken: see separableFilter).
 func (t *lemmaTable) compoundParts(term string) []string {
 	if len(term) < minPartHead+minCompoundTail {
 		return nil
@@ -182,16 +182,23 @@ func (t *lemmaTable) compoundParts(term string) []string {
 			continue
 		}
 		ls, ok := t.words.Find(tail)
-		if !ok || !t.isHead(term[:i]) {
+		if !ok {
 			continue
 		}
-		if ls == "" {
-			return []string{compoundPart + tail}
+		head, ok := t.head(term[:i])
+		if !ok {
+			continue
 		}
 		var out []string
-		for _, l := range strings.Split(ls, ",") {
+		for _, l := range lemmaList(tail, ls) {
 			if len(l) >= minCompoundTail { // voorst-ellen is no el
 				out = append(out, compoundPart+l)
+			}
+		}
+		hs, _ := t.words.Find(head)
+		for _, l := range lemmaList(head, hs) {
+			if len(l) >= minPartHead {
+				out = appendUnique(out, compoundPart+l)
 			}
 		}
 		return out
@@ -199,31 +206,40 @@ func (t *lemmaTable) compoundParts(term string) []string {
 	return nil
 }
 
-// isHead reports whether head can start a compound: a word of the list, also
-// with a linking s or e (verzekerings-, ziekte-), that is not a particle.
-func (t *lemmaTable) isHead(head string) bool {
-	if separableParticles[head] || nonHeads[head] {
-		return false
+// lemmaList returns the lemmas of a word of the list, given what Find
+// returned for it.
+func lemmaList(word, lemmas string) []string {
+	if lemmas == "" {
+		return []string{word}
 	}
-	linked := false // a head with a linking s or e
+	return strings.Split(lemmas, ",")
+}
+
+// head returns the word a compound starts with, if it is a word of the list
+// (ziekte-), or one with a linking s or e (verzekering-s-), and not a
+// particle.
+func (t *lemmaTable) head(head string) (string, bool) {
+	if separableParticles[head] || nonHeads[head] {
+		return "", false
+	}
+	bare := ""
 	for _, link := range []string{"s", "e", "en"} {
 		if h, ok := strings.CutSuffix(head, link); ok && len(h) >= 2 {
 			if separableParticles[h] || nonHeads[h] { // voors-telling is voor-stelling
-				return false
+				return "", false
 			}
-			if _, ok := t.words.Find(h); ok && len(h) >= minPartHead {
-				linked = true
+			if _, ok := t.words.Find(h); ok && len(h) >= minPartHead && bare == "" {
+				bare = h
 			}
 		}
 	}
-	if linked {
-		return true
+	if _, ok := t.words.Find(head); ok { // ziekte, not ziekt-e
+		return head, true
 	}
-	_, ok := t.words.Find(head)
-	return ok
+	return bare, bare != ""
 }
 
-const minPartHead = 3 // bytes
+const minPartHead = 4 // bytes: beg-rijpen is be-grijpen
 
 // nonParts are words that end compounds only as derivational suffixes.
 var nonParts = map[string]bool{

@@ -42,7 +42,7 @@ var separableParticles = map[string]bool{
 	"aan": true, "af": true, "bij": true, "door": true, "in": true, "mee": true, "na": true,
 	"om": true, "op": true, "over": true, "terug": true, "toe": true, "uit": true, "voor": true,
 	"weg": true, "samen": true, "vast": true, "los": true, "neer": true, "langs": true,
-	"tegen": true, "achter": true, "onder": true, "open": true, "binnen": true, "buiten": true,
+	"tegen": true, "achter": true, "onder": true, "open": true, "binnen": true, "buiten": true, "bijeen": true,
 }
 
 // maxSeparableGap is how many words back from a particle its verb may stand.
