@@ -13,7 +13,7 @@ import (
 // mappingVersion names the layout of the index: the fields below and what
 // the analyzers (analysis*.go and the lemma tables) make of text. Bump it
 // whenever either changes; an index built with another version is rebuilt.
-const mappingVersion = 6
+const mappingVersion = 7
 
 // analyzerKey makes a whole value one term, lower-cased and folded, so that
 // filters such as speaker:ana or doc:"interview één" ignore case and accents.
