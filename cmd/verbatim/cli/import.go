@@ -37,14 +37,16 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		// When the import is interrupted, the report so far is printed
 		// before the error: every file imported by then stays imported.
 		results := make([]importResult, len(done))
-		failed := 0
+		failed, passed := 0, 0 // passed over in a folder: reported, not failures
 		for i, r := range done {
 			results[i] = importResult{File: r.File, Status: string(r.Status), Reason: r.Reason, Notes: r.Notes, Report: r.Exchange}
 			if r.Status == importer.Imported {
 				d := r.Document
 				results[i].Document, results[i].ID, results[i].Chars, results[i].Speakers = d.Name, d.ID, d.Chars, d.Speakers
 			}
-			if r.Status == importer.Skipped && !r.Passed {
+			if r.Passed {
+				passed++
+			} else if r.Status == importer.Skipped {
 				failed++
 			}
 		}
@@ -59,7 +61,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 			return fmt.Errorf("import interrupted: %w", err)
 		}
 		if failed > 0 {
-			return fmt.Errorf("%d of %d files not imported", failed, len(results))
+			return fmt.Errorf("%d of %d files not imported", failed, len(results)-passed)
 		}
 		return nil
 	})

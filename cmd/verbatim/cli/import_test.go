@@ -40,6 +40,12 @@ func TestImportReportsEveryFile(t *testing.T) {
 	if docs := mustRun(t, env, "docs", proj); !strings.Contains(docs, "Bo.txt") || strings.Contains(docs, " Bo .txt") {
 		t.Errorf("document names not trimmed:\n%s", docs)
 	}
+	// A file that fails beside passed-over ones counts against the files
+	// tried.
+	os.WriteFile(filepath.Join(in, "kapot.docx"), []byte("geen zip"), 0o644)
+	if code, _, errOut := run(t, env, "import", proj, in); code != 1 || !strings.Contains(errOut, "1 of 3 files not imported") {
+		t.Errorf("import with a damaged file: exit %d, %q; want 1 and 1 of 3", code, errOut)
+	}
 	// Given alone, a file that is not a transcript is a failed import.
 	code, _, errOut := run(t, env, "import", proj, filepath.Join(in, "data.json"))
 	if code != 1 || !strings.Contains(errOut, "1 of 1 files not imported") {
