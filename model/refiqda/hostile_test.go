@@ -252,3 +252,28 @@ func TestBareQDEReadsSourcesBeside(t *testing.T) {
 		t.Errorf("report %v: want the source beside the .qde", rep.Lines())
 	}
 }
+
+func TestEmptyTextFallsBackToTheDocx(t *testing.T) {
+	docx, err := os.ReadFile(filepath.Join(samples, "..", "corpus", "en", "sheffield_orda", "Ana.docx"))
+	if err != nil {
+		t.Skipf("the corpus is not there: %v", err)
+	}
+	xmlText := strings.Replace(tinyProject, `plainTextPath="internal://doc.txt"`, `plainTextPath="internal://doc.txt" richTextPath="internal://doc.docx"`, 1)
+	p := newProject(t)
+	rep, err := importInto(t, p, "in.qdpx", archive(t, entry{"project.qde", []byte(xmlText)},
+		entry{"sources/doc.txt", []byte("\n")}, entry{"sources/doc.docx", docx}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := p.Documents(context.Background())
+	if len(docs) != 1 || docs[0].Chars < 10000 {
+		t.Fatalf("documents %+v: want Ana's interview from the .docx", docs)
+	}
+	text, _ := p.Text(context.Background(), docs[0].ID)
+	if !strings.Contains(text, "Ana") {
+		t.Errorf("the text does not look like Ana's interview: %.80q", text)
+	}
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "comes from the .docx") {
+		t.Errorf("warnings %q: want one on positions over the .docx text", rep.Warnings)
+	}
+}
