@@ -14,7 +14,7 @@ export PATH := $(GOBIN_DIR):$(PATH)
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 
-.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive screenshots bench clean dist dist-linux test-dist
+.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive screenshots bench clean dist dist-linux test-dist startup
 
 all: build
 
@@ -82,6 +82,11 @@ dist: deps
 
 dist-linux: deps
 	@VERSION=$(VERSION) .ci/dist.sh linux
+
+# Start-up to the first window on the demo project, median of several starts under Xvfb, of the
+# installed .deb's /usr/bin/verbatim (or VERBATIM_BIN). Reports, does not judge.
+startup:
+	@VERBATIM_BIN=$${VERBATIM_BIN:-/usr/bin/verbatim} .ci/startup.sh
 
 test-dist: dist
 	@echo '==> the packages: install, run, validate, remove'
