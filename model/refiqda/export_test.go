@@ -211,6 +211,7 @@ func TestRoundTripKeepsCodebookTextsAndCodings(t *testing.T) {
 				t.Errorf("codings differ (%d, %d):\n%v\n%v", len(c1), len(c2), c1[:min(3, len(c1))], c2[:min(3, len(c2))])
 			}
 			_, f1 := unzip(t, first)
+			xmllint(t, f1["project.qde"], "Project-mrt2019.xsd")
 			_, f2 := unzip(t, exportBytes(t, q))
 			if a, b := withoutDates(f1["project.qde"]), withoutDates(f2["project.qde"]); a != b {
 				t.Errorf("export → import → export changed the XML:\n%s", firstDiff(a, b))
@@ -227,4 +228,25 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return "lengths differ"
+}
+
+func TestEveryImportedSampleExportsValid(t *testing.T) {
+	for _, name := range []string{"cproctor_nvivo_project.qdpx", "skyloom_atlasti-8.4-mac_REFI-vendor-test_project.qde"} {
+		t.Run(name, func(t *testing.T) {
+			p := newProject(t)
+			importSample(t, p, name)
+			_, files := unzip(t, exportBytes(t, p))
+			xmllint(t, files["project.qde"], "Project-mrt2019.xsd")
+			var qdc bytes.Buffer
+			if err := ExportCodebook(context.Background(), p, &qdc); err != nil {
+				t.Fatal(err)
+			}
+			xmllint(t, qdc.Bytes(), "Codebook-mrt2019.xsd")
+			// Their GUIDs came in lower case and upper case: they go out as they came.
+			x := readSampleXML(t, name)
+			if g := x.CodeBook.Codes.Code[0].GUID; !bytes.Contains(files["project.qde"], []byte(`guid="`+g+`"`)) {
+				t.Errorf("the first code's GUID %s did not go out unchanged", g)
+			}
+		})
+	}
 }
