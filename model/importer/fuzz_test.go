@@ -76,7 +76,8 @@ func FuzzODT(f *testing.F) {
 
 func FuzzHTML(f *testing.F) {
 	fuzzReader(f, ".html", readHTML,
-		[]byte(`<html><meta charset="windows-1252"><p><b>Ana:</b> caf\xe9<br>x</p><table><tr><td>a<td>b</table>`))
+		[]byte(`<html><meta charset="windows-1252"><p><b>Ana:</b> caf\xe9<br>x</p><table><tr><td>a<td>b</table>`),
+		[]byte(`<h3>Ana</h3><p>x</p><h2><div>Ben</div> y</h2><h3>Ana</h3>z`))
 }
 
 func FuzzVTT(f *testing.F) {

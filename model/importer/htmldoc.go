@@ -53,6 +53,7 @@ type htmlReader struct {
 	bold     strings.Builder // its opening bold run
 	boldOpen bool
 	boldDep  int
+	heading  bool // inside h1–h6
 	hidden   int
 	pre      int
 	cells    int // cells started in the current table row
@@ -109,9 +110,17 @@ func (h *htmlReader) start(name string, selfClosing bool) error {
 		if name == "tr" {
 			h.cells = 0
 		}
-		return h.flush()
+		err := h.flush()
+		if isHTMLHeading(name) {
+			h.heading = true // a heading's text is a label candidate, as a bold run is
+		}
+		return err
 	}
 	return nil
+}
+
+func isHTMLHeading(name string) bool {
+	return len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6'
 }
 
 func (h *htmlReader) end(name string) error {
@@ -128,7 +137,9 @@ func (h *htmlReader) end(name string) error {
 		if name == "pre" && h.pre > 0 {
 			h.pre--
 		}
-		return h.flush()
+		err := h.flush()
+		h.heading = false
+		return err
 	}
 	return nil
 }
@@ -152,7 +163,7 @@ func (h *htmlReader) raw(s string) {
 	}
 	h.text.WriteString(s)
 	if h.boldOpen {
-		if h.boldDep > 0 || strings.TrimSpace(s) == "" {
+		if h.boldDep > 0 || h.heading || strings.TrimSpace(s) == "" {
 			h.bold.WriteString(s)
 		} else {
 			h.boldOpen = false

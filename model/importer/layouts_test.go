@@ -70,6 +70,9 @@ func TestServiceLayouts(t *testing.T) {
 			odtOf(t, "", `<text:h text:outline-level="1">Interview 4</text:h><text:h text:outline-level="3">Interviewer</text:h><text:p>Hoe begon het?</text:p>`+
 				`<text:h text:outline-level="3">Respondent</text:h><text:p>Met koffie.</text:p><text:h text:outline-level="3">Interviewer</text:h><text:p>En toen?</text:p>`),
 			[]string{"|Interview 4", "Interviewer|Interviewer\nHoe begon het?", "Respondent|Respondent\nMet koffie.", "Interviewer|Interviewer\nEn toen?"}, nil},
+		{"HTML heading labels", "koppen.html",
+			[]byte("<html><body><h1>Interview 4</h1><h3>Interviewer</h3><p>Hoe begon het?</p><h3>Respondent</h3><p>Met koffie.</p><h3>Interviewer</h3><p>En toen?</p></body></html>"),
+			[]string{"|Interview 4", "Interviewer|Interviewer\nHoe begon het?", "Respondent|Respondent\nMet koffie.", "Interviewer|Interviewer\nEn toen?"}, nil},
 		{"Teams WebVTT with voices and cue ids", "teams.vtt",
 			[]byte("WEBVTT\n\n6f1d3b2c-8a4e-4c1f-9d2a-1b2c3d4e5f60/12-0\n00:00:01.200 --> 00:00:03.400\n<v Ana Jansen>Hallo allemaal.</v>\n\n6f1d3b2c-8a4e-4c1f-9d2a-1b2c3d4e5f60/15-0\n00:00:04.000 --> 00:00:05.000\n<v Ben de Vries>Hoi.</v>\n"),
 			[]string{"Ana Jansen|Ana Jansen: Hallo allemaal.", "Ben de Vries|Ben de Vries: Hoi."},
