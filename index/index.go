@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -595,25 +596,41 @@ func hashFields(seed maphash.Seed, e entry) uint64 {
 var hashedFields = []string{fieldText, fieldExact, fieldKind, fieldDocID, fieldDoc, fieldSpeaker,
 	fieldInterviewer, fieldCode, fieldAttr, facetDoc, facetSpeaker, facetCode}
 
-// entriesOf returns the ids of the index documents of one project document.
+// entriesOf returns the ids of the index documents of one project document,
+// read from the postings of its filter term: a search sorted by id held
+// every hit up to its page, and paging through a long document's 200,000
+// passages took minutes and hundreds of MB.
 func (ix *Index) entriesOf(ctx context.Context, docID int64) (map[string]bool, error) {
-	q := bleve.NewTermQuery(filterPrefixes[fieldDocID] + strconv.FormatInt(docID, 10))
-	q.SetField(fieldFilter)
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	defer r.Close()
+	term := filterPrefixes[fieldDocID] + strconv.FormatInt(docID, 10)
+	tfr, err := r.TermFieldReader(ctx, []byte(term), fieldFilter, false, false, false)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	defer tfr.Close()
 	out := map[string]bool{}
-	const page = 10000
-	for from := 0; ; from += page {
-		req := bleve.NewSearchRequestOptions(q, page, from, false)
-		req.SortBy([]string{"_id"})
-		res, err := ix.bi.SearchInContext(ctx, req)
+	d := &bleveindex.TermFieldDoc{}
+	for {
+		if d, err = tfr.Next(d); err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		if d == nil {
+			return out, nil
+		}
+		id, err := r.ExternalID(d.ID)
 		if err != nil {
 			return nil, fmt.Errorf("search index: %w", err)
 		}
-		for _, h := range res.Hits {
-			out[h.ID] = true
-		}
-		if len(res.Hits) < page {
-			return out, nil
-		}
+		out[id] = true
+		d.Reset()
 	}
 }
 
