@@ -24,7 +24,7 @@ import (
 // same text written out as files. The projects: the demo project (Dutch,
 // three interviews), and one of about 50 MB of text generated from the real
 // interviews in ../shared/corpus (VERBATIM_BENCH_DOCS interviews of about
-// 53 KB, default 950).
+// 130 KB, default 380). Each result carries the project's text-MB.
 //
 //	go test ./cmd/verbatim -run '^$' -bench Process -benchtime 11x -timeout 30m
 //
@@ -34,7 +34,7 @@ func BenchmarkProcess(b *testing.B) {
 	bin := testBinary(b)
 	dir := b.TempDir()
 	ctx := context.Background()
-	docs := 950
+	docs := 380
 	if s := os.Getenv("VERBATIM_BENCH_DOCS"); s != "" {
 		docs, _ = strconv.Atoi(s)
 	}
@@ -92,6 +92,7 @@ func BenchmarkProcess(b *testing.B) {
 				// CPU time varies less than wall time on a busy machine.
 				b.ReportMetric(float64(cpu[len(cpu)/2].Microseconds())/1000, "median-cpu-ms")
 				b.ReportMetric(peakRSS(b, env, r.args...), "peak-MB")
+				b.ReportMetric(mb, "text-MB")
 			})
 		}
 	}

@@ -136,7 +136,7 @@ func (f *reportFlags) options(ctx context.Context, env Env, p *model.Project, ki
 		}
 	}
 	if strings.TrimSpace(*f.query) != "" {
-		ix, err := openIndex(ctx, env, p)
+		ix, err := openIndexForSearch(ctx, env, p)
 		if err != nil {
 			return o, "", err
 		}

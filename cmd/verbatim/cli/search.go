@@ -13,13 +13,24 @@ import (
 // openIndex opens (building or catching up) the project's search index in
 // the cache folder, telling the user when a build takes a while.
 func openIndex(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
+	return index.Open(ctx, p, index.Dir(env.CacheDir), buildProgress(env))
+}
+
+// openIndexForSearch is openIndex for a command that only searches: an
+// index that is up to date is opened read-only, which writes nothing.
+func openIndexForSearch(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
+	return index.OpenForSearch(ctx, p, index.Dir(env.CacheDir), buildProgress(env))
+}
+
+// buildProgress tells the user when an index build takes a while.
+func buildProgress(env Env) func(done, total int) {
 	told := false
-	return index.Open(ctx, p, index.Dir(env.CacheDir), func(done, total int) {
+	return func(done, total int) {
 		if done == 0 && total > 20 && !told {
 			told = true
 			fmt.Fprintf(env.Stderr, "building the search index (%d documents)…\n", total)
 		}
-	})
+	}
 }
 
 // splitQueryArgs separates the flags a command knows from the rest, so that
@@ -71,7 +82,11 @@ func withQuery(ctx context.Context, env Env, cmd, usage string, fs *flag.FlagSet
 		return err
 	}
 	defer p.Close()
-	ix, err := openIndex(ctx, env, p)
+	open := openIndex // autocode changes the index
+	if cmd == "search" {
+		open = openIndexForSearch
+	}
+	ix, err := open(ctx, env, p)
 	if err != nil {
 		return err
 	}
