@@ -14,7 +14,7 @@ export PATH := $(GOBIN_DIR):$(PATH)
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 
-.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive screenshots bench clean dist dist-linux test-dist startup
+.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive screenshots bench clean dist dist-linux dist-windows test-dist startup
 
 all: build
 
@@ -74,8 +74,8 @@ bench:
 	@$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # The release packages (see .ci/dist.sh): dist builds all of them into dist/, with SHA256SUMS and
-# the SBOM; dist-linux only Linux's. test-dist builds and checks them all (it installs and
-# removes the .deb).
+# the SBOM; dist-linux and dist-windows one platform's. test-dist builds and checks them all (it
+# installs and removes the .deb, and runs the Windows zip and installer under wine).
 dist: deps
 	@echo '==> packages into dist/ ($(VERSION))'
 	@VERSION=$(VERSION) .ci/dist.sh
@@ -83,13 +83,16 @@ dist: deps
 dist-linux: deps
 	@VERSION=$(VERSION) .ci/dist.sh linux
 
+dist-windows: deps
+	@VERSION=$(VERSION) .ci/dist.sh windows
+
 # Start-up to the first window on the demo project, median of several starts under Xvfb, of the
 # installed .deb's /usr/bin/verbatim (or VERBATIM_BIN). Reports, does not judge.
 startup:
 	@VERBATIM_BIN=$${VERBATIM_BIN:-/usr/bin/verbatim} .ci/startup.sh
 
 test-dist: dist
-	@echo '==> the packages: install, run, validate, remove'
+	@echo '==> the packages: install, run, validate, remove (and the Windows ones under wine)'
 	@VERSION=$(VERSION) .ci/test-dist.sh
 
 clean:

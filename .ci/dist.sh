@@ -6,7 +6,9 @@
 #            desktop entry, icon, AppStream metainfo, MIME type, man page and a Makefile that installs
 #            them into /usr/local or ~/.local) and verbatim_DEBVERSION_amd64.deb
 #   windows: verbatim-VERSION-windows-amd64.zip (verbatim.exe, cross-built with mingw-w64, with its icon
-#            and version resource; README.txt, LICENSES.txt, the SBOM)
+#            and version resource; README.txt, LICENSES.txt, the SBOM) and
+#            verbatim-VERSION-windows-amd64-installer.exe (NSIS: the same files for the current user,
+#            a Start menu entry, .verbatim files opening with Verbatim, an uninstaller)
 # and in every case verbatim-VERSION.spdx.json (the software bill of materials of the binaries built,
 # from cmd/verbatim/licenses) and SHA256SUMS of everything in dist/.
 #
@@ -19,7 +21,7 @@ say() { printf 'dist: %s\n' "$*"; }
 die() { printf 'dist: %s\n' "$*" >&2; exit 1; }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(linux)
+[ ${#targets[@]} -gt 0 ] || targets=(linux windows)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 
 VERSION=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}
@@ -151,6 +153,10 @@ if want windows; then
 	cp "$out/verbatim-$VERSION.spdx.json" "$z/verbatim.spdx.json"
 	find "$z" -exec touch -d "@$SOURCE_DATE_EPOCH" {} +
 	(cd "$work/zip" && zip -qX -r "$OLDPWD/$out/$zipname.zip" "$zipname")
+	say "windows: $zipname-installer.exe (NSIS)"
+	makensis -V2 -DVERSION="$VERSION" -DSRCDIR="$z" -DICON="$work/verbatim.ico" \
+		-DOUTFILE="$PWD/$out/$zipname-installer.exe" "$pkg/windows/verbatim.nsi" >"$work/makensis.log" ||
+		die "makensis: $(cat "$work/makensis.log")"
 fi
 
 (cd "$out" && sha256sum -- * >SHA256SUMS)

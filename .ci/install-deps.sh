@@ -12,14 +12,14 @@ packages=(
 	libxml2-utils poppler-utils
 	ripgrep
 )
-# make dist and make test-dist: the Windows cross compiler and resource compiler, wine to run the
+# make dist and make test-dist: the Windows cross compiler and resource compiler, NSIS, wine to run the
 # .exe, the .deb's tools (dpkg-shlibdeps, desktop-file-validate, appstreamcli, the MIME database),
 # jq for the SBOM, zip, man. Installed without their recommendations (wine's are some 300 MB of
 # multimedia libraries the command line does not need).
 dist_packages=(
 	gcc-mingw-w64-x86-64 wine64
 	dpkg-dev desktop-file-utils appstream shared-mime-info man-db
-	jq zip unzip
+	jq zip unzip nsis
 )
 # LibreOffice opens the DOCX, ODT and XLSX exports in the tests, as a user's
 # office program would. Installed without its recommendations (about 330 MB

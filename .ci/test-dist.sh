@@ -10,7 +10,8 @@
 #            desktop-file-validate; apt-get install ./verbatim_*.deb in an empty folder, then
 #            verbatim --version, the man page, the MIME type and desktop database, the smoke test on
 #            /usr/bin/verbatim; apt-get remove, and nothing is left behind
-#   windows: .ci/test-wine.sh: verbatim.exe's command line under wine64 (see there)
+#   windows: the SBOM names every module of verbatim.exe; .ci/test-wine.sh: the zip and the installer
+#            under wine64 (see there)
 # Any failure exits non-zero with a message.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,7 +20,7 @@ say() { printf 'test-dist: %s\n' "$*"; }
 fail() { printf 'test-dist: FAIL: %s\n' "$*" >&2; exit 1; }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(linux)
+[ ${#targets[@]} -gt 0 ] || targets=(linux windows)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 
 VERSION=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}
@@ -150,6 +151,8 @@ if want linux; then
 fi
 
 if want windows; then
-	.ci/test-wine.sh
+	unzip -q -o "$dist/verbatim-$VERSION-windows-amd64.zip" -d "$work/win" || fail "cannot unzip the Windows zip"
+	check_sbom "$work/win/verbatim-$VERSION-windows-amd64/verbatim.exe"
+	VERSION=$VERSION .ci/test-wine.sh
 fi
 say "all package checks passed"
