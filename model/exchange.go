@@ -51,21 +51,32 @@ func (p *Project) SetGUIDs(ctx context.Context, kind GUIDKind, guids map[int64]s
 		return nil
 	}
 	return p.do(ctx, "Keep the identifiers of an exchange file", func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO guids (kind, id, guid) VALUES (?, ?, ?)
-			ON CONFLICT (kind, id) DO UPDATE SET guid = excluded.guid`)
-		if err != nil {
+		// Many rows a statement: an import of 100,000 codings stores
+		// 200,000 of them.
+		const batch = 200
+		args := make([]any, 0, 3*batch)
+		flush := func() error {
+			if len(args) == 0 {
+				return nil
+			}
+			q := "INSERT INTO guids (kind, id, guid) VALUES " + strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", ") +
+				" ON CONFLICT (kind, id) DO UPDATE SET guid = excluded.guid"
+			_, err := tx.ExecContext(ctx, q, args...)
+			args = args[:0]
 			return err
 		}
-		defer stmt.Close()
 		for id, g := range guids {
 			if strings.TrimSpace(g) == "" {
 				return fmt.Errorf("GUID of %s %d: %w (it is empty)", kind, id, ErrInvalid)
 			}
-			if _, err := stmt.ExecContext(ctx, string(kind), id, g); err != nil {
-				return err
+			args = append(args, string(kind), id, g)
+			if len(args) == 3*batch {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 		}
-		return nil
+		return flush()
 	})
 }
 

@@ -3,6 +3,7 @@ package refiqda
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"context"
 	"encoding/xml"
 	"fmt"
@@ -417,6 +418,11 @@ func Export(ctx context.Context, p *model.Project, w io.Writer, name string) (*E
 		e.report.NotCarried = append(e.report.NotCarried, fmt.Sprintf("%d thematic summaries (document × code; the standard has no place for them)", len(sums)))
 	}
 	zw := zip.NewWriter(w)
+	// Fast deflate: half the time of the default level, for a file a
+	// few percent larger.
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
 	modified := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	f, err := zw.CreateHeader(&zip.FileHeader{Name: "project.qde", Method: zip.Deflate, Modified: modified})
 	if err != nil {
