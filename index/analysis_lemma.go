@@ -39,7 +39,8 @@ var lemmaFiles embed.FS
 // bedenk) and different words for one (kansen, kant). In English, an
 // irregular form becomes the stem of its lemma (went → go), and every other
 // word its Snowball stem. A form with several lemmas (reis: the noun and the
-// verb reizen) yields one term per lemma, all at the same position.
+// verb reizen) yields one term per lemma, all at the same position, and so
+// does a Dutch compound's every part (datamodel: datamodel, +model, +data).
 type lemmaFilter struct {
 	table *lemmaTable
 }
@@ -162,8 +163,8 @@ func (t *lemmaTable) lookup(term string) []string {
 	return append(out, parts...)
 }
 
-// compoundPart marks the term of the last part of a Dutch compound
-// (datamodel: +model): a search for model finds datamodel through it, ranked
+// compoundPart marks the terms of the parts of a Dutch compound (datamodel:
+// +model, +data): a search for model finds datamodel through it, ranked
 // below the word itself (see stemQuery), and a quoted "model" does not.
 const compoundPart = "+"
 
