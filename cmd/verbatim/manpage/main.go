@@ -53,6 +53,7 @@ func write(w io.Writer, help, version, date string) error {
 	type entry struct {
 		usage string
 		desc  []string
+		flags []string // "--limit N  how many hits to show", one a line
 	}
 	var (
 		entries []entry
@@ -71,7 +72,11 @@ func write(w io.Writer, help, version, date string) error {
 			entries = append(entries, entry{usage: trimmed})
 		case strings.HasPrefix(line, "   ") && len(entries) > 0:
 			last := &entries[len(entries)-1]
-			last.desc = append(last.desc, trimmed)
+			if strings.HasPrefix(trimmed, "--") {
+				last.flags = append(last.flags, strings.Join(strings.Fields(trimmed), " "))
+			} else {
+				last.desc = append(last.desc, trimmed)
+			}
 		default:
 			notes = append(notes, trimmed)
 		}
@@ -95,6 +100,9 @@ func write(w io.Writer, help, version, date string) error {
 	for _, e := range entries {
 		fmt.Fprintf(w, ".TP\n.B %s\n", roff(e.usage))
 		fmt.Fprintf(w, "%s\n", roff(strings.Join(e.desc, " ")))
+		for _, f := range e.flags {
+			fmt.Fprintf(w, ".br\n%s\n", roff(f))
+		}
 	}
 	if len(notes) > 0 {
 		fmt.Fprintf(w, ".SH NOTES\n")
