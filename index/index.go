@@ -230,7 +230,7 @@ func (ix *Index) create(ctx context.Context) error {
 
 // buildMemory is the soft limit on the Go heap while the index is built or
 // updated (see lowerMemoryLimit).
-var buildMemory int64 = 256 << 20
+var buildMemory int64 = 192 << 20
 
 // memoryLimit counts the builds and updates running, to restore the memory
 // limit when the last one ends.
@@ -245,7 +245,7 @@ var memoryLimit struct {
 // already, and returns the function that restores it. Indexing allocates
 // fast (every batch's tokens): with the default GOGC the heap grows to twice
 // what is live, about 400 MB for a 45 MB document, where a collection a
-// little sooner keeps it near 250 MB for a few percent more time.
+// little sooner keeps it near 200 MB (what is live is 120–180 MB).
 func lowerMemoryLimit() (restore func()) {
 	memoryLimit.Lock()
 	defer memoryLimit.Unlock()
