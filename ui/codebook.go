@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -24,23 +25,23 @@ func (w *MainWindow) wireCodebook() {
 
 // onCodeMenu shows what can be done with a code, next to its row.
 func (w *MainWindow) onCodeMenu(c model.Code, at fyne.CanvasObject) {
-	keys := fyne.NewMenuItem("Key", nil)
+	keys := fyne.NewMenuItem(lang.L("Key"), nil)
 	keys.ChildMenu = w.keyMenu(c)
 	items := []*fyne.MenuItem{
-		fyne.NewMenuItem("Edit…", func() { w.onEditCode(c) }),
-		fyne.NewMenuItem("Memo…", func() { w.onCodeMemo(c) }),
-		fyne.NewMenuItem("Thematic summary for this document…", func() { w.onThematicSummary(c) }),
+		fyne.NewMenuItem(lang.L("Edit…"), func() { w.onEditCode(c) }),
+		fyne.NewMenuItem(lang.L("Memo…"), func() { w.onCodeMemo(c) }),
+		fyne.NewMenuItem(lang.L("Thematic summary for this document…"), func() { w.onThematicSummary(c) }),
 		keys,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Move under…", func() { w.onMoveCodes([]model.Code{c}) }),
+		fyne.NewMenuItem(lang.L("Move under…"), func() { w.onMoveCodes([]model.Code{c}) }),
 	}
 	if c.ParentID != 0 {
-		items = append(items, fyne.NewMenuItem("Move to top level", func() { w.moveCodes([]model.Code{c}, 0) }))
+		items = append(items, fyne.NewMenuItem(lang.L("Move to top level"), func() { w.moveCodes([]model.Code{c}, 0) }))
 	}
 	items = append(items,
-		fyne.NewMenuItem("Merge into…", func() { w.onMergeCode(c) }),
+		fyne.NewMenuItem(lang.L("Merge into…"), func() { w.onMergeCode(c) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Delete…", func() { w.onDeleteCode(c) }),
+		fyne.NewMenuItem(lang.L("Delete…"), func() { w.onDeleteCode(c) }),
 	)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at).AddXY(0, at.Size().Height)
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), w.win.Canvas(), pos)
@@ -55,11 +56,11 @@ func (w *MainWindow) onEditCode(c model.Code) {
 	desc.Wrapping = fyne.TextWrapWord
 	desc.SetText(c.Description)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Name", name),
-		widget.NewFormItem("Colour", colour.box),
-		widget.NewFormItem("Description", desc),
+		widget.NewFormItem(lang.L("Name"), name),
+		widget.NewFormItem(lang.L("Colour"), colour.box),
+		widget.NewFormItem(lang.X("field.description", "Description"), desc),
 	}
-	d := dialog.NewForm("Edit code", "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Edit code"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
 			w.editCode(c.ID, model.CodeEdit{Name: &name.Text, Color: &colour.selected, Description: &desc.Text})
 		}
@@ -73,13 +74,13 @@ func (w *MainWindow) editCode(id int64, e model.CodeEdit) {
 		w.showError(err)
 		return
 	}
-	w.status.SetText("Code changed. Ctrl+Z undoes it.")
+	w.status.SetText(lang.L("Code changed. Ctrl+Z undoes it."))
 	w.refresh()
 }
 
 // onCodeMemo edits a code's memo.
 func (w *MainWindow) onCodeMemo(c model.Code) {
-	w.editMemo(model.CodeMemo, c.ID, "Memo on "+c.Name)
+	w.editMemo(model.CodeMemo, c.ID, lang.L("Memo on {{.Code}}", args{"Code": c.Name}))
 }
 
 // underAny tells whether code id is one of codes or lies under one of them.
@@ -107,7 +108,7 @@ func (w *MainWindow) pickCode(title, label, confirm string, top bool, skip func(
 	var ids []int64
 	var names []string
 	if top {
-		ids, names = append(ids, 0), append(names, "(top level)")
+		ids, names = append(ids, 0), append(names, lang.L("(top level)"))
 	}
 	for _, t := range w.codebook.codes {
 		if !skip(t) {
@@ -116,13 +117,13 @@ func (w *MainWindow) pickCode(title, label, confirm string, top bool, skip func(
 		}
 	}
 	if len(ids) == 0 {
-		w.status.SetText("There is no code to choose from.")
+		w.status.SetText(lang.L("There is no code to choose from."))
 		return
 	}
 	pick := widget.NewSelect(names, nil)
 	pick.SetSelectedIndex(0)
 	items := []*widget.FormItem{widget.NewFormItem(label, pick)}
-	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
 		if ok && pick.SelectedIndex() >= 0 {
 			onPicked(ids[pick.SelectedIndex()])
 		}
@@ -137,14 +138,14 @@ func (w *MainWindow) onMoveCodes(codes []model.Code) {
 	if len(codes) == 0 {
 		return
 	}
-	title := fmt.Sprintf("Move %q under", codes[0].Name)
+	title := lang.L(`Move "{{.Code}}" under`, args{"Code": codes[0].Name})
 	if len(codes) > 1 {
-		title = fmt.Sprintf("Move %d codes under", len(codes))
+		title = plural("Move {{.Count}} codes under", len(codes))
 	}
 	skip := func(t model.Code) bool {
 		return w.underAny(t.ID, codes) || (len(codes) == 1 && t.ID == codes[0].ParentID)
 	}
-	w.pickCode(title, "Under", "Move", len(codes) > 1 || codes[0].ParentID != 0, skip, func(parent int64) {
+	w.pickCode(title, lang.L("Under"), lang.L("Move"), len(codes) > 1 || codes[0].ParentID != 0, skip, func(parent int64) {
 		w.moveCodes(codes, parent)
 	})
 }
@@ -153,9 +154,9 @@ func (w *MainWindow) onMoveCodes(codes []model.Code) {
 // its sub-codes, as one undoable step: all of them or, when one cannot go
 // there, none.
 func (w *MainWindow) moveCodes(codes []model.Code, parent int64) {
-	where, label := "to the top level", "to the top level"
+	where, label := lang.L("to the top level"), "to the top level"
 	if p, ok := w.codebook.code(parent); ok {
-		where, label = fmt.Sprintf("under %q", p.Name), "under “"+p.Name+"”"
+		where, label = lang.L(`under "{{.Code}}"`, args{"Code": p.Name}), "under “"+p.Name+"”"
 	}
 	if len(codes) == 1 {
 		label = "" // the model names the step
@@ -176,9 +177,9 @@ func (w *MainWindow) moveCodes(codes []model.Code, parent int64) {
 	}
 	delete(w.codebook.collapsed, parent) // show where they went
 	if len(codes) == 1 {
-		w.status.SetText(fmt.Sprintf("Moved %q %s. Ctrl+Z undoes it.", codes[0].Name, where))
+		w.status.SetText(lang.L(`Moved "{{.Code}}" {{.Where}}. Ctrl+Z undoes it.`, args{"Code": codes[0].Name, "Where": where}))
 	} else {
-		w.status.SetText(fmt.Sprintf("Moved %d codes %s. Ctrl+Z undoes it.", len(codes), where))
+		w.status.SetText(plural("Moved {{.Count}} codes {{.Where}}. Ctrl+Z undoes it.", len(codes), args{"Where": where}))
 	}
 	w.codebook.setSelecting(false)
 	w.refresh()
@@ -197,12 +198,12 @@ func (w *MainWindow) onMergeCodes(codes []model.Code) {
 	for _, c := range codes {
 		n += c.Codings
 	}
-	title := fmt.Sprintf("Merge %q (%s) into", codes[0].Name, plural(n, "coding"))
+	title := lang.L(`Merge "{{.Code}}" ({{.Codings}}) into`, args{"Code": codes[0].Name, "Codings": plural("{{.Count}} codings", n)})
 	if len(codes) > 1 {
-		title = fmt.Sprintf("Merge %d codes (%s) into", len(codes), plural(n, "coding"))
+		title = plural("Merge {{.Count}} codes ({{.Codings}}) into", len(codes), args{"Codings": plural("{{.Count}} codings", n)})
 	}
 	skip := func(t model.Code) bool { return w.underAny(t.ID, codes) }
-	w.pickCode(title, "Into", "Merge", false, skip, func(dst int64) {
+	w.pickCode(title, lang.L("Into"), lang.L("Merge"), false, skip, func(dst int64) {
 		if d, ok := w.codebook.code(dst); ok {
 			w.mergeCodes(codes, d)
 		}
@@ -231,9 +232,9 @@ func (w *MainWindow) mergeCodes(codes []model.Code, dst model.Code) {
 		return
 	}
 	if len(codes) == 1 {
-		w.status.SetText(fmt.Sprintf("Merged %q into %q. Ctrl+Z undoes it.", codes[0].Name, dst.Name))
+		w.status.SetText(lang.L(`Merged "{{.Code}}" into "{{.Into}}". Ctrl+Z undoes it.`, args{"Code": codes[0].Name, "Into": dst.Name}))
 	} else {
-		w.status.SetText(fmt.Sprintf("Merged %d codes into %q. Ctrl+Z undoes it.", len(codes), dst.Name))
+		w.status.SetText(plural(`Merged {{.Count}} codes into "{{.Into}}". Ctrl+Z undoes it.`, len(codes), args{"Into": dst.Name}))
 	}
 	w.codebook.setSelecting(false)
 	w.refresh()
@@ -241,8 +242,8 @@ func (w *MainWindow) mergeCodes(codes []model.Code, dst model.Code) {
 
 // onDeleteCode deletes a code with its subcodes and codings, after asking.
 func (w *MainWindow) onDeleteCode(c model.Code) {
-	msg := fmt.Sprintf("Delete %q with its subcodes and its %s?\nCtrl+Z brings them back.", c.Name, plural(w.codebook.total[c.ID], "coding"))
-	dialog.ShowConfirm("Delete code", msg, func(ok bool) {
+	msg := lang.L("Delete \"{{.Code}}\" with its subcodes and its {{.Codings}}?\nCtrl+Z brings them back.", args{"Code": c.Name, "Codings": plural("{{.Count}} codings", w.codebook.total[c.ID])})
+	dialog.ShowConfirm(lang.L("Delete code"), msg, func(ok bool) {
 		if ok {
 			w.deleteCode(c)
 		}
@@ -254,7 +255,7 @@ func (w *MainWindow) deleteCode(c model.Code) {
 		w.showError(err)
 		return
 	}
-	w.status.SetText(fmt.Sprintf("Deleted %q. Ctrl+Z brings it back.", c.Name))
+	w.status.SetText(lang.L(`Deleted "{{.Code}}". Ctrl+Z brings it back.`, args{"Code": c.Name}))
 	w.refresh()
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
@@ -81,21 +82,21 @@ func newCodebookPanel(onChoose func(model.Code), onNew func(), onMenu func(c mod
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*codeRowView).show(p.rows[i]) })
 	p.list.OnSelected = p.onRowSelected
 	p.filter = newFilterEntry()
-	p.filter.PlaceHolder = "Find or create a code…"
+	p.filter.PlaceHolder = lang.L("Find or create a code…")
 	p.filter.OnChanged = func(string) { p.onFilterChanged() }
 	p.filter.OnSubmitted = func(string) { p.onFilterSubmitted() }
 	p.filter.onEscape = p.clearFilter
 
 	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), onNew)
-	p.selectButton = widget.NewButton("Select", func() { p.setSelecting(!p.selecting) })
+	p.selectButton = widget.NewButton(lang.L("Select"), func() { p.setSelecting(!p.selecting) })
 	p.selectButton.Importance = widget.LowImportance
 	p.picked = widget.NewLabel("")
-	p.moveButton = widget.NewButton("Move under…", func() { p.onMove(p.checkedCodes()) })
-	p.mergeButton = widget.NewButton("Merge into…", func() { p.onMerge(p.checkedCodes()) })
+	p.moveButton = widget.NewButton(lang.L("Move under…"), func() { p.onMove(p.checkedCodes()) })
+	p.mergeButton = widget.NewButton(lang.L("Merge into…"), func() { p.onMerge(p.checkedCodes()) })
 	p.selectBar = container.NewVBox(p.picked, container.NewGridWithColumns(2, p.moveButton, p.mergeButton))
 	p.selectBar.Hide()
 
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(p.selectButton, add), heading("Codes"))
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(p.selectButton, add), heading(lang.L("Codes")))
 	body := container.NewBorder(container.NewVBox(header, p.filter), p.selectBar, nil, nil, p.list)
 	p.box = container.NewStack(body, p.tip.layer)
 	p.updateSelectBar()
@@ -297,10 +298,10 @@ func (p *codebookPanel) setSelecting(on bool) {
 	p.selecting = on
 	clear(p.checked)
 	if on {
-		p.selectButton.SetText("Done")
+		p.selectButton.SetText(lang.L("Done"))
 		p.selectBar.Show()
 	} else {
-		p.selectButton.SetText("Select")
+		p.selectButton.SetText(lang.L("Select"))
 		p.selectBar.Hide()
 	}
 	p.updateSelectBar()
@@ -320,7 +321,7 @@ func (p *codebookPanel) updateSelectBar() {
 	n := len(p.checked)
 	switch n {
 	case 0:
-		p.picked.SetText("Tick the codes to move or merge.")
+		p.picked.SetText(lang.L("Tick the codes to move or merge."))
 	case 1:
 		p.picked.SetText("1 code ticked.")
 	default:

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"codeberg.org/verbatim/verbatim/model"
 )
@@ -43,7 +43,7 @@ func (w *MainWindow) onCodeKey(key int) {
 	id, ok := w.codebook.codeOfKey[key]
 	c, found := w.codebook.code(id)
 	if !ok || !found {
-		w.status.SetText(fmt.Sprintf("No code has the key %d yet: give it one from the ⋮ menu beside a code (Key).", key))
+		w.status.SetText(lang.L("No code has the key {{.Key}} yet: give it one from the ⋮ menu beside a code (Key).", args{"Key": key}))
 		return
 	}
 	w.onCodeChosen(c)
@@ -68,14 +68,14 @@ func (w *MainWindow) keyMenu(c model.Code) *fyne.Menu {
 		label := strconv.Itoa(key)
 		if id, ok := w.codebook.codeOfKey[key]; ok && id != c.ID {
 			if other, ok := w.codebook.code(id); ok {
-				label += "   (now " + other.Name + ")"
+				label += "   " + lang.L("(now {{.Code}})", args{"Code": other.Name})
 			}
 		}
 		item := fyne.NewMenuItem(label, func() { w.setCodeKey(key, c) })
 		item.Checked = w.codebook.keyOf[c.ID] == key
 		items = append(items, item)
 	}
-	none := fyne.NewMenuItem("None", func() { w.setCodeKey(0, c) })
+	none := fyne.NewMenuItem(lang.L("None"), func() { w.setCodeKey(0, c) })
 	none.Checked = w.codebook.keyOf[c.ID] == 0
 	items = append(items, fyne.NewMenuItemSeparator(), none)
 	return fyne.NewMenu("", items...)
@@ -91,13 +91,13 @@ func (w *MainWindow) setCodeKey(key int, c model.Code) {
 		if old := w.codebook.keyOf[c.ID]; old != 0 {
 			err = w.project.SetCodeKey(ctx, old, 0)
 		}
-		msg = fmt.Sprintf("%q has no key now.", c.Name)
+		msg = lang.L(`"{{.Code}}" has no key now.`, args{"Code": c.Name})
 	} else {
 		err = w.project.SetCodeKey(ctx, key, c.ID)
-		msg = fmt.Sprintf("The key %d applies %q now.", key, c.Name)
+		msg = lang.L(`The key {{.Key}} applies "{{.Code}}" now.`, args{"Key": key, "Code": c.Name})
 		if id, ok := w.codebook.codeOfKey[key]; ok && id != c.ID {
 			if other, ok := w.codebook.code(id); ok {
-				msg = fmt.Sprintf("The key %d applies %q now, no longer %q.", key, c.Name, other.Name)
+				msg = lang.L(`The key {{.Key}} applies "{{.Code}}" now, no longer "{{.Other}}".`, args{"Key": key, "Code": c.Name, "Other": other.Name})
 			}
 		}
 	}

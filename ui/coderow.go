@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -133,7 +134,7 @@ func (v *codeRowView) showCreate(name string) {
 	moved = setVisible(v.foldSlot, v.panel.nested) || moved
 	moved = setVisible(v.add, true) || moved
 	moved = v.key.show(0) || moved
-	v.name.setName("Create code “"+name+"”", true)
+	v.name.setName(lang.L("Create code “{{.Name}}”", args{"Name": name}), true)
 	if moved {
 		v.relayout()
 	}

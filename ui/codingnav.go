@@ -2,7 +2,7 @@ package ui
 
 import (
 	"cmp"
-	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"slices"
 	"strings"
 
@@ -27,7 +27,7 @@ func (w *MainWindow) onPreviousCoding() { w.stepCoding(-1) }
 // the selection, or the caret.
 func (w *MainWindow) stepCoding(dir int) {
 	if w.doc.ID == 0 {
-		w.status.SetText("Open a document first.")
+		w.status.SetText(lang.L("Open a document first."))
 		return
 	}
 	codings, err := w.project.Codings(background(), model.CodingFilter{DocID: w.doc.ID})
@@ -37,7 +37,7 @@ func (w *MainWindow) stepCoding(dir int) {
 	}
 	spans := codedSpans(codings)
 	if len(spans) == 0 {
-		w.status.SetText("This document has no coded passages yet.")
+		w.status.SetText(lang.L("This document has no coded passages yet."))
 		return
 	}
 	s, e := w.transcript.Selection()
@@ -60,9 +60,9 @@ func (w *MainWindow) stepCoding(dir int) {
 	c := spans[i]
 	w.transcript.Select(c.start, c.end)
 	w.transcript.ScrollTo(c.start)
-	msg := fmt.Sprintf("Coded passage %d of %d: %s.", i+1, len(spans), quoteNames(c.codes))
+	msg := lang.L("Coded passage {{.N}} of {{.Of}}: {{.Codes}}.", args{"N": i + 1, "Of": len(spans), "Codes": quoteNames(c.codes)})
 	if wrapped && len(spans) > 1 {
-		msg += map[bool]string{true: " (Back at the first.)", false: " (Back at the last.)"}[dir > 0]
+		msg += " " + map[bool]string{true: lang.L("(Back at the first.)"), false: lang.L("(Back at the last.)")}[dir > 0]
 	}
 	w.status.SetText(msg)
 }

@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -35,9 +34,9 @@ func (w *MainWindow) setKeyQuote(id int64, on bool) {
 		return
 	}
 	if on {
-		w.status.SetText("Marked as a key quote. Ctrl+Z undoes it.")
+		w.status.SetText(lang.L("Marked as a key quote. Ctrl+Z undoes it."))
 	} else {
-		w.status.SetText("No longer a key quote. Ctrl+Z undoes it.")
+		w.status.SetText(lang.L("No longer a key quote. Ctrl+Z undoes it."))
 	}
 	w.refresh()
 }
@@ -45,10 +44,12 @@ func (w *MainWindow) setKeyQuote(id int64, on bool) {
 // onSegmentMenu shows what can be done with a coding, next to its row.
 func (w *MainWindow) onSegmentMenu(q report.Quote, at fyne.CanvasObject) {
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("Memo…", func() { w.editMemo(model.CodingMemo, q.CodingID, "Memo on this coding of "+q.Code) }),
-		fyne.NewMenuItem("Recode…", func() { w.onRecode(q) }),
+		fyne.NewMenuItem(lang.L("Memo…"), func() {
+			w.editMemo(model.CodingMemo, q.CodingID, lang.L("Memo on this coding of {{.Code}}", args{"Code": q.Code}))
+		}),
+		fyne.NewMenuItem(lang.L("Recode…"), func() { w.onRecode(q) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Remove coding", func() { w.removeCoding(q.CodingID, q.Code) }),
+		fyne.NewMenuItem(lang.L("Remove coding"), func() { w.removeCoding(q.CodingID, q.Code) }),
 	)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at).AddXY(0, at.Size().Height)
 	widget.ShowPopUpMenuAtPosition(menu, w.win.Canvas(), pos)
@@ -57,7 +58,7 @@ func (w *MainWindow) onSegmentMenu(q report.Quote, at fyne.CanvasObject) {
 // onRecode asks which code a coding moves to.
 func (w *MainWindow) onRecode(q report.Quote) {
 	skip := func(c model.Code) bool { return c.ID == q.CodeID }
-	w.pickCode(fmt.Sprintf("Recode this passage, now %q", q.Code), "To", "Recode", false, skip, func(id int64) {
+	w.pickCode(lang.L(`Recode this passage, now "{{.Code}}"`, args{"Code": q.Code}), lang.L("To"), lang.L("Recode"), false, skip, func(id int64) {
 		w.recodeCoding(q, id)
 	})
 }
@@ -72,7 +73,7 @@ func (w *MainWindow) recodeCoding(q report.Quote, to int64) {
 	if c, ok := w.codebook.code(to); ok {
 		name = c.Name
 	}
-	w.status.SetText(fmt.Sprintf("Recoded the passage from %q to %q. Ctrl+Z undoes it.", q.Code, name))
+	w.status.SetText(lang.L(`Recoded the passage from "{{.From}}" to "{{.To}}". Ctrl+Z undoes it.`, args{"From": q.Code, "To": name}))
 	w.refresh()
 }
 
@@ -82,6 +83,6 @@ func (w *MainWindow) removeCoding(id int64, code string) {
 		w.showError(err)
 		return
 	}
-	w.status.SetText(fmt.Sprintf("Removed the coding %q. Ctrl+Z brings it back.", code))
+	w.status.SetText(lang.L(`Removed the coding "{{.Code}}". Ctrl+Z brings it back.`, args{"Code": code}))
 	w.refresh()
 }

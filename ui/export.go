@@ -207,7 +207,7 @@ func (e *exportDialog) showPseudonymCount() error {
 	if err != nil {
 		return err
 	}
-	e.pseudonyms.Text = fmt.Sprintf("on (%s listed)", plural(len(list), "name"))
+	e.pseudonyms.Text = fmt.Sprintf("on (%s listed)", pluralEN(len(list), "name"))
 	e.pseudonyms.Refresh()
 	return nil
 }

@@ -152,7 +152,7 @@ const maxLeaksShown = 200
 func (e *exportDialog) showResult(path string, s exportSettings, r *report.Report, listed int) {
 	what := "“" + kindInfos[s.kind].name + "”"
 	if t := r.Doc.Tables(); s.kind == report.QuoteTable && len(t) == 1 {
-		what = plural(len(t[0].Rows), "coded quote")
+		what = pluralEN(len(t[0].Rows), "coded quote")
 	}
 	res := &exportResult{
 		wrote: widget.NewLabel(fmt.Sprintf("Wrote %s to %s", what, path)),
@@ -195,10 +195,10 @@ func pseudonymsLine(r *report.Report, listed int) string {
 	case listed == 0:
 		return "Pseudonyms were on, but the pseudonym list is empty: no name was replaced. Edit > Pseudonyms… suggests one."
 	case len(r.Leaks) == 0:
-		return fmt.Sprintf("Pseudonyms: %s of %s listed.", plural(r.Replaced, "replacement"), plural(listed, "name"))
+		return fmt.Sprintf("Pseudonyms: %s of %s listed.", pluralEN(r.Replaced, "replacement"), pluralEN(listed, "name"))
 	}
 	return fmt.Sprintf("Pseudonyms: %s of %s listed. Warning: a listed name or part of one still appears %s in what was written:",
-		plural(r.Replaced, "replacement"), plural(listed, "name"), times(len(r.Leaks)))
+		pluralEN(r.Replaced, "replacement"), pluralEN(listed, "name"), times(len(r.Leaks)))
 }
 
 func leaksText(leaks []report.Leak) string {

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -268,9 +269,9 @@ func (f *facetList) set(res index.Results, active []queryFilter) {
 			f.entries = append(f.entries, e)
 		}
 	}
-	add(fieldDoc, "Documents", res.Documents)
-	add(fieldSpeaker, "Speakers", res.Speakers)
-	add(fieldCode, "Codes", res.Codes)
+	add(fieldDoc, lang.L("Documents"), res.Documents)
+	add(fieldSpeaker, lang.L("Speakers"), res.Speakers)
+	add(fieldCode, lang.L("Codes"), res.Codes)
 	f.list.Refresh()
 }
 

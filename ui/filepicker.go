@@ -123,7 +123,7 @@ func (f *filePicker) open(dir string) {
 	case len(files) == 0 && others == 0:
 		f.note.SetText("No transcripts here.")
 	case others > 0:
-		f.note.SetText(fmt.Sprintf("Not listed: %s of a kind Verbatim does not import (it reads txt, md, docx, odt, html, rtf, pdf, vtt and srt).", plural(others, "other file")))
+		f.note.SetText(fmt.Sprintf("Not listed: %s of a kind Verbatim does not import (it reads txt, md, docx, odt, html, rtf, pdf, vtt and srt).", pluralEN(others, "other file")))
 	default:
 		f.note.SetText("")
 	}
@@ -251,8 +251,8 @@ func (f *filePicker) update() {
 		f.confirm.SetText("Import")
 		f.confirm.Disable()
 	default:
-		f.count.SetText(plural(n, "file") + " ticked")
-		f.confirm.SetText("Import " + plural(n, "file"))
+		f.count.SetText(pluralEN(n, "file") + " ticked")
+		f.confirm.SetText("Import " + pluralEN(n, "file"))
 		f.confirm.Enable()
 	}
 }

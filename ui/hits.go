@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/index"
@@ -33,7 +33,7 @@ func (w *MainWindow) onPreviousHit() { w.stepHit(-1) }
 func (w *MainWindow) stepHit(dir int) {
 	s, t := w.search, w.search.table
 	if len(t.rows) == 0 {
-		w.status.SetText("Search first: type in the search bar and press Enter.")
+		w.status.SetText(lang.L("Search first: type in the search bar and press Enter."))
 		return
 	}
 	if !s.open {
@@ -49,9 +49,9 @@ func (w *MainWindow) stepHit(dir int) {
 	note := ""
 	switch {
 	case i >= len(t.rows):
-		i, note = 0, " (Back at the first.)"
+		i, note = 0, " "+lang.L("(Back at the first.)")
 	case i < 0:
-		i, note = len(t.rows)-1, " (Back at the last.)"
+		i, note = len(t.rows)-1, " "+lang.L("(Back at the last.)")
 	}
 	t.show(i)
 	if len(t.rows) > 1 && note != "" {
@@ -61,11 +61,11 @@ func (w *MainWindow) stepHit(dir int) {
 
 // hitStatus says which hit is open: "Hit 3 of 18".
 func (s *searchPanel) hitStatus() string {
-	n := strconv.Itoa(len(s.table.rows))
+	a := args{"N": s.table.current + 1, "Of": len(s.table.rows), "Next": shortcutText(shortcutNextHit), "Previous": shortcutText(shortcutPreviousHit)}
 	if s.hasMore() {
-		n = "the first " + n
+		return lang.L("Hit {{.N}} of the first {{.Of}}. {{.Next}} goes to the next, {{.Previous}} to the previous.", a)
 	}
-	return fmt.Sprintf("Hit %d of %s. %s goes to the next, %s to the previous.", s.table.current+1, n, shortcutText(shortcutNextHit), shortcutText(shortcutPreviousHit))
+	return lang.L("Hit {{.N}} of {{.Of}}. {{.Next}} goes to the next, {{.Previous}} to the previous.", a)
 }
 
 // markSearchHits frames in the transcript the hits of the search shown in

@@ -130,7 +130,7 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 		n[r.Status]++
 		switch r.Status {
 		case importer.Imported:
-			lines[i] = fmt.Sprintf("✓ %s: %s, %s", filepath.Base(r.File), plural(r.Document.Chars, "character"), plural(r.Document.Speakers, "speaker"))
+			lines[i] = fmt.Sprintf("✓ %s: %s, %s", filepath.Base(r.File), pluralEN(r.Document.Chars, "character"), pluralEN(r.Document.Speakers, "speaker"))
 		case importer.Duplicate:
 			lines[i] = fmt.Sprintf("= %s: %s", filepath.Base(r.File), r.Reason)
 		default:

@@ -15,17 +15,16 @@ import (
 	"codeberg.org/verbatim/verbatim/model"
 )
 
-// TestClosingDuringIndexBuildLeavesNoLock closes the window while its
-// search index is still being built: the build stops, the index is closed,
-// and the next opening of the index finds it free (not in use elsewhere).
-func TestClosingDuringIndexBuildLeavesNoLock(t *testing.T) {
-	test.NewTempApp(t)
+// bigProject makes a project of 150 interviews, which take the search
+// index a while to build.
+func bigProject(t *testing.T) *model.Project {
+	t.Helper()
 	ctx := context.Background()
 	p, err := model.Create(ctx, filepath.Join(t.TempDir(), "big.verbatim"), "nl")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer p.Close()
+	t.Cleanup(func() { p.Close() })
 	line := strings.Repeat("Ik deel wat ik leer met de collega’s van het wijkteam en de corporatie. ", 40)
 	for i := 0; i < 150; i++ {
 		text := fmt.Sprintf("Interviewer: Vraag %d?\nAna: %s\n", i, line)
@@ -37,6 +36,65 @@ func TestClosingDuringIndexBuildLeavesNoLock(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return p
+}
+
+// TestCancelTheIndexBuild taps Cancel beside the build's progress: the
+// build stops, the window says that search is off and why, and searching
+// says so too.
+func TestCancelTheIndexBuild(t *testing.T) {
+	test.NewTempApp(t)
+	queue := queueUI(t)
+	p := bigProject(t)
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.win.Close)
+	timeout := time.After(60 * time.Second)
+	for !w.building.box.Visible() {
+		select {
+		case fn := <-queue:
+			fn()
+		case <-w.index.ready:
+			t.Fatal("the index was ready before its progress showed")
+		case <-timeout:
+			t.Fatal("the build's progress never showed")
+		}
+	}
+	if !strings.Contains(w.status.Text, "Building the search index") {
+		t.Errorf("status during the build: %q", w.status.Text)
+	}
+	test.Tap(w.building.cancel)
+	for done := false; !done; {
+		select {
+		case fn := <-queue:
+			fn()
+		case <-w.index.ready:
+			done = true
+		case <-timeout:
+			t.Fatal("the build did not stop")
+		}
+	}
+	if w.building.box.Visible() {
+		t.Error("the progress still shows after the build stopped")
+	}
+	if w.index.ix != nil || !strings.Contains(w.status.Text, "cancelled") {
+		t.Errorf("after Cancel: index %v, status %q", w.index.ix, w.status.Text)
+	}
+	w.onSearch("leer")
+	if !strings.Contains(w.status.Text, "cancelled") {
+		t.Errorf("searching after Cancel says %q", w.status.Text)
+	}
+}
+
+// TestClosingDuringIndexBuildLeavesNoLock closes the window while its
+// search index is still being built: the build stops, the index is closed,
+// and the next opening of the index finds it free (not in use elsewhere).
+func TestClosingDuringIndexBuildLeavesNoLock(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	p := bigProject(t)
 	cache := t.TempDir()
 	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: cache})
 	if err != nil {

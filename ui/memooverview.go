@@ -70,7 +70,7 @@ func (o *memoOverview) set(rows []memoListing) {
 	case 0:
 		o.count.SetText("No memos yet. Write a document's summary, or a memo on a code, a coding, a participant or the project.")
 	default:
-		o.count.SetText(plural(len(rows), "memo") + " in this project. Click one to open it.")
+		o.count.SetText(pluralEN(len(rows), "memo") + " in this project. Click one to open it.")
 	}
 	o.list.UnselectAll()
 	o.list.Refresh()

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -20,7 +20,7 @@ func (w *MainWindow) onNewCode() {
 	if r := []rune(selected); len(r) > 0 && len(r) <= 60 {
 		name.SetText(selected)
 	}
-	parents := []string{"(top level)"}
+	parents := []string{lang.L("(top level)")}
 	for _, c := range w.codebook.codes {
 		parents = append(parents, model.CodePath(w.codebook.codes, c.ID))
 	}
@@ -28,15 +28,15 @@ func (w *MainWindow) onNewCode() {
 	parent.SetSelectedIndex(0)
 	desc := newDialogEntry()
 	items := []*widget.FormItem{
-		widget.NewFormItem("Name", name),
-		widget.NewFormItem("Under", parent),
-		widget.NewFormItem("Description", desc),
+		widget.NewFormItem(lang.L("Name"), name),
+		widget.NewFormItem(lang.L("Under"), parent),
+		widget.NewFormItem(lang.X("field.description", "Description"), desc),
 	}
-	title := "New code"
+	title := lang.L("New code")
 	if start != end && w.doc.ID != 0 {
-		title = fmt.Sprintf("New code for the %d selected characters", end-start)
+		title = plural("New code for the {{.Count}} selected characters", end-start)
 	}
-	d := dialog.NewForm(title, "Create", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(title, lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -66,9 +66,9 @@ func (w *MainWindow) createCode(name string, parent int64, description string, s
 		w.showError(err)
 		return
 	}
-	msg := fmt.Sprintf("Added the code %q.", c.Name)
+	msg := lang.L(`Added the code "{{.Code}}".`, args{"Code": c.Name})
 	if c.Codings > 0 {
-		msg = fmt.Sprintf("Added the code %q and coded the selection with it. Ctrl+Z undoes both.", c.Name)
+		msg = lang.L(`Added the code "{{.Code}}" and coded the selection with it. Ctrl+Z undoes both.`, args{"Code": c.Name})
 	}
 	w.status.SetText(msg)
 	w.refresh()

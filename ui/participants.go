@@ -122,7 +122,7 @@ func (p *participantsPanel) beside(documents fyne.CanvasObject) fyne.CanvasObjec
 
 // about says a participant's speakers and attributes in a line.
 func (p *participantsPanel) about(c model.Case) string {
-	parts := []string{plural(len(p.spoken[c.ID]), "speaker")}
+	parts := []string{pluralEN(len(p.spoken[c.ID]), "speaker")}
 	for _, a := range c.Attributes {
 		parts = append(parts, a.Key+": "+a.Value)
 	}
@@ -217,7 +217,7 @@ func (p *participantsPanel) showCase(c model.Case) {
 	p.name.SetText(c.Name)
 	var lines []string
 	for _, s := range p.spoken[c.ID] {
-		line := fmt.Sprintf("%s in %s (%s)", s.Label, s.Document, plural(s.Turns, "turn"))
+		line := fmt.Sprintf("%s in %s (%s)", s.Label, s.Document, pluralEN(s.Turns, "turn"))
 		if s.Interviewer {
 			line += ", interviewer"
 		}

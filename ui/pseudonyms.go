@@ -258,7 +258,7 @@ func (d *pseudonymsDialog) onSuggest() {
 		d.say("Every participant with a real name has a pseudonym already (interviewers and labels such as S01 are left out).")
 		return
 	}
-	d.say(fmt.Sprintf("%s suggested below. ✓ keeps one; Keep all suggestions keeps them all; the bin drops one.", plural(added, "pseudonym")))
+	d.say(fmt.Sprintf("%s suggested below. ✓ keeps one; Keep all suggestions keeps them all; the bin drops one.", pluralEN(added, "pseudonym")))
 	d.keepAll.Show()
 }
 
@@ -302,7 +302,7 @@ func (d *pseudonymsDialog) onKeepAll() {
 		d.message.SetText("No pseudonym stored.")
 		return
 	}
-	d.changed(fmt.Sprintf("%s stored; Ctrl+Z undoes them together.", plural(kept, "pseudonym")))
+	d.changed(fmt.Sprintf("%s stored; Ctrl+Z undoes them together.", pluralEN(kept, "pseudonym")))
 }
 
 // onClosed stores what was typed last, in case the focus did not leave

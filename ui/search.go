@@ -3,14 +3,13 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,7 +39,6 @@ type searchPanel struct {
 	query    string        // the query of the results shown
 	total    int           // the passages it matches
 	plain    bool          // it was searched as plain words
-	took     time.Duration // the first page's search
 	open     bool          // the results are shown
 	counting chan struct{} // closed when the counts of the last search are shown
 
@@ -51,8 +49,20 @@ type searchPanel struct {
 	onMore    func()        // the next page of results
 }
 
-var unitNames = []string{"matched words", "sentence", "speaker turn"}
-var unitOf = map[string]index.Unit{"matched words": index.UnitMatch, "sentence": index.UnitSentence, "speaker turn": index.UnitTurn}
+// units are the passages Code all hits codes, in the order the select
+// offers them.
+var units = []index.Unit{index.UnitMatch, index.UnitSentence, index.UnitTurn}
+
+// unitName names a unit in the language shown.
+func unitName(u index.Unit) string {
+	switch u {
+	case index.UnitMatch:
+		return lang.L("matched words")
+	case index.UnitTurn:
+		return lang.L("speaker turn")
+	}
+	return lang.L("sentence")
+}
 
 // resultsPage is how many passages a page of results holds (a variable
 // for tests).
@@ -62,7 +72,7 @@ func newSearchPanel(onSearch func(string), onOpenHit func(index.Hit, index.Range
 	s := &searchPanel{onSearch: onSearch, onOpenHit: onOpenHit, onCodeAll: onCodeAll, onStep: func(int) {}, onMore: func() {}}
 	s.entry = newSearchEntry(func(dir int) { s.onStep(dir) })
 	s.entry.OnSubmitted = func(q string) { s.onEnter(q, s.entry.shift) }
-	s.entry.SetPlaceHolder(`Search all transcripts: leren, "deel wat je leert", organis*, speaker:Ana, code:"…"`)
+	s.entry.SetPlaceHolder(lang.L(`Search all transcripts: leren, "deel wat je leert", organis*, speaker:Ana, code:"…"`))
 	s.help = widget.NewButtonWithIcon("", theme.QuestionIcon(), showHelp)
 	find := widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.onSearch(s.entry.Text) })
 	s.bar = container.NewBorder(nil, nil, nil, container.NewHBox(find, s.help), s.entry)
@@ -72,15 +82,19 @@ func newSearchPanel(onSearch func(string), onOpenHit func(index.Hit, index.Range
 	s.chips = container.NewHBox()
 	s.table = newResultsTable(func(r kwicRow, h index.Hit) { s.onOpenHit(h, r.match) })
 	s.facets = newFacetList(nil)
-	s.more = widget.NewButton("More…", func() { s.onMore() })
+	s.more = widget.NewButton(lang.L("More…"), func() { s.onMore() })
 	s.more.Hide()
-	s.previous = widget.NewButtonWithIcon("Previous", theme.MoveUpIcon(), func() { s.onStep(-1) })
-	s.next = widget.NewButtonWithIcon("Next", theme.MoveDownIcon(), func() { s.onStep(1) })
-	s.unit = widget.NewSelect(unitNames, nil)
-	s.unit.SetSelected(unitNames[1])
-	s.codeAll = widget.NewButton("Code all hits…", func() { s.onCodeAll(s.query, unitOf[s.unit.Selected]) })
+	s.previous = widget.NewButtonWithIcon(lang.L("Previous"), theme.MoveUpIcon(), func() { s.onStep(-1) })
+	s.next = widget.NewButtonWithIcon(lang.L("Next"), theme.MoveDownIcon(), func() { s.onStep(1) })
+	names := make([]string, len(units))
+	for i, u := range units {
+		names[i] = unitName(u)
+	}
+	s.unit = widget.NewSelect(names, nil)
+	s.unit.SetSelectedIndex(1)
+	s.codeAll = widget.NewButton(lang.L("Code all hits…"), func() { s.onCodeAll(s.query, units[s.unit.SelectedIndex()]) })
 	s.setActions(false)
-	actions := container.NewHBox(s.previous, s.next, widget.NewSeparator(), s.codeAll, widget.NewLabel("by"), s.unit)
+	actions := container.NewHBox(s.previous, s.next, widget.NewSeparator(), s.codeAll, widget.NewLabel(lang.L("by")), s.unit)
 	top := container.NewBorder(nil, nil, s.chips, actions, s.summary)
 	table := container.NewBorder(nil, container.NewCenter(s.more), nil, nil, s.table.box)
 	split := container.NewHSplit(s.facets.list, table)
@@ -116,7 +130,7 @@ func (s *searchPanel) setActions(enabled bool) {
 // show puts the first page of a search's results in the table; the
 // facets wait for the counts.
 func (s *searchPanel) show(q string, res index.Results) {
-	s.query, s.total, s.plain, s.took = q, res.Total, res.Plain, res.Took
+	s.query, s.total, s.plain = q, res.Total, res.Plain
 	s.table.set(res.Hits)
 	s.facets.clear()
 	s.showChips()
@@ -134,20 +148,20 @@ func (s *searchPanel) add(res index.Results) {
 func (s *searchPanel) hasMore() bool { return len(s.table.hits) < s.total }
 
 func (s *searchPanel) showSummary() {
-	msg := "No passage matches"
+	msg := lang.L("No passage matches")
+	hits, passages := plural("{{.Count}} hits", len(s.table.rows)), plural("{{.Count}} passages", s.total)
 	if s.total > 0 {
-		msg = fmt.Sprintf("%s in %s", plural(len(s.table.rows), "hit"), plural(s.total, "passage"))
+		msg = lang.L("{{.Hits}} in {{.Passages}}", args{"Hits": hits, "Passages": passages})
 	}
 	if s.hasMore() {
-		msg = fmt.Sprintf("%s in the best %d of %s", plural(len(s.table.rows), "hit"), len(s.table.hits), plural(s.total, "passage"))
-		s.more.SetText(fmt.Sprintf("More… (the next %d passages)", min(resultsPage, s.total-len(s.table.hits))))
+		msg = lang.L("{{.Hits}} in the best {{.Best}} of {{.Passages}}", args{"Hits": hits, "Best": len(s.table.hits), "Passages": passages})
+		s.more.SetText(plural("More… (the next {{.Count}} passages)", min(resultsPage, s.total-len(s.table.hits))))
 		s.more.Show()
 	} else {
 		s.more.Hide()
 	}
-	msg += fmt.Sprintf(" (%s)", s.took.Round(100_000))
 	if s.plain {
-		msg += " — searched as plain words"
+		msg += " — " + lang.L("searched as plain words")
 	}
 	s.summary.SetText(msg)
 }
@@ -175,14 +189,6 @@ func (s *searchPanel) searchFor(q string) {
 	s.onSearch(q)
 }
 
-// plural writes a count with its noun: "1 document", "2 documents".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // searchIndex opens the project's index in the background and serves the
 // window's searches. Until it is ready, searching says so.
 type searchIndex struct {
@@ -203,28 +209,33 @@ type searchIndex struct {
 func (w *MainWindow) openIndex(dir string) {
 	w.index.ready = make(chan struct{})
 	if dir == "" {
-		w.index.err = errors.New("this window was opened without a search index")
+		w.index.err = errors.New(lang.L("this window was opened without a search index"))
 		close(w.index.ready)
 		return
 	}
-	w.status.SetText("Preparing search…")
+	w.status.SetText(lang.L("Preparing search…"))
 	ctx, cancel := context.WithCancel(context.Background())
 	w.index.cancel, w.index.built = cancel, make(chan struct{})
 	go func() {
 		ix, err := index.Open(ctx, w.project, dir, func(done, total int) {
-			fyne.Do(func() { w.status.SetText(fmt.Sprintf("Building the search index: %d of %d documents", done, total)) })
+			onUI(func() { w.showIndexProgress(done, total) })
 		})
 		w.index.opened = ix
 		close(w.index.built)
-		fyne.Do(func() {
+		onUI(func() {
 			if w.index.closed {
 				return // closeIndex has closed it
 			}
 			w.index.ix, w.index.err = ix, err
-			if err != nil {
-				w.status.SetText("Search is not available: " + err.Error())
-			} else {
-				w.status.SetText("Ready.")
+			w.hideIndexProgress()
+			switch {
+			case errors.Is(err, context.Canceled):
+				w.index.err = errors.New(lang.L("building the search index was cancelled; it is built when the project is opened again"))
+				w.status.SetText(lang.L("Search is off: building the search index was cancelled. It is built when the project is opened again."))
+			case err != nil:
+				w.status.SetText(lang.L("Search is not available: {{.Err}}", args{"Err": errorText(err)}))
+			default:
+				w.status.SetText(lang.L("Ready."))
 			}
 			close(w.index.ready)
 		})
@@ -264,9 +275,9 @@ func (w *MainWindow) onSearch(q string) {
 	}
 	if w.index.ix == nil {
 		if w.index.err != nil {
-			w.status.SetText("Search is not available: " + w.index.err.Error())
+			w.status.SetText(lang.L("Search is not available: {{.Err}}", args{"Err": errorText(w.index.err)}))
 		} else {
-			w.status.SetText("The search index is still being prepared; try again in a moment.")
+			w.status.SetText(lang.L("The search index is still being prepared; try again in a moment."))
 		}
 		return
 	}
@@ -352,7 +363,7 @@ func (w *MainWindow) onFacet(field, name string) {
 		}
 	}
 	if q == "" {
-		w.status.SetText(fmt.Sprintf("A search cannot name %q: it has quotes in it.", name))
+		w.status.SetText(lang.L(`A search cannot name "{{.Name}}": it has quotes in it.`, args{"Name": name}))
 		return
 	}
 	w.search.searchFor(q)
@@ -361,7 +372,7 @@ func (w *MainWindow) onFacet(field, name string) {
 // onOpenHit shows a hit's document with the matched words selected.
 func (w *MainWindow) onOpenHit(h index.Hit, m index.Range) {
 	if h.DocID == 0 || h.MemoKind != "" {
-		w.status.SetText(fmt.Sprintf("This hit is in a memo on a %s.", h.MemoKind))
+		w.status.SetText(lang.L("This hit is in a memo on {{.What}}.", args{"What": memoKindName(h.MemoKind)}))
 		return
 	}
 	if err := w.selectDocument(h.DocID); err != nil {
@@ -377,7 +388,7 @@ func (w *MainWindow) onOpenHit(h index.Hit, m index.Range) {
 // one undoable step.
 func (w *MainWindow) onCodeAll(q string, unit index.Unit) {
 	if w.index.ix == nil || q == "" || len(w.codebook.codes) == 0 {
-		w.status.SetText("Search first, and make sure the codebook has a code.")
+		w.status.SetText(lang.L("Search first, and make sure the codebook has a code."))
 		return
 	}
 	names := make([]string, len(w.codebook.codes))
@@ -386,8 +397,8 @@ func (w *MainWindow) onCodeAll(q string, unit index.Unit) {
 	}
 	pick := widget.NewSelect(names, nil)
 	pick.SetSelected(names[0])
-	form := []*widget.FormItem{widget.NewFormItem("Code", pick)}
-	w.showDialog(dialog.NewForm(fmt.Sprintf("Code every hit of “%s” (%s)", q, unit), "Code all", "Cancel", form, func(ok bool) {
+	form := []*widget.FormItem{widget.NewFormItem(lang.L("Code"), pick)}
+	w.showDialog(dialog.NewForm(lang.L("Code every hit of “{{.Query}}” ({{.Unit}})", args{"Query": q, "Unit": unitName(unit)}), lang.L("Code all"), lang.L("Cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -402,7 +413,7 @@ func (w *MainWindow) codeAllHits(q string, unit index.Unit, code model.Code) {
 		w.showError(err)
 		return
 	}
-	w.status.SetText(fmt.Sprintf("Coded %d passages with %q (%d already had it). Ctrl+Z undoes it all.", res.Coded, code.Name, res.Skipped))
+	w.status.SetText(plural(`Coded {{.Count}} passages with "{{.Code}}" ({{.Skipped}} already had it). Ctrl+Z undoes it all.`, res.Coded, args{"Code": code.Name, "Skipped": res.Skipped}))
 	w.refresh()
 	if w.search.query == q {
 		w.countResults(q, w.search.total) // the counts per code have changed
@@ -419,7 +430,7 @@ func (w *MainWindow) showQueryHelp() {
 	scroll := container.NewScroll(text)
 	want := text.MinSize()
 	scroll.SetMinSize(want)
-	d := dialog.NewCustom("Searching", "Close", scroll, w.win)
+	d := dialog.NewCustom(lang.L("Searching"), lang.L("Close"), scroll, w.win)
 	chrome := d.MinSize().Subtract(want)
 	room := w.win.Canvas().Size().Subtract(chrome).SubtractWidthHeight(4*theme.Padding(), 4*theme.Padding())
 	scroll.SetMinSize(fyne.NewSize(max(min(want.Width, room.Width), 240), max(min(want.Height, room.Height), 160)))

@@ -9,10 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // kwicRow is one line of the keyword-in-context table: one match of a hit
@@ -129,7 +131,10 @@ const (
 // columnSort is the order a tap on each column's header gives.
 var columnSort = [kwicCols]kwicSort{sortLeft, sortMatch, sortRight, sortSpeaker, sortDocument, sortDocument}
 
-var columnTitles = [kwicCols]string{"Left context", "Match", "Right context", "Speaker", "Document", "Position"}
+// columnTitles are the table's column titles in the language shown.
+func columnTitles() [kwicCols]string {
+	return [kwicCols]string{lang.L("Left context"), lang.L("Match"), lang.L("Right context"), lang.L("Speaker"), lang.L("Document"), lang.L("Position")}
+}
 
 // resultsTable is the keyword-in-context table: a header that sorts and
 // a list of rows, virtualised, so that thousands of hits cost only the
@@ -152,8 +157,9 @@ type resultsTable struct {
 func newResultsTable(onOpen func(kwicRow, index.Hit)) *resultsTable {
 	t := &resultsTable{cols: &kwicColumns{}, current: -1, onOpen: onOpen}
 	t.header = container.New(kwicLayout{t.cols})
+	titles := columnTitles()
 	for i := range kwicCols {
-		b := widget.NewButton(columnTitles[i], func() { t.onSortBy(columnSort[i]) })
+		b := widget.NewButton(titles[i], func() { t.onSortBy(columnSort[i]) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		if i == colLeft || i == colPosition {
@@ -211,13 +217,47 @@ func (t *resultsTable) cells(r kwicRow) [kwicCols]string {
 	return c
 }
 
+// memoKindWord names what a memo is on: "code".
+func memoKindWord(k model.MemoKind) string {
+	switch k {
+	case model.ProjectMemo:
+		return lang.L("project")
+	case model.DocumentMemo:
+		return lang.L("document")
+	case model.CodeMemo:
+		return lang.L("code")
+	case model.CodingMemo:
+		return lang.L("coding")
+	case model.CaseMemo:
+		return lang.L("participant")
+	}
+	return string(k)
+}
+
+// memoKindName names what a memo is on with an article: "a code".
+func memoKindName(k model.MemoKind) string {
+	switch k {
+	case model.ProjectMemo:
+		return lang.L("the project")
+	case model.DocumentMemo:
+		return lang.L("a document")
+	case model.CodeMemo:
+		return lang.L("a code")
+	case model.CodingMemo:
+		return lang.L("a coding")
+	case model.CaseMemo:
+		return lang.L("a participant")
+	}
+	return string(k)
+}
+
 // documentCell is what the document column shows of a hit: its document,
 // or what the memo it is in is on.
 func documentCell(h index.Hit) string {
 	if h.MemoKind == "" {
 		return h.Document
 	}
-	s := "memo on " + string(h.MemoKind)
+	s := lang.L("memo on {{.What}}", args{"What": memoKindWord(h.MemoKind)})
 	if h.Document != "" {
 		s += " " + h.Document
 	}
@@ -228,8 +268,9 @@ func documentCell(h index.Hit) string {
 func (t *resultsTable) set(hits []index.Hit) {
 	t.hits, t.rows = nil, nil
 	// The columns as wide as their titles at least, with a sort mark.
+	titles := columnTitles()
 	titleW := func(c int) float32 {
-		return fyne.MeasureText(columnTitles[c], theme.TextSize(), fyne.TextStyle{Bold: true}).Width + theme.IconInlineSize()
+		return fyne.MeasureText(titles[c], theme.TextSize(), fyne.TextStyle{Bold: true}).Width + theme.IconInlineSize()
 	}
 	*t.cols = kwicColumns{speaker: titleW(colSpeaker), document: titleW(colDocument)}
 	t.list.UnselectAll()

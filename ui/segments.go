@@ -335,23 +335,23 @@ func (s *segmentsPanel) updateCount() {
 	for _, q := range s.rows {
 		docs[q.DocID] = true
 	}
-	n, in := len(s.rows), plural(len(docs), "interview")
+	n, in := len(s.rows), pluralEN(len(docs), "interview")
 	var msg string
 	switch {
 	case s.showingHere() && n == 0:
 		msg = "No codings here any more."
 	case s.showingHere():
-		msg = plural(n, "coding") + " here"
+		msg = pluralEN(n, "coding") + " here"
 	case s.codeID == 0:
 		msg = "Click a code while no text is selected, or choose one above, to see its quotes."
 	case len(s.all) == 0:
 		msg = "No quotes yet: select text in a transcript and click the code."
 	case n == 0:
-		msg = fmt.Sprintf("None of the %s passes the filters.", plural(len(s.all), "quote"))
+		msg = fmt.Sprintf("None of the %s passes the filters.", pluralEN(len(s.all), "quote"))
 	case s.filtering():
-		msg = fmt.Sprintf("%d of %s, in %s", n, plural(len(s.all), "quote"), in)
+		msg = fmt.Sprintf("%d of %s, in %s", n, pluralEN(len(s.all), "quote"), in)
 	default:
-		msg = fmt.Sprintf("%s in %s", plural(n, "quote"), in)
+		msg = fmt.Sprintf("%s in %s", pluralEN(n, "quote"), in)
 	}
 	s.count.SetText(msg)
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,17 +19,38 @@ type settingsDialog struct {
 	dialog *dialog.FormDialog
 	coder  *dialogEntry
 	theme  *widget.RadioGroup
+	lang   *widget.RadioGroup
 	saves  []func() error // run in order on Save
 }
 
-// The theme choices as Settings shows them.
-var themeChoices = []struct {
+// themeChoice is a theme as Settings shows it.
+type themeChoice struct {
 	label string
 	mode  themeMode
-}{
-	{"Follow the system", themeSystem},
-	{"Light", themeLight},
-	{"Dark", themeDark},
+}
+
+// themeChoices are the theme choices, in the language shown.
+func themeChoices() []themeChoice {
+	return []themeChoice{
+		{lang.L("Follow the system"), themeSystem},
+		{lang.L("Light"), themeLight},
+		{lang.L("Dark"), themeDark},
+	}
+}
+
+// languageChoice is an interface language as Settings shows it: a
+// language by its own name, which its speakers find in any language.
+type languageChoice struct {
+	label string
+	lang  language
+}
+
+func languageChoices() []languageChoice {
+	return []languageChoice{
+		{lang.L("Follow the system"), languageSystem},
+		{"Nederlands", languageDutch},
+		{"English", languageEnglish},
+	}
 }
 
 func (w *MainWindow) onSettings() {
@@ -44,14 +66,14 @@ func (w *MainWindow) onSettings() {
 func newSettingsDialog(w *MainWindow) (*settingsDialog, error) {
 	s := &settingsDialog{w: w}
 	rows := []*widget.FormItem{}
-	for _, row := range []func() (*widget.FormItem, error){s.coderRow, s.themeRow} {
+	for _, row := range []func() (*widget.FormItem, error){s.coderRow, s.themeRow, s.languageRow} {
 		it, err := row()
 		if err != nil {
 			return nil, err
 		}
 		rows = append(rows, it)
 	}
-	s.dialog = dialog.NewForm("Settings", "Save", "Cancel", rows, s.onClosed, w.win)
+	s.dialog = dialog.NewForm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), rows, s.onClosed, w.win)
 	s.dialog.Resize(fyne.NewSize(560, s.dialog.MinSize().Height))
 	s.coder.OnSubmitted = func(string) { s.dialog.Submit() }
 	return s, nil
@@ -68,7 +90,7 @@ func (s *settingsDialog) coderRow() (*widget.FormItem, error) {
 	s.coder.SetText(name)
 	s.coder.Validator = func(t string) error {
 		if strings.TrimSpace(t) == "" {
-			return errors.New("a name is needed")
+			return errors.New(lang.L("A name is needed."))
 		}
 		return nil
 	}
@@ -79,36 +101,37 @@ func (s *settingsDialog) coderRow() (*widget.FormItem, error) {
 		if err := p.SetCoder(background(), s.coder.Text); err != nil {
 			return err
 		}
-		s.w.status.SetText("New codings in this project are attributed to " + strings.TrimSpace(s.coder.Text) + ".")
+		s.w.status.SetText(lang.L("New codings in this project are attributed to {{.Name}}.", args{"Name": strings.TrimSpace(s.coder.Text)}))
 		return nil
 	})
-	it := widget.NewFormItem("Your name", s.coder)
-	it.HintText = "New codings in this project are attributed to this name."
+	it := widget.NewFormItem(lang.L("Your name"), s.coder)
+	it.HintText = lang.L("New codings in this project are attributed to this name.")
 	return it, nil
 }
 
 // themeRow is the theme of every window, an app preference.
 func (s *settingsDialog) themeRow() (*widget.FormItem, error) {
 	a := fyne.CurrentApp()
-	labels := make([]string, len(themeChoices))
+	choices := themeChoices()
+	labels := make([]string, len(choices))
 	current := themePreference(a)
 	s.theme = widget.NewRadioGroup(nil, nil)
-	for i, c := range themeChoices {
+	for i, c := range choices {
 		labels[i] = c.label
 	}
 	s.theme.Options = labels
 	s.theme.Horizontal = true
 	s.theme.Required = true
-	for _, c := range themeChoices {
+	for _, c := range choices {
 		if c.mode == current {
 			s.theme.Selected = c.label
 		}
 	}
 	if s.theme.Selected == "" {
-		s.theme.Selected = themeChoices[0].label
+		s.theme.Selected = choices[0].label
 	}
 	s.saves = append(s.saves, func() error {
-		for _, c := range themeChoices {
+		for _, c := range choices {
 			if c.label == s.theme.Selected {
 				a.Preferences().SetString(prefTheme, string(c.mode))
 				useTheme(a, c.mode)
@@ -116,7 +139,45 @@ func (s *settingsDialog) themeRow() (*widget.FormItem, error) {
 		}
 		return nil
 	})
-	return widget.NewFormItem("Theme", s.theme), nil
+	return widget.NewFormItem(lang.L("Theme"), s.theme), nil
+}
+
+// languageRow is the language of the interface, an app preference. The
+// menus change at once; the panels and dialogs built already keep their
+// texts until Verbatim starts again.
+func (s *settingsDialog) languageRow() (*widget.FormItem, error) {
+	a := fyne.CurrentApp()
+	choices := languageChoices()
+	current := languagePreference(a)
+	s.lang = widget.NewRadioGroup(nil, nil)
+	for _, c := range choices {
+		s.lang.Options = append(s.lang.Options, c.label)
+		if c.lang == current {
+			s.lang.Selected = c.label
+		}
+	}
+	if s.lang.Selected == "" {
+		s.lang.Selected = choices[0].label
+	}
+	s.lang.Horizontal = true
+	s.lang.Required = true
+	s.saves = append(s.saves, func() error {
+		for _, c := range choices {
+			if c.label != s.lang.Selected || c.lang == current {
+				continue
+			}
+			a.Preferences().SetString(prefLanguage, string(c.lang))
+			if err := useLanguage(c.lang); err != nil {
+				return err
+			}
+			s.w.win.SetMainMenu(s.w.menu())
+			s.w.status.SetText(lang.L("The menus are in the new language now; the rest of the window will be when Verbatim starts again."))
+		}
+		return nil
+	})
+	it := widget.NewFormItem(lang.L("Language"), s.lang)
+	it.HintText = lang.L("The menus change at once, the rest of the window when Verbatim starts again.")
+	return it, nil
 }
 
 func (s *settingsDialog) onClosed(save bool) {

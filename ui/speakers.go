@@ -115,6 +115,6 @@ func (w *MainWindow) saveSpeakers(edits []*speakerEdit) {
 		w.status.SetText("The speakers are as they were: nothing was saved.")
 		return
 	}
-	w.status.SetText(fmt.Sprintf("%s to the speakers saved.", plural(changed, "change")))
+	w.status.SetText(fmt.Sprintf("%s to the speakers saved.", pluralEN(changed, "change")))
 	w.refresh()
 }

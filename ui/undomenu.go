@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"codeberg.org/verbatim/verbatim/model"
 )
@@ -14,7 +15,7 @@ type undoMenu struct {
 }
 
 func newUndoMenu(onUndo, onRedo func()) *undoMenu {
-	return &undoMenu{undo: fyne.NewMenuItem("Undo", onUndo), redo: fyne.NewMenuItem("Redo", onRedo)}
+	return &undoMenu{undo: fyne.NewMenuItem(lang.L("Undo"), onUndo), redo: fyne.NewMenuItem(lang.L("Redo"), onRedo)}
 }
 
 // menuLabelRunes is where a step's label is cut in the menu: a memo's or
@@ -28,15 +29,21 @@ func (m *undoMenu) name(p *model.Project) {
 	ctx := background()
 	u, canUndo, errU := p.UndoStep(ctx)
 	r, canRedo, errR := p.RedoStep(ctx)
-	nameItem(m.undo, "Undo", u, canUndo, errU)
-	nameItem(m.redo, "Redo", r, canRedo, errR)
+	nameItem(m.undo, lang.L("Undo"), u, canUndo, errU, func(step string) string { return lang.L("Undo: {{.Step}}", args{"Step": step}) })
+	nameItem(m.redo, lang.L("Redo"), r, canRedo, errR, func(step string) string { return lang.L("Redo: {{.Step}}", args{"Step": step}) })
 }
 
-func nameItem(it *fyne.MenuItem, verb string, s model.Step, ok bool, err error) {
-	it.Label, it.Disabled = verb, err == nil && !ok
+// nameItem names it plain, or with named for the step s.
+func nameItem(it *fyne.MenuItem, plain string, s model.Step, ok bool, err error, named func(step string) string) {
+	it.Label, it.Disabled = plain, err == nil && !ok
 	if err == nil && ok {
-		it.Label = verb + ": " + cutLabel(s.Label, menuLabelRunes)
+		it.Label = named(cutLabel(stepLabel(s), menuLabelRunes))
 	}
+}
+
+// stepLabel is an undo step's label in the language shown.
+func stepLabel(s model.Step) string {
+	return s.Label
 }
 
 // cutLabel shortens s to at most n runes, ending it with an ellipsis.

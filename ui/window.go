@@ -9,8 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -32,6 +32,7 @@ type MainWindow struct {
 	transcript *transcript.View
 	search     *searchPanel
 	index      searchIndex
+	building   *indexProgress // the index's build, beside the status line
 	title      *widget.Label
 	status     *widget.Label
 	centre     *fyne.Container   // the transcript
@@ -80,6 +81,9 @@ type Options struct {
 // document and starts opening the search index in the background.
 func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, error) {
 	useTheme(a, themePreference(a)) // before any widget, which would keep the old one's colours
+	if err := useLanguage(languagePreference(a)); err != nil {
+		return nil, err
+	}
 	w := &MainWindow{
 		win:        a.NewWindow("Verbatim — " + strings.TrimSuffix(filepath.Base(p.Path()), ".verbatim")),
 		project:    p,
@@ -105,8 +109,8 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.results = container.NewVSplit(layout.NewSpacer(), container.NewBorder(nil, nil, nil, container.NewVBox(closeResults), w.search.results))
 	w.results.Offset = 0.6
 	w.centre = container.NewStack(w.transcript)
-	summary := widget.NewButtonWithIcon("Summary", theme.DocumentIcon(), w.onEditSummary)
-	speakers := widget.NewButtonWithIcon("Speakers", theme.AccountIcon(), w.onEditSpeakers)
+	summary := widget.NewButtonWithIcon(lang.L("Summary"), theme.DocumentIcon(), w.onEditSummary)
+	speakers := widget.NewButtonWithIcon(lang.L("Speakers"), theme.AccountIcon(), w.onEditSpeakers)
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(speakers, summary), w.title)
 	right := container.NewVSplit(w.codebook.box, w.segments.box)
 	right.Offset = 0.45
@@ -120,7 +124,8 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.memory.split("results", w.results)
 	w.memory.split("memos", w.memos.split)
 	w.panels, w.body = split, container.NewStack(split)
-	w.win.SetContent(container.NewBorder(w.search.bar, w.status, nil, nil, w.body))
+	w.building = newIndexProgress(w.onCancelIndex)
+	w.win.SetContent(container.NewBorder(w.search.bar, container.NewBorder(nil, nil, nil, w.building.box, w.status), nil, nil, w.body))
 	w.win.Resize(w.memory.size(fyne.NewSize(1200, 760)))
 	w.addShortcuts()
 	w.win.SetMainMenu(w.menu())
@@ -189,50 +194,50 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	w.undoMenu = newUndoMenu(w.onUndo, w.onRedo)
 	w.undoMenu.name(w.project)
 	w.recent = w.newRecentItem()
-	quit := fyne.NewMenuItem("Quit", w.onQuit)
+	quit := fyne.NewMenuItem(lang.L("Quit"), w.onQuit)
 	quit.Shortcut, quit.IsQuit = shortcutQuit, true
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File",
-			fyne.NewMenuItem("New project…", w.onNewProject),
-			w.withShortcut(fyne.NewMenuItem("Open project…", w.onOpenProject), shortcutOpen),
+		fyne.NewMenu(lang.L("File"),
+			fyne.NewMenuItem(lang.L("New project…"), w.onNewProject),
+			w.withShortcut(fyne.NewMenuItem(lang.L("Open project…"), w.onOpenProject), shortcutOpen),
 			w.recent,
 			fyne.NewMenuItemSeparator(),
-			w.withShortcut(fyne.NewMenuItem("Import files…", w.onImportFile), shortcutImport),
-			fyne.NewMenuItem("Import a folder…", w.onImportFolder),
+			w.withShortcut(fyne.NewMenuItem(lang.L("Import files…"), w.onImportFile), shortcutImport),
+			fyne.NewMenuItem(lang.L("Import a folder…"), w.onImportFolder),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Export quotes…", w.onExportQuotes),
-			fyne.NewMenuItem("Reports…", w.onReports),
+			fyne.NewMenuItem(lang.L("Export quotes…"), w.onExportQuotes),
+			fyne.NewMenuItem(lang.L("Reports…"), w.onReports),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
-		fyne.NewMenu("Edit",
+		fyne.NewMenu(lang.L("Edit"),
 			w.undoMenu.undo,
 			w.undoMenu.redo,
 			fyne.NewMenuItemSeparator(),
-			w.withShortcut(fyne.NewMenuItem("Find…", w.onFind), shortcutFind),
+			w.withShortcut(fyne.NewMenuItem(lang.L("Find…"), w.onFind), shortcutFind),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("New code…", w.onNewCode),
-			fyne.NewMenuItem("Project memo…", w.onEditProjectMemo),
-			fyne.NewMenuItem("Pseudonyms…", w.onEditPseudonyms),
+			fyne.NewMenuItem(lang.L("New code…"), w.onNewCode),
+			fyne.NewMenuItem(lang.L("Project memo…"), w.onEditProjectMemo),
+			fyne.NewMenuItem(lang.L("Pseudonyms…"), w.onEditPseudonyms),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Settings…", w.onSettings),
+			fyne.NewMenuItem(lang.L("Settings…"), w.onSettings),
 		),
-		fyne.NewMenu("View",
-			w.withShortcut(fyne.NewMenuItem("Next coded passage", w.onNextCoding), shortcutNext),
-			w.withShortcut(fyne.NewMenuItem("Previous coded passage", w.onPreviousCoding), shortcutPrevious),
-			w.withShortcut(fyne.NewMenuItem("Next search hit", w.onNextHit), shortcutNextHit),
-			w.withShortcut(fyne.NewMenuItem("Previous search hit", w.onPreviousHit), shortcutPreviousHit),
+		fyne.NewMenu(lang.L("View"),
+			w.withShortcut(fyne.NewMenuItem(lang.L("Next coded passage"), w.onNextCoding), shortcutNext),
+			w.withShortcut(fyne.NewMenuItem(lang.L("Previous coded passage"), w.onPreviousCoding), shortcutPrevious),
+			w.withShortcut(fyne.NewMenuItem(lang.L("Next search hit"), w.onNextHit), shortcutNextHit),
+			w.withShortcut(fyne.NewMenuItem(lang.L("Previous search hit"), w.onPreviousHit), shortcutPreviousHit),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Analysis…", w.onShowAnalysis),
+			fyne.NewMenuItem(lang.L("Analysis…"), w.onShowAnalysis),
 			fyne.NewMenuItemSeparator(),
 			w.newMemosItem(),
-			fyne.NewMenuItem("Memo overview", w.onMemoOverview),
+			fyne.NewMenuItem(lang.L("Memo overview"), w.onMemoOverview),
 		),
-		fyne.NewMenu("Help",
-			fyne.NewMenuItem("Keyboard shortcuts…", w.onShortcutsHelp),
-			fyne.NewMenuItem("Searching…", w.showQueryHelp),
+		fyne.NewMenu(lang.L("Help"),
+			fyne.NewMenuItem(lang.L("Keyboard shortcuts…"), w.onShortcutsHelp),
+			fyne.NewMenuItem(lang.L("Searching…"), w.showQueryHelp),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("About Verbatim", w.onAbout),
+			fyne.NewMenuItem(lang.L("About Verbatim"), w.onAbout),
 		),
 	)
 }
@@ -339,7 +344,7 @@ func (w *MainWindow) showDocument(id int64) error {
 	w.transcript.SetHighlights(hl)
 	w.highlights = hl
 	w.doc = d
-	w.title.SetText(fmt.Sprintf("%s — %d speakers, %d codings", d.Name, d.Speakers, d.Codings))
+	w.title.SetText(d.Name + " — " + plural("{{.Count}} speakers", d.Speakers) + ", " + plural("{{.Count}} codings", d.Codings))
 	w.documents.show(d.ID)
 	w.memos.follow(d)
 	return nil
@@ -350,14 +355,14 @@ func (w *MainWindow) onSelectionChanged(start, end int) {
 		w.status.SetText("")
 		return
 	}
-	w.status.SetText(fmt.Sprintf("Selected %d:%d (%d characters). Click a code to apply it.", start, end, end-start))
+	w.status.SetText(plural("Selected {{.Count}} characters. Click a code to apply it.", end-start))
 }
 
 // onCodeChosen applies a code to the selected text.
 func (w *MainWindow) onCodeChosen(c model.Code) {
 	start, end := w.transcript.Selection()
 	if w.doc.ID == 0 || start == end {
-		w.status.SetText(fmt.Sprintf("Select text in the transcript first, then click %q.", c.Name))
+		w.status.SetText(lang.L(`Select text in the transcript first, then click "{{.Code}}".`, args{"Code": c.Name}))
 		return
 	}
 	if _, err := w.project.ApplyCode(background(), c.ID, model.Span{DocID: w.doc.ID, Start: start, End: end}); err != nil {
@@ -365,19 +370,25 @@ func (w *MainWindow) onCodeChosen(c model.Code) {
 		return
 	}
 	w.recentCodes.add(c.ID)
-	w.status.SetText(fmt.Sprintf("Coded %d characters with %q. Ctrl+Z undoes it.", end-start, c.Name))
+	w.status.SetText(plural(`Coded {{.Count}} characters with "{{.Code}}". Ctrl+Z undoes it.`, end-start, args{"Code": c.Name}))
 	w.refresh()
 }
 
-func (w *MainWindow) onUndo() { w.replay(w.project.Undo, "Undone") }
-func (w *MainWindow) onRedo() { w.replay(w.project.Redo, "Redone") }
+func (w *MainWindow) onUndo() {
+	w.replay(w.project.Undo, func(step string) string { return lang.L("Undone: {{.Step}}", args{"Step": step}) })
+}
 
-func (w *MainWindow) replay(fn func(ctx context.Context) (model.Step, error), verb string) {
+func (w *MainWindow) onRedo() {
+	w.replay(w.project.Redo, func(step string) string { return lang.L("Redone: {{.Step}}", args{"Step": step}) })
+}
+
+// replay undoes or redoes a step, saying so with done.
+func (w *MainWindow) replay(fn func(ctx context.Context) (model.Step, error), done func(step string) string) {
 	w.flushMemos() // what was typed is part of the step to undo
 	s, err := fn(background())
 	switch {
 	case errors.Is(err, model.ErrNothingToUndo), errors.Is(err, model.ErrNothingToRedo):
-		w.status.SetText(err.Error())
+		w.status.SetText(errorText(err))
 		w.updateUndoMenu()
 		return
 	case err != nil:
@@ -385,7 +396,7 @@ func (w *MainWindow) replay(fn func(ctx context.Context) (model.Step, error), ve
 		w.updateUndoMenu()
 		return
 	}
-	w.status.SetText(verb + ": " + s.Label)
+	w.status.SetText(done(stepLabel(s)))
 	w.refresh()
 }
 
@@ -401,12 +412,10 @@ func (w *MainWindow) refresh() {
 	if ix := w.index.ix; ix != nil {
 		go func() {
 			if err := ix.Update(background()); err != nil && !errors.Is(err, index.ErrClosed) {
-				fyne.Do(func() { w.status.SetText("The search index could not be updated: " + err.Error()) })
+				fyne.Do(func() {
+					w.status.SetText(lang.L("The search index could not be updated: {{.Err}}", args{"Err": errorText(err)}))
+				})
 			}
 		}()
 	}
-}
-
-func (w *MainWindow) showError(err error) {
-	w.showDialog(dialog.NewError(err, w.win))
 }

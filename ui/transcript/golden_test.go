@@ -1,122 +1,16 @@
 package transcript
 
 import (
-	"flag"
-	"fmt"
 	"image"
 	"image/color"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"codeberg.org/verbatim/verbatim/ui/internal/golden"
 )
-
-var update = flag.Bool("update", false, "write the golden images of the transcript view to testdata")
-
-// Golden images are compared with a tolerance: text is antialiased, and a
-// font rasteriser on another machine may shade a glyph's edge a little
-// differently. A missing highlight, stripe or selection changes hundreds of
-// pixels by far more.
-const (
-	pixelTolerance = 24    // per channel, of 255
-	changedShare   = 0.002 // share of the pixels that may differ by more
-)
-
-// assertGolden compares img with testdata/name; with -update it writes it
-// there instead. A mismatch is written to testdata/failed/name.
-func assertGolden(t *testing.T, name string, img image.Image) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := writePNG(path, img); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := readPNG(path)
-	if err != nil {
-		t.Fatalf("%v (run the test with -update to make it)", err)
-	}
-	if msg := imageDiff(want, img); msg != "" {
-		failed := filepath.Join("testdata", "failed", name)
-		if err := writePNG(failed, img); err != nil {
-			t.Fatal(err)
-		}
-		t.Errorf("%s: %s; the image drawn is in %s", name, msg, failed)
-	}
-}
-
-// imageDiff describes how got differs from want beyond the tolerance, ""
-// when it does not.
-func imageDiff(want, got image.Image) string {
-	if want.Bounds().Size() != got.Bounds().Size() {
-		return fmt.Sprintf("size %v, want %v", got.Bounds().Size(), want.Bounds().Size())
-	}
-	b := want.Bounds()
-	changed := 0
-	var first image.Point
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			g := got.At(x-b.Min.X+got.Bounds().Min.X, y-b.Min.Y+got.Bounds().Min.Y)
-			if channelDiff(want.At(x, y), g) > pixelTolerance {
-				if changed == 0 {
-					first = image.Pt(x, y)
-				}
-				changed++
-			}
-		}
-	}
-	if float64(changed) > changedShare*float64(b.Dx()*b.Dy()) {
-		return fmt.Sprintf("%d pixels differ (the first at %v)", changed, first)
-	}
-	return ""
-}
-
-// channelDiff is the largest difference between two colours in one channel,
-// of 255.
-func channelDiff(a, b color.Color) int {
-	ca, cb := color.NRGBAModel.Convert(a).(color.NRGBA), color.NRGBAModel.Convert(b).(color.NRGBA)
-	d := 0
-	for _, p := range [][2]uint8{{ca.R, cb.R}, {ca.G, cb.G}, {ca.B, cb.B}, {ca.A, cb.A}} {
-		d = max(d, abs8(p[0], p[1]))
-	}
-	return d
-}
-
-func abs8(a, b uint8) int {
-	if a > b {
-		return int(a - b)
-	}
-	return int(b - a)
-}
-
-func readPNG(path string) (image.Image, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return png.Decode(f)
-}
-
-func writePNG(path string, img image.Image) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
 
 // The codes of the golden images, translucent as the window gives them; a
 // key quote stronger.
@@ -189,7 +83,7 @@ func TestGoldenImages(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			v, w := goldenView(t)
 			tt.setup(t, v, w)
-			assertGolden(t, tt.name, w.Canvas().Capture())
+			golden.Assert(t, tt.name, w.Canvas().Capture())
 		})
 	}
 }
@@ -241,11 +135,11 @@ func TestHighlightsAreDrawnInTheirCodesColours(t *testing.T) {
 		{"no coding", pixel(img, at("dat"), top), bg},
 	}
 	for _, tt := range tests {
-		if d := channelDiff(tt.got, tt.want); d > 3 {
+		if d := golden.ChannelDiff(tt.got, tt.want); d > 3 {
 			t.Errorf("%s: pixel %v, want %v", tt.name, tt.got, tt.want)
 		}
 	}
-	if a, b := over(bg, samen), over(bg, opaque(samen)); channelDiff(a, b) < 40 || channelDiff(a, bg) < 40 {
+	if a, b := over(bg, samen), over(bg, opaque(samen)); golden.ChannelDiff(a, b) < 40 || golden.ChannelDiff(a, bg) < 40 {
 		t.Fatalf("the key quote test checks nothing: %v", a)
 	}
 
@@ -255,7 +149,7 @@ func TestHighlightsAreDrawnInTheirCodesColours(t *testing.T) {
 	v.Select(at("menu")-1, at("zei"))
 	img = w.Canvas().Capture()
 	for _, s := range []string{"menu", "kost"} {
-		if got := pixel(img, at(s), top); channelDiff(got, sel) > 3 {
+		if got := pixel(img, at(s), top); golden.ChannelDiff(got, sel) > 3 {
 			t.Errorf("selected %q: pixel %v, want the selection's %v", s, got, sel)
 		}
 	}

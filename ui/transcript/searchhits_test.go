@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"codeberg.org/verbatim/verbatim/ui/internal/golden"
 )
 
 // hitTheme is the golden images' theme with a colour for search hits.
@@ -51,7 +53,7 @@ func TestSearchHitsAreFramedOverTheCodings(t *testing.T) {
 	before := w.Canvas().Capture()
 	v.SetSearchHits(hits)
 	after := w.Canvas().Capture()
-	assertGolden(t, "search-hits.png", after)
+	golden.Assert(t, "search-hits.png", after)
 
 	l := v.lay
 	scale := float32(before.Bounds().Dx()) / w.Canvas().Size().Width
@@ -68,7 +70,7 @@ func TestSearchHitsAreFramedOverTheCodings(t *testing.T) {
 			for dx := float32(-2); dx <= 2 && !found; dx++ {
 				for dy := float32(-1); dy <= 1 && !found; dy++ {
 					pt := px(origin.Add(p).AddXY(dx, dy))
-					found = channelDiff(after.At(pt.X, pt.Y), hitColour) <= 40
+					found = golden.ChannelDiff(after.At(pt.X, pt.Y), hitColour) <= 40
 				}
 			}
 			if !found {
@@ -80,7 +82,7 @@ func TestSearchHitsAreFramedOverTheCodings(t *testing.T) {
 		for y := y1 + 3; y < y2-3; y++ {
 			for x := x1 + 3; x < x2-3; x++ {
 				pt := px(origin.Add(fyne.NewPos(x, y)))
-				if channelDiff(before.At(pt.X, pt.Y), after.At(pt.X, pt.Y)) > 3 {
+				if golden.ChannelDiff(before.At(pt.X, pt.Y), after.At(pt.X, pt.Y)) > 3 {
 					changed++
 				}
 			}

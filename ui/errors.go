@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/export"
+	"codeberg.org/verbatim/verbatim/model/importer"
+)
+
+// errorTexts are the errors from model, index, importer and export that a
+// researcher meets, each in the language shown. Their keys are the errors'
+// own English texts, so English shows them as the command line does.
+func errorTexts() []struct {
+	err  error
+	text string
+} {
+	return []struct {
+		err  error
+		text string
+	}{
+		{model.ErrLocked, lang.L("it is open elsewhere (in another Verbatim window or command); close it there first")},
+		{model.ErrNewerVersion, lang.L("it was saved by a newer version of Verbatim; update Verbatim to open it")},
+		{model.ErrNotProject, lang.L("not a Verbatim project (the file is damaged or is another kind of file)")},
+		{model.ErrExists, lang.L("a file with that name exists already")},
+		{model.ErrNotFound, lang.L("not found")},
+		{model.ErrDuplicate, lang.L("exists already")},
+		{model.ErrInvalid, lang.L("invalid")},
+		{model.ErrNothingToUndo, lang.L("nothing to undo")},
+		{model.ErrNothingToRedo, lang.L("nothing to redo")},
+		{model.ErrInAction, lang.L("not while a change is being made (undo and redo come between changes)")},
+		{index.ErrClosed, lang.L("the search index is closed")},
+		{index.ErrInUse, lang.L("the search index is in use by another Verbatim window or command (perhaps on a copy of this project); close it there first")},
+		{importer.ErrEmpty, lang.L("the file is empty")},
+		{importer.ErrUnsupported, lang.L("not a format Verbatim imports")},
+		{importer.ErrDamaged, lang.L("the file is damaged")},
+		{importer.ErrEncrypted, lang.L("the file is password-protected (remove the password and import it again)")},
+		{importer.ErrTooLarge, lang.L("the file is too large")},
+		{importer.ErrNoText, lang.L("the file contains no text")},
+		{export.ErrNoContent, lang.L("nothing to write in this format")},
+	}
+}
+
+// errorText is err as the window says it: the known errors in the
+// language shown, within the English context the packages wrapped them
+// in (a file's name, what was being done).
+func errorText(err error) string {
+	msg := err.Error()
+	for _, e := range errorTexts() {
+		if errors.Is(err, e.err) {
+			msg = strings.Replace(msg, e.err.Error(), e.text, 1)
+		}
+	}
+	return msg
+}
+
+// showError shows err in a dialog, in the language shown.
+func (w *MainWindow) showError(err error) {
+	w.showDialog(dialog.NewError(errors.New(lang.L("This did not work: {{.Err}}", args{"Err": errorText(err)})), w.win))
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"codeberg.org/verbatim/verbatim/assets"
+)
+
+// language is the interface's language chosen in Settings: follow the
+// system, or always Dutch or English. Its value is what the preference
+// stores.
+type language string
+
+const (
+	languageSystem  language = "system"
+	languageDutch   language = "nl"
+	languageEnglish language = "en"
+)
+
+// prefLanguage is the app preference holding the language.
+const prefLanguage = "language"
+
+// languagePreference is the language the app's preferences hold.
+func languagePreference(a fyne.App) language {
+	return language(a.Preferences().StringWithFallback(prefLanguage, string(languageSystem)))
+}
+
+// shownLanguage is the language the texts are in now, "" before the
+// first useLanguage.
+var shownLanguage language
+
+// spoken is the language a choice shows: the system's, when it is Dutch,
+// for languageSystem; English for any other.
+func (l language) spoken() language {
+	switch l {
+	case languageDutch, languageEnglish:
+		return l
+	}
+	if strings.HasPrefix(string(lang.SystemLocale()), "nl") {
+		return languageDutch
+	}
+	return languageEnglish
+}
+
+// useLanguage makes lang.L and its kin answer in the language l shows.
+// Fyne's lang package has no way to choose a language: it follows the
+// system's. So the chosen language's texts are registered as the
+// system locale's, which is the locale lang looks them up in; both files
+// have the same keys, so a later choice replaces every text.
+func useLanguage(l language) error {
+	s := l.spoken()
+	if s == shownLanguage {
+		return nil
+	}
+	data, err := assets.Lang.ReadFile("lang/" + string(s) + ".json")
+	if err != nil {
+		return err
+	}
+	if err := lang.AddTranslationsForLocale(data, lang.SystemLocale()); err != nil {
+		return fmt.Errorf("the %s texts: %w", s, err)
+	}
+	shownLanguage = s
+	return nil
+}
+
+// args are a text's named parts, as in {{.Name}}.
+type args = map[string]any
+
+// plural is the text for n things in the form n takes: "1 coding",
+// "3 codings". The key's text names the number {{.Count}}; more parts may
+// come in a.
+func plural(key string, n int, a ...args) string {
+	data := args{"Count": n}
+	for _, m := range a {
+		for k, v := range m {
+			data[k] = v
+		}
+	}
+	return lang.N(key, n, data)
+}
+
+func pluralEN(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

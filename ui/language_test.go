@@ -1,0 +1,339 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"codeberg.org/verbatim/verbatim/assets"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/ui/internal/golden"
+)
+
+// TestMain runs the window's tests in English whatever the machine's
+// language: they find widgets by their texts. The tests of the language
+// switch to Dutch themselves and back.
+func TestMain(m *testing.M) {
+	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+		os.Unsetenv(v)
+	}
+	os.Setenv("LANG", "en_US.UTF-8")
+	os.Exit(m.Run())
+}
+
+// inDutch shows the texts in Dutch until the test ends.
+func inDutch(t *testing.T) {
+	t.Helper()
+	if err := useLanguage(languageDutch); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { useLanguage(languageEnglish) })
+}
+
+// fyneKeys are the texts of Fyne's own widgets and dialogs that Verbatim
+// translates into Dutch, which Fyne does not: its file dialogs, the
+// buttons of its dialogs, a text field's menu.
+var fyneKeys = []string{"(Parent)", "Advanced", "Cancel", "Confirm", "Copy", "Create Folder", "Cut",
+	"Enter filename", "Error", "Favourites", "File", "Folder", "New Folder", "No", "OK", "Open", "Paste",
+	"Quit", "Redo", "Save", "Select all", "Show Hidden Files", "Undo", "Yes"}
+
+// keyPassers are the functions that hand a key on to lang: the keys are
+// their callers'.
+var keyPassers = []string{"plural"}
+
+// textKeys reads the keys of lang.L, lang.N, lang.X and plural calls in
+// the package's and its subpackages' sources, each with whether it is
+// counted (has plural forms). A key that is not a literal string is an
+// error: no test could tell whether the files hold it.
+func textKeys(t *testing.T) map[string]bool {
+	t.Helper()
+	keys := map[string]bool{}
+	fset := token.NewFileSet()
+	files, _ := filepath.Glob("*.go")
+	sub, _ := filepath.Glob("transcript/*.go")
+	for _, f := range append(files, sub...) {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			if fn, ok := n.(*ast.FuncDecl); ok && slices.Contains(keyPassers, fn.Name.Name) {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			counted := false
+			switch fn := call.Fun.(type) {
+			case *ast.SelectorExpr:
+				x, ok := fn.X.(*ast.Ident)
+				if !ok || x.Name != "lang" {
+					return true
+				}
+				switch fn.Sel.Name {
+				case "L", "X":
+				case "N", "XN":
+					counted = true
+				default:
+					return true
+				}
+			case *ast.Ident:
+				if fn.Name != "plural" {
+					return true
+				}
+				counted = true
+			default:
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: a text whose key is not a literal string", fset.Position(call.Pos()))
+				return true
+			}
+			key, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys[key] = counted
+			return true
+		})
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d text keys in the sources", len(keys))
+	}
+	return keys
+}
+
+// translations reads assets/lang/name.json.
+func translations(t *testing.T, name string) map[string]json.RawMessage {
+	t.Helper()
+	data, err := assets.Lang.ReadFile("lang/" + name + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s.json: %v", name, err)
+	}
+	return m
+}
+
+var placeholder = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
+
+// placeholders are the named parts a text fills in, sorted.
+func placeholders(s string) []string {
+	var out []string
+	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestEveryTextIsInBothLanguages(t *testing.T) {
+	keys := textKeys(t)
+	for _, k := range fyneKeys {
+		if _, ok := keys[k]; !ok {
+			keys[k] = false
+		}
+	}
+	for _, name := range []string{"en", "nl"} {
+		file := translations(t, name)
+		for key, counted := range keys {
+			raw, ok := file[key]
+			if !ok {
+				t.Errorf("%s.json has no text for %q", name, key)
+				continue
+			}
+			var forms map[string]string
+			var text string
+			switch {
+			case counted && json.Unmarshal(raw, &forms) == nil && forms["one"] != "" && forms["other"] != "":
+				text = forms["other"]
+				for _, p := range placeholders(forms["one"]) {
+					if !slices.Contains(placeholders(key), p) {
+						t.Errorf("%s.json, %q: the form for one fills in {{.%s}}, which the key does not name", name, key, p)
+					}
+				}
+			case counted:
+				t.Errorf("%s.json, %q: a counted text needs its forms for one and other, has %s", name, key, raw)
+				continue
+			case json.Unmarshal(raw, &text) != nil:
+				t.Errorf("%s.json, %q: want a plain text, have %s", name, key, raw)
+				continue
+			}
+			if got, want := placeholders(text), placeholders(key); !slices.Equal(got, want) && key != "This did not work: {{.Err}}" {
+				t.Errorf("%s.json, %q fills in %v, want %v", name, key, got, want)
+			}
+		}
+		for key := range file {
+			if _, ok := keys[key]; !ok {
+				t.Errorf("%s.json has %q, which no source uses", name, key)
+			}
+		}
+	}
+}
+
+func TestTheLanguagesHaveTheSameKeys(t *testing.T) {
+	en, nl := translations(t, "en"), translations(t, "nl")
+	for k := range en {
+		if _, ok := nl[k]; !ok {
+			t.Errorf("nl.json lacks %q", k)
+		}
+	}
+	for k := range nl {
+		if _, ok := en[k]; !ok {
+			t.Errorf("en.json lacks %q", k)
+		}
+	}
+}
+
+func TestPluralForms(t *testing.T) {
+	tests := []struct {
+		lang language
+		n    int
+		want string
+	}{
+		{languageEnglish, 0, "0 codings"},
+		{languageEnglish, 1, "1 coding"},
+		{languageEnglish, 3, "3 codings"},
+		{languageDutch, 0, "0 coderingen"},
+		{languageDutch, 1, "1 codering"},
+		{languageDutch, 3, "3 coderingen"},
+	}
+	t.Cleanup(func() { useLanguage(languageEnglish) })
+	for _, tt := range tests {
+		if err := useLanguage(tt.lang); err != nil {
+			t.Fatal(err)
+		}
+		if got := plural("{{.Count}} codings", tt.n); got != tt.want {
+			t.Errorf("%s, %d: %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestKnownErrorsInDutch(t *testing.T) {
+	for _, e := range errorTexts() {
+		if e.text != e.err.Error() {
+			t.Errorf("in English, %q reads %q: the window would say it otherwise than the command line", e.err, e.text)
+		}
+	}
+	inDutch(t)
+	err := errorText(model.ErrNothingToUndo)
+	if err != "niets om ongedaan te maken" {
+		t.Errorf("nothing to undo, in Dutch: %q", err)
+	}
+}
+
+// menuTitles are the titles of the window's menus.
+func menuTitles(w *MainWindow) []string {
+	var out []string
+	for _, m := range w.win.MainMenu().Items {
+		out = append(out, m.Label)
+	}
+	return out
+}
+
+func TestSettingsSwitchTheLanguage(t *testing.T) {
+	w, p := newTestWindow(t)
+	t.Cleanup(func() { useLanguage(languageEnglish) })
+	top := openSettings(t, w)
+	chooseRadio(t, top, "Nederlands")
+	tapButton(t, top, "Save")
+	if got, want := menuTitles(w), []string{"Bestand", "Bewerken", "Beeld", "Help"}; !slices.Equal(got, want) {
+		t.Errorf("after choosing Nederlands, the menus are %v, want %v", got, want)
+	}
+	if got := fyne.CurrentApp().Preferences().String(prefLanguage); got != "nl" {
+		t.Errorf("the preference holds %q, want nl", got)
+	}
+	if !strings.Contains(w.status.Text, "Verbatim opnieuw start") {
+		t.Errorf("the status line says %q, want that the rest follows at the next start", w.status.Text)
+	}
+
+	// A window opened now, as at the next start, is Dutch throughout.
+	codes, err := p.Codes(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := p.Documents(context.Background())
+	if _, err := p.ApplyCode(context.Background(), codes[0].ID, model.Span{DocID: docs[0].ID, Start: 0, End: 5}); err != nil {
+		t.Fatal(err)
+	}
+	w2, err := NewMainWindow(fyne.CurrentApp(), p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w2.win.Close)
+	if !strings.Contains(w2.title.Text, "2 sprekers, 1 codering") {
+		t.Errorf("the document's title: %q, want its speakers and codings counted in Dutch", w2.title.Text)
+	}
+	var buttons []string
+	for _, x := range allObjectsUnder(w2.win.Content()) {
+		if b, ok := x.(*widget.Button); ok && b.Text != "" {
+			buttons = append(buttons, b.Text)
+		}
+	}
+	for _, want := range []string{"Sprekers", "Samenvatting"} {
+		if !slices.Contains(buttons, want) {
+			t.Errorf("the Dutch window has no button %q; its buttons: %q", want, buttons)
+		}
+	}
+
+	// And back, through the Dutch dialog.
+	menuAction(t, w2, "Bewerken", "Instellingen…")()
+	top = w2.win.Canvas().Overlays().Top()
+	chooseRadio(t, top, "English")
+	tapButton(t, top, "Opslaan")
+	if got, want := menuTitles(w2), []string{"File", "Edit", "View", "Help"}; !slices.Equal(got, want) {
+		t.Errorf("after choosing English, the menus are %v, want %v", got, want)
+	}
+}
+
+// TestGoldenWindow draws the window in both languages and both themes
+// and compares it with testdata/window-*.png; go test -run GoldenWindow
+// -update draws them anew.
+func TestGoldenWindow(t *testing.T) {
+	for _, l := range []language{languageEnglish, languageDutch} {
+		for _, th := range []themeMode{themeLight, themeDark} {
+			name := "window-" + string(l) + "-" + string(th) + ".png"
+			t.Run(name, func(t *testing.T) {
+				test.NewTempApp(t)
+				t.Cleanup(func() { useLanguage(languageEnglish) })
+				prefs := fyne.CurrentApp().Preferences()
+				prefs.SetString(prefLanguage, string(l))
+				prefs.SetString(prefTheme, string(th))
+				w, err := NewMainWindow(fyne.CurrentApp(), testProject(t), Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(w.win.Close)
+				w.win.Resize(fyne.NewSize(1000, 600))
+				bg := w.win.Canvas().Capture().At(4, 590)
+				if want := theme.DefaultTheme().Color(theme.ColorNameBackground, map[themeMode]fyne.ThemeVariant{themeLight: theme.VariantLight, themeDark: theme.VariantDark}[th]); golden.ChannelDiff(bg, want) > 8 {
+					t.Errorf("the window's background is %v, want %v", bg, want)
+				}
+				golden.Assert(t, name, w.win.Canvas().Capture())
+			})
+		}
+	}
+}
