@@ -2,13 +2,13 @@ package ui
 
 import (
 	"cmp"
-	"fmt"
 	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,11 +36,11 @@ func (w *MainWindow) newAboutBox() *aboutBox {
 	icon.SetMinSize(fyne.NewSquareSize(64))
 	name := widget.NewLabelWithStyle("Verbatim", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
-	b.version = widget.NewLabel(fmt.Sprintf("Version %s · built with %s for %s/%s", cmp.Or(w.opts.Version, "dev"), runtime.Version(), runtime.GOOS, runtime.GOARCH))
-	blurb := widget.NewLabel("Codes interview transcripts on this computer: nothing leaves it.")
+	b.version = widget.NewLabel(lang.L("Version {{.Version}} · built with {{.Go}} for {{.OS}}/{{.Arch}}", args{"Version": cmp.Or(w.opts.Version, "dev"), "Go": runtime.Version(), "OS": runtime.GOOS, "Arch": runtime.GOARCH}))
+	blurb := widget.NewLabel(lang.L("Codes interview transcripts on this computer: nothing leaves it."))
 	head := container.NewBorder(nil, nil, icon, nil, container.NewVBox(name, b.version, blurb))
 
-	intro := widget.NewLabel(fmt.Sprintf("Verbatim is built with the work of others, under these licences (%d parts). Choose one to read its licence.", len(b.rows)))
+	intro := widget.NewLabel(plural("Verbatim is built with the work of others, under these licences ({{.Count}} parts). Choose one to read its licence.", len(b.rows)))
 	intro.Wrapping = fyne.TextWrapWord
 	b.licenses = widget.NewList(
 		func() int { return len(b.rows) },
@@ -64,7 +64,7 @@ func (w *MainWindow) newAboutBox() *aboutBox {
 		w.showLicense(b.rows[i])
 	}
 	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator(), intro), nil, nil, nil, b.licenses)
-	b.dialog = dialog.NewCustom("About Verbatim", "Close", container.New(layout.NewGridWrapLayout(fyne.NewSize(720, 520)), body), w.win)
+	b.dialog = dialog.NewCustom(lang.L("About Verbatim"), lang.L("Close"), container.New(layout.NewGridWrapLayout(fyne.NewSize(720, 520)), body), w.win)
 	return b
 }
 
@@ -73,7 +73,7 @@ func (w *MainWindow) newAboutBox() *aboutBox {
 func licenseName(l assets.License) string {
 	switch {
 	case l.Module == "go":
-		return "Go, its standard library and runtime"
+		return lang.L("Go, its standard library and runtime")
 	case l.Version != "":
 		return l.Module + " " + l.Version
 	}
@@ -87,5 +87,5 @@ func (w *MainWindow) showLicense(l assets.License) {
 	text.TextStyle = fyne.TextStyle{Monospace: true}
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(680, 460))
-	w.showDialog(dialog.NewCustom(licenseName(l)+" — "+l.License, "Close", scroll, w.win))
+	w.showDialog(dialog.NewCustom(licenseName(l)+" — "+l.License, lang.L("Close"), scroll, w.win))
 }

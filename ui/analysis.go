@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -78,10 +79,10 @@ var analysisFormats = []struct {
 	label  string
 	format export.Format
 }{
-	{"XLSX (Excel)", export.XLSX},
+	{textKey("XLSX (Excel)"), export.XLSX},
 	{"CSV", export.CSV},
-	{"PNG (chart)", export.PNG},
-	{"SVG (chart)", export.SVG},
+	{textKey("PNG (chart)"), export.PNG},
+	{textKey("SVG (chart)"), export.SVG},
 }
 
 // onShowAnalysis shows the project's Analysis view, recomputed.
@@ -105,7 +106,7 @@ func (w *MainWindow) showAnalysis(v *analysisView) *analysisView {
 func newAnalysisView(a fyne.App, p *model.Project, name string) *analysisView {
 	v := &analysisView{
 		project:  p,
-		win:      a.NewWindow("Analysis — " + name),
+		win:      a.NewWindow(lang.L("Analysis — {{.Project}}", args{"Project": name})),
 		activity: widget.NewActivity(),
 		title:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		info:     widget.NewLabel(""),
@@ -114,15 +115,15 @@ func newAnalysisView(a fyne.App, p *model.Project, name string) *analysisView {
 	v.selector = widget.NewSelect(nil, nil)
 	// Unchecked at first: reports count the interviewees unless asked, as
 	// on the command line.
-	v.interviewers = widget.NewCheck("With interviewers", func(bool) { v.compute() })
-	v.refresh = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), v.onRefresh)
+	v.interviewers = widget.NewCheck(lang.L("With interviewers"), func(bool) { v.compute() })
+	v.refresh = widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), v.onRefresh)
 	labels := make([]string, len(analysisFormats))
 	for i, f := range analysisFormats {
-		labels[i] = f.label
+		labels[i] = translated(f.label)
 	}
 	v.format = widget.NewSelect(labels, nil)
 	v.format.SetSelectedIndex(0)
-	v.export = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), v.onExport)
+	v.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), v.onExport)
 	v.export.Importance = widget.HighImportance
 	v.export.Disable()
 	v.info.Wrapping = fyne.TextWrapWord
@@ -140,8 +141,8 @@ func newAnalysisView(a fyne.App, p *model.Project, name string) *analysisView {
 	// Wide enough for "Co-occurrence (same turn)" and most attribute names.
 	selector := container.NewGridWrap(fyne.NewSize(250, v.selector.MinSize().Height), v.selector)
 	format := container.NewGridWrap(fyne.NewSize(150, v.format.MinSize().Height), v.format)
-	tools := container.NewHBox(widget.NewLabel("Show"), selector, v.interviewers, v.refresh, v.activity,
-		layout.NewSpacer(), widget.NewLabel("Export as"), format, v.export)
+	tools := container.NewHBox(widget.NewLabel(lang.L("Show")), selector, v.interviewers, v.refresh, v.activity,
+		layout.NewSpacer(), widget.NewLabel(lang.L("Export as")), format, v.export)
 	heading := container.NewVBox(v.title, v.info)
 	v.split = container.NewVSplit(v.table, v.chart)
 	v.split.Offset = 0.56
@@ -160,7 +161,7 @@ func newAnalysisView(a fyne.App, p *model.Project, name string) *analysisView {
 // window opened) and recomputes what is shown.
 func (v *analysisView) onRefresh() {
 	if err := v.loadChoices(); err != nil {
-		dialog.ShowError(err, v.win)
+		newErrorDialog(err, v.win).Show()
 	}
 	v.compute()
 }
@@ -171,16 +172,16 @@ func (v *analysisView) onRefresh() {
 func (v *analysisView) loadChoices() error {
 	keys, err := v.attributeKeys()
 	v.choices = []analysisChoice{
-		{label: "Code frequencies", kind: report.Frequencies},
-		{label: "Codes by document", kind: report.Matrix, by: "document"},
-		{label: "Codes by participant", kind: report.Matrix, by: "participant"},
+		{label: lang.L("Code frequencies"), kind: report.Frequencies},
+		{label: lang.L("Codes by document"), kind: report.Matrix, by: "document"},
+		{label: lang.L("Codes by participant"), kind: report.Matrix, by: "participant"},
 	}
 	for _, k := range keys {
-		v.choices = append(v.choices, analysisChoice{label: "Codes by " + k, kind: report.Matrix, by: "attr:" + k})
+		v.choices = append(v.choices, analysisChoice{label: lang.L("Codes by {{.Attribute}}", args{"Attribute": k}), kind: report.Matrix, by: "attr:" + k})
 	}
 	v.choices = append(v.choices,
-		analysisChoice{label: "Co-occurrence (overlap)", kind: report.Cooccurrence},
-		analysisChoice{label: "Co-occurrence (same turn)", kind: report.Cooccurrence, sameTurn: true})
+		analysisChoice{label: lang.L("Co-occurrence (overlap)"), kind: report.Cooccurrence},
+		analysisChoice{label: lang.L("Co-occurrence (same turn)"), kind: report.Cooccurrence, sameTurn: true})
 	labels := make([]string, len(v.choices))
 	for i, c := range v.choices {
 		labels[i] = c.label
@@ -254,7 +255,7 @@ func (v *analysisView) compute() {
 	opts := report.Options{By: ch.by, SameTurn: ch.sameTurn, Filter: report.Filter{NoInterviewers: !v.interviewers.Checked}}
 	v.shown = nil
 	v.export.Disable()
-	v.status.SetText("Counting…")
+	v.status.SetText(lang.L("Counting…"))
 	v.activity.Start()
 	v.activity.Show()
 	p, do := v.project, onUI
@@ -305,10 +306,10 @@ func (v *analysisView) show(r *report.Report, img image.Image, err error) {
 		v.info.SetText("")
 		if errors.Is(err, report.ErrNothingSelected) {
 			// Not a failure: the project has nothing to count yet.
-			v.title.SetText("Nothing to show")
+			v.title.SetText(lang.L("Nothing to show"))
 			v.info.SetText(nothingMessage(err))
 		} else {
-			dialog.ShowError(err, v.win)
+			newErrorDialog(err, v.win).Show()
 		}
 		v.table.Refresh()
 		v.chart.Refresh()
@@ -480,13 +481,13 @@ func breakTitle(title string, width float32) string {
 // onExport asks where to write the report shown, in the format chosen.
 func (v *analysisView) onExport() {
 	if v.shown == nil {
-		v.status.SetText("There is nothing to export yet.")
+		v.status.SetText(lang.L("There is nothing to export yet."))
 		return
 	}
 	f := analysisFormats[max(v.format.SelectedIndex(), 0)].format
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, v.win)
+			newErrorDialog(err, v.win).Show()
 			return
 		}
 		if wc == nil {
@@ -514,21 +515,21 @@ func (v *analysisView) exportTo(path string, f export.Format) {
 	done := make(chan struct{})
 	v.exporting = done
 	if v.shown == nil {
-		v.status.SetText("There is nothing to export yet.")
+		v.status.SetText(lang.L("There is nothing to export yet."))
 		close(done)
 		return
 	}
 	doc := v.shown.Doc
-	v.status.SetText("Exporting to " + path + "…")
+	v.status.SetText(lang.L("Exporting to {{.Path}}…", args{"Path": path}))
 	do := onUI
 	go func() {
 		err := export.WriteFile(context.Background(), path, f, doc)
 		do(func() {
 			if err != nil {
 				v.status.SetText("")
-				dialog.ShowError(err, v.win)
+				newErrorDialog(err, v.win).Show()
 			} else {
-				v.status.SetText("Exported to " + path)
+				v.status.SetText(lang.L("Exported to {{.Path}}", args{"Path": path}))
 			}
 			close(done)
 		})
@@ -545,7 +546,7 @@ func fileNameOf(title string) string {
 		return r
 	}, strings.TrimSpace(title))
 	if name == "" {
-		return "Analysis"
+		return lang.L("Analysis")
 	}
 	return name
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -47,7 +48,7 @@ func newChecklist(hint, empty string, items []checkItem, onChanged func()) *chec
 	// the dialog.
 	scroll := container.NewScroll(rows)
 	scroll.SetMinSize(fyne.NewSize(200, 160))
-	c.clear = widget.NewButton("Clear", c.onClear)
+	c.clear = widget.NewButton(lang.L("Clear"), c.onClear)
 	c.clear.Importance = widget.LowImportance
 	c.clear.Disable()
 	note := widget.NewLabel(hint)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -322,10 +321,8 @@ func (p *codebookPanel) updateSelectBar() {
 	switch n {
 	case 0:
 		p.picked.SetText(lang.L("Tick the codes to move or merge."))
-	case 1:
-		p.picked.SetText("1 code ticked.")
 	default:
-		p.picked.SetText(strconv.Itoa(n) + " codes ticked.")
+		p.picked.SetText(plural("{{.Count}} codes ticked.", n))
 	}
 	for _, b := range []*widget.Button{p.moveButton, p.mergeButton} {
 		if n == 0 {

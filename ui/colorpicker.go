@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -41,6 +42,51 @@ var codePalette = []codeColor{
 	{"#9A6324", "brown"},
 	{"#469990", "teal"},
 	{"#999999", "grey"},
+}
+
+// shownName is the colour's name in the language shown.
+func (c codeColor) shownName() string {
+	switch c.name {
+	case "orange":
+		return lang.L("orange")
+	case "sky blue":
+		return lang.L("sky blue")
+	case "bluish green":
+		return lang.L("bluish green")
+	case "yellow":
+		return lang.L("yellow")
+	case "blue":
+		return lang.L("blue")
+	case "vermilion":
+		return lang.L("vermilion")
+	case "reddish purple":
+		return lang.L("reddish purple")
+	case "red":
+		return lang.L("red")
+	case "green":
+		return lang.L("green")
+	case "amber":
+		return lang.L("amber")
+	case "royal blue":
+		return lang.L("royal blue")
+	case "tangerine":
+		return lang.L("tangerine")
+	case "purple":
+		return lang.L("purple")
+	case "cyan":
+		return lang.L("cyan")
+	case "magenta":
+		return lang.L("magenta")
+	case "brown":
+		return lang.L("brown")
+	case "teal":
+		return lang.L("teal")
+	case "grey":
+		return lang.L("grey")
+	case "current colour":
+		return lang.L("current colour")
+	}
+	return c.name
 }
 
 // colorPicker offers the palette as swatches; the one chosen is framed and
@@ -97,7 +143,7 @@ func (c *colorPicker) nameChosen() {
 	c.label.SetText("")
 	for _, s := range c.swatches {
 		if s.color.hex == c.selected {
-			c.label.SetText("Colour: " + s.color.name)
+			c.label.SetText(lang.L("Colour: {{.Name}}", args{"Name": s.color.shownName()}))
 		}
 	}
 }
@@ -122,7 +168,7 @@ func (s *colorSwatch) Tapped(*fyne.PointEvent) { s.picker.choose(s.color.hex) }
 // MouseIn names the colour under the pointer.
 func (s *colorSwatch) MouseIn(*desktop.MouseEvent) {
 	s.hovered = true
-	s.picker.label.SetText("Colour: " + s.color.name)
+	s.picker.label.SetText(lang.L("Colour: {{.Name}}", args{"Name": s.color.shownName()}))
 	s.Refresh()
 }
 

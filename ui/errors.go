@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
@@ -59,7 +60,10 @@ func errorText(err error) string {
 	return msg
 }
 
-// showError shows err in a dialog, in the language shown.
-func (w *MainWindow) showError(err error) {
-	w.showDialog(dialog.NewError(errors.New(lang.L("This did not work: {{.Err}}", args{"Err": errorText(err)})), w.win))
+// newErrorDialog is the dialog that shows err, in the language shown.
+func newErrorDialog(err error, win fyne.Window) dialog.Dialog {
+	return dialog.NewError(errors.New(lang.L("This did not work: {{.Err}}", args{"Err": errorText(err)})), win)
 }
+
+// showError shows err in a dialog.
+func (w *MainWindow) showError(err error) { w.showDialog(newErrorDialog(err, w.win)) }

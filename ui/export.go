@@ -2,11 +2,11 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model/export"
@@ -81,11 +81,10 @@ func (w *MainWindow) openExport(reports bool) *exportDialog {
 }
 
 // contextNames are the choices of context around each quote.
-var contextNames = []string{"none", "the sentence", "the whole turn"}
+var contextNames = []string{textKey("none"), textKey("the sentence"), textKey("the whole turn")}
 
-var contextUnits = map[string]report.ContextUnit{
-	"none": report.NoContext, "the sentence": report.SentenceContext, "the whole turn": report.TurnContext,
-}
+// contextUnits are what contextNames stand for, in their order.
+var contextUnits = []report.ContextUnit{report.NoContext, report.SentenceContext, report.TurnContext}
 
 var langNames = []string{"Nederlands", "English"}
 var langCodes = map[string]string{"Nederlands": "nl", "English": "en"}
@@ -119,13 +118,13 @@ func newExportDialog(w *MainWindow, reports bool) (*exportDialog, error) {
 
 	e.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.count.Wrapping = fyne.TextWrapWord
-	e.exportButton = widget.NewButton("Export…", e.onExportTapped)
+	e.exportButton = widget.NewButton(lang.L("Export…"), e.onExportTapped)
 	e.exportButton.Importance = widget.HighImportance
-	e.closeBtn = widget.NewButton("Close", e.onClose)
+	e.closeBtn = widget.NewButton(lang.L("Close"), e.onClose)
 
-	title := "Export coded quotes"
+	title := lang.L("Export coded quotes")
 	if reports {
-		title = "Reports"
+		title = lang.L("Reports")
 	}
 	e.dialog = dialog.NewCustomWithoutButtons(title, e.layout(), w.win)
 	e.dialog.SetButtons([]fyne.CanvasObject{e.closeBtn, e.exportButton})
@@ -142,19 +141,19 @@ func (e *exportDialog) makeFilters() {
 		e.showTicked()
 		e.recount()
 	}
-	const hint = "None ticked takes all; tick to take only these."
-	e.codes = newChecklist(hint, "The codebook is empty.", choices.codeItems(), changed)
-	e.subCodes = widget.NewCheck("include sub-codes", func(bool) { e.recount() })
-	e.documents = newChecklist(hint, "No documents yet.", choices.documentItems(), changed)
-	e.people = newChecklist("Participants and speaker labels; none ticked takes all.", "No speakers yet.", choices.peopleItems(), changed)
-	e.attributes = newChecklist("Several values of one attribute take any of them.", "No participant or document attributes yet.", choices.attributeItems(), changed)
+	hint := lang.L("None ticked takes all; tick to take only these.")
+	e.codes = newChecklist(hint, lang.L("The codebook is empty."), choices.codeItems(), changed)
+	e.subCodes = widget.NewCheck(lang.L("include sub-codes"), func(bool) { e.recount() })
+	e.documents = newChecklist(hint, lang.L("No documents yet."), choices.documentItems(), changed)
+	e.people = newChecklist(lang.L("Participants and speaker labels; none ticked takes all."), lang.L("No speakers yet."), choices.peopleItems(), changed)
+	e.attributes = newChecklist(lang.L("Several values of one attribute take any of them."), lang.L("No participant or document attributes yet."), choices.attributeItems(), changed)
 	e.coders = newChecklist(hint, "", stringItems(choices.coders), changed)
-	e.keyOnly = widget.NewCheck("key quotes only", func(bool) { e.recount() })
-	interviewers := "leave out interviewers"
+	e.keyOnly = widget.NewCheck(lang.L("key quotes only"), func(bool) { e.recount() })
+	interviewers := lang.L("leave out interviewers")
 	if e.reports {
 		// Reports count and quote the interviewees unless asked, as the
 		// command line does.
-		interviewers = "with interviewers"
+		interviewers = lang.L("with interviewers")
 	}
 	e.interviewers = widget.NewCheck(interviewers, func(bool) { e.recount() })
 	e.query = widget.NewEntry()
@@ -170,26 +169,30 @@ func (e *exportDialog) makeFilters() {
 func (e *exportDialog) makeOptions() {
 	choices := e.choices
 	e.maxPerCode = widget.NewEntry()
-	e.maxPerCode.SetPlaceHolder("all")
+	e.maxPerCode.SetPlaceHolder(lang.L("all"))
 	e.maxPerCode.OnChanged = func(string) { e.recount() }
-	e.keyFirst = widget.NewCheck("key quotes first", nil)
-	e.breadth = widget.NewCheck("one per participant first", nil)
+	e.keyFirst = widget.NewCheck(lang.L("key quotes first"), nil)
+	e.breadth = widget.NewCheck(lang.L("one per participant first"), nil)
 	e.nameAttributes = widget.NewCheckGroup(choices.caseKeys, nil)
 	e.nameAttributes.Horizontal = true
 	e.nameAttributes.SetSelected(choices.caseKeys)
 	e.by = widget.NewSelect(e.byOptions(), nil)
 	e.by.SetSelectedIndex(0)
-	e.sameTurn = widget.NewCheck("same turn instead of overlapping codings", nil)
-	e.context = widget.NewRadioGroup(contextNames, nil)
+	e.sameTurn = widget.NewCheck(lang.L("same turn instead of overlapping codings"), nil)
+	contexts := make([]string, len(contextNames))
+	for i, n := range contextNames {
+		contexts[i] = translated(n)
+	}
+	e.context = widget.NewRadioGroup(contexts, nil)
 	e.context.Horizontal = true
-	e.context.SetSelected(contextNames[0])
+	e.context.SetSelected(contexts[0])
 	e.context.Required = true
 	e.citation = widget.NewEntry()
-	e.citation.SetPlaceHolder(report.DefaultCitation + "  (the default)")
+	e.citation.SetPlaceHolder(report.DefaultCitation + "  " + lang.L("(the default)"))
 	e.title = widget.NewEntry()
-	e.title.SetPlaceHolder("the report's own title")
+	e.title.SetPlaceHolder(lang.L("the report's own title"))
 	e.pseudonyms = widget.NewCheck("", nil)
-	e.editPseudonyms = widget.NewButton("Edit pseudonyms…", e.onEditPseudonyms)
+	e.editPseudonyms = widget.NewButton(lang.L("Edit pseudonyms…"), e.onEditPseudonyms)
 }
 
 // currentFormat is the format chosen.
@@ -207,7 +210,7 @@ func (e *exportDialog) showPseudonymCount() error {
 	if err != nil {
 		return err
 	}
-	e.pseudonyms.Text = fmt.Sprintf("on (%s listed)", pluralEN(len(list), "name"))
+	e.pseudonyms.Text = plural("on ({{.Count}} names listed)", len(list))
 	e.pseudonyms.Refresh()
 	return nil
 }
@@ -223,7 +226,7 @@ func (e *exportDialog) onEditPseudonyms() {
 
 func (e *exportDialog) onCitationHelp() {
 	text := widget.NewLabel(report.CitationHelp)
-	dialog.ShowCustom("Citation styles", "Close", text, e.w.win)
+	dialog.ShowCustom(lang.L("Citation styles"), lang.L("Close"), text, e.w.win)
 }
 
 // watchIndex disables the search filter, with a note, until the search
@@ -235,7 +238,7 @@ func (e *exportDialog) watchIndex() {
 		case <-ready:
 		default:
 			e.query.Disable()
-			e.queryNote.SetText("The search index is being prepared; the search filter becomes available when it is ready.")
+			e.queryNote.SetText(lang.L("The search index is being prepared; the search filter becomes available when it is ready."))
 			go func() {
 				<-ready
 				fyne.Do(e.onIndexReady)
@@ -249,9 +252,9 @@ func (e *exportDialog) watchIndex() {
 func (e *exportDialog) onIndexReady() {
 	if e.w.index.ix == nil {
 		e.query.Disable()
-		msg := "Search is not available."
+		msg := lang.L("Search is not available.")
 		if e.w.index.err != nil {
-			msg = "Search is not available: " + e.w.index.err.Error()
+			msg = lang.L("Search is not available: {{.Err}}", args{"Err": errorText(e.w.index.err)})
 		}
 		e.queryNote.SetText(msg)
 		return

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -159,7 +160,7 @@ func (c *exportChoices) peopleItems() []checkItem {
 	for i, name := range c.people {
 		items[i] = checkItem{Label: name}
 		if c.interv[name] {
-			items[i].Label += " (interviewer)"
+			items[i].Label += " (" + lang.L("interviewer") + ")"
 		}
 	}
 	return items

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/index"
@@ -32,7 +33,7 @@ func (e *exportDialog) recount() {
 		close(done)
 		return
 	case info.counts == countsNothing:
-		e.showCount(info.about, widget.MediumImportance, true)
+		e.showCount(translated(info.about), widget.MediumImportance, true)
 		close(done)
 		return
 	}
@@ -67,7 +68,7 @@ func (s *exportSettings) search(ctx context.Context, ix *index.Index) error {
 		return nil
 	}
 	if ix == nil {
-		return errors.New("the search index is not ready yet: clear the search, or wait a moment")
+		return errors.New(lang.L("the search index is not ready yet: clear the search, or wait a moment"))
 	}
 	if err := ix.Update(ctx); err != nil {
 		return err
@@ -87,9 +88,9 @@ func (e *exportDialog) showCounted(kind report.Kind, n int, err error) {
 	var qe *index.QueryError
 	switch {
 	case errors.As(err, &qe):
-		e.showCount("Search: "+qe.Msg, widget.DangerImportance, false)
+		e.showCount(lang.L("Search: {{.Err}}", args{"Err": qe.Msg}), widget.DangerImportance, false)
 	case err != nil:
-		e.showCount("Cannot count the quotes: "+err.Error(), widget.DangerImportance, false)
+		e.showCount(lang.L("Cannot count the quotes: {{.Err}}", args{"Err": errorText(err)}), widget.DangerImportance, false)
 	case n == 0:
 		e.showCount(countLine(kind, 0), widget.WarningImportance, false)
 	default:

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,28 +29,28 @@ type filterTab struct {
 func (e *exportDialog) layout() fyne.CanvasObject {
 	top := container.New(layout.NewFormLayout())
 	if e.kind != nil {
-		top.Add(widget.NewLabel("Report"))
+		top.Add(widget.NewLabel(lang.L("Report")))
 		top.Add(e.kind)
 	}
-	top.Add(widget.NewLabel("Format"))
-	top.Add(container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Headings in"), e.lang), e.format))
+	top.Add(widget.NewLabel(lang.L("Format")))
+	top.Add(container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(lang.L("Headings in")), e.lang), e.format))
 
 	tab := func(p part, title string, list *checklist, content fyne.CanvasObject) {
 		t := &filterTab{part: p, title: title, list: list, item: container.NewTabItem(title, content)}
 		e.tabs = append(e.tabs, t)
 	}
-	tab(partCodes, "Codes", e.codes, container.NewBorder(nil, e.subCodes, nil, nil, e.codes.view))
-	tab(partDocuments, "Documents", e.documents, e.documents.view)
-	tab(partPeople, "Participants", e.people, e.people.view)
-	tab(partAttributes, "Attributes", e.attributes, e.attributes.view)
+	tab(partCodes, lang.L("Codes"), e.codes, container.NewBorder(nil, e.subCodes, nil, nil, e.codes.view))
+	tab(partDocuments, lang.L("Documents"), e.documents, e.documents.view)
+	tab(partPeople, lang.L("Participants"), e.people, e.people.view)
+	tab(partAttributes, lang.L("Attributes"), e.attributes, e.attributes.view)
 	if len(e.choices.coders) > 1 { // one coder: nothing to choose
-		tab(partCoders, "Coders", e.coders, e.coders.view)
+		tab(partCoders, lang.L("Coders"), e.coders, e.coders.view)
 	}
 	e.filterTabs = container.NewAppTabs()
-	e.noFilters = widget.NewLabel("This report takes no filters: it writes everything of its kind.")
+	e.noFilters = widget.NewLabel(lang.L("This report takes no filters: it writes everything of its kind."))
 	e.noFilters.Wrapping = fyne.TextWrapWord
 	e.noFilters.Importance = widget.LowImportance
-	filters := container.NewBorder(heading("Filters"), nil, nil, nil, container.NewStack(e.filterTabs, e.noFilters))
+	filters := container.NewBorder(heading(lang.L("Filters")), nil, nil, nil, container.NewStack(e.filterTabs, e.noFilters))
 
 	opts := container.New(layout.NewFormLayout())
 	row := func(p part, label string, obj fyne.CanvasObject) {
@@ -58,25 +59,25 @@ func (e *exportDialog) layout() fyne.CanvasObject {
 		opts.Add(obj)
 		e.register(p, l, obj)
 	}
-	row(partQuery, "Search", container.NewBorder(nil, e.queryNote, nil, nil, e.query))
-	row(partKeyOnly, "Key quotes", e.keyOnly)
-	row(partInterviewers, "Interviewers", e.interviewers)
+	row(partQuery, lang.L("Search"), container.NewBorder(nil, e.queryNote, nil, nil, e.query))
+	row(partKeyOnly, lang.L("Key quotes"), e.keyOnly)
+	row(partInterviewers, lang.L("Interviewers"), e.interviewers)
 	maxBox := container.NewGridWrap(fyne.NewSize(80, e.maxPerCode.MinSize().Height), e.maxPerCode)
-	row(partMaxPerCode, "Quotes per code", container.NewHBox(widget.NewLabel("at most"), maxBox))
-	row(partKeyFirst, "Order", container.NewVBox(e.keyFirst, e.breadth))
+	row(partMaxPerCode, lang.L("Quotes per code"), container.NewHBox(widget.NewLabel(lang.L("at most")), maxBox))
+	row(partKeyFirst, lang.L("Order"), container.NewVBox(e.keyFirst, e.breadth))
 	if len(e.choices.caseKeys) > 0 {
-		row(partNameAttributes, "Attributions name", e.nameAttributes)
+		row(partNameAttributes, lang.L("Attributions name"), e.nameAttributes)
 	}
-	row(partBy, "Codes by", e.by)
-	row(partSameTurn, "Co-occurrence", e.sameTurn)
-	row(partContext, "Context", e.context)
+	row(partBy, lang.L("Codes by"), e.by)
+	row(partSameTurn, lang.L("Co-occurrence"), e.sameTurn)
+	row(partContext, lang.L("Context"), e.context)
 	help := widget.NewButton("?", e.onCitationHelp)
-	row(partCitation, "Citation style", container.NewBorder(nil, nil, nil, help, e.citation))
-	opts.Add(widget.NewLabel("Title"))
+	row(partCitation, lang.L("Citation style"), container.NewBorder(nil, nil, nil, help, e.citation))
+	opts.Add(widget.NewLabel(lang.L("Title")))
 	opts.Add(e.title)
-	opts.Add(widget.NewLabel("Pseudonyms"))
+	opts.Add(widget.NewLabel(lang.L("Pseudonyms")))
 	opts.Add(container.NewBorder(nil, nil, nil, e.editPseudonyms, e.pseudonyms))
-	options := container.NewBorder(heading("Options"), nil, nil, nil, container.NewVScroll(opts))
+	options := container.NewBorder(heading(lang.L("Options")), nil, nil, nil, container.NewVScroll(opts))
 
 	return container.NewBorder(top, e.count, nil, nil, container.NewGridWithColumns(2, filters, options))
 }
@@ -155,9 +156,9 @@ func (e *exportDialog) showTicked() {
 // byOptions are what a matrix crosses the codes with: the documents, the
 // participants, or an attribute's values.
 func (e *exportDialog) byOptions() []string {
-	opts := []string{"document", "participant"}
+	opts := []string{lang.L("document"), lang.L("participant")}
 	for _, k := range e.choices.allKeys {
-		opts = append(opts, "attribute: "+k)
+		opts = append(opts, lang.L("attribute: {{.Name}}", args{"Name": k}))
 	}
 	return opts
 }

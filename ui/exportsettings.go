@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
+	"fyne.io/fyne/v2/lang"
 	"slices"
 	"strconv"
 	"strings"
@@ -83,7 +84,7 @@ func (e *exportDialog) filter(has func(part) bool) report.Filter {
 func (e *exportDialog) reportOptions(has func(part) bool, o *report.Options) error {
 	c := e.choices
 	if has(partContext) {
-		o.Context = contextUnits[e.context.Selected]
+		o.Context = contextUnits[max(slices.Index(e.context.Options, e.context.Selected), 0)]
 	}
 	if has(partCitation) {
 		o.Citation = strings.TrimSpace(e.citation.Text)
@@ -92,7 +93,7 @@ func (e *exportDialog) reportOptions(has func(part) bool, o *report.Options) err
 		if t := strings.TrimSpace(e.maxPerCode.Text); t != "" {
 			n, err := strconv.Atoi(t)
 			if err != nil || n < 0 {
-				return fmt.Errorf("at most %q quotes per code: give a number, or leave it empty for all", t)
+				return errors.New(lang.L(`at most "{{.Text}}" quotes per code: give a number, or leave it empty for all`, args{"Text": t}))
 			}
 			o.MaxPerCode = n
 		}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,7 +47,7 @@ func (e *exportDialog) onExportTapped() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.w.project.Path()))); err == nil {
 		save.SetLocation(dir)
 	}
-	save.SetConfirmText("Export")
+	save.SetConfirmText(lang.L("Export"))
 	save.Resize(fyne.NewSize(900, 600))
 	e.fileDialog = save
 	save.Show()
@@ -84,9 +85,9 @@ func (e *exportDialog) onExport(path string) {
 		path += s.format.Extension()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	msg := widget.NewLabel("Writing " + filepath.Base(path) + "…")
+	msg := widget.NewLabel(lang.L("Writing {{.File}}…", args{"File": filepath.Base(path)}))
 	msg.Truncation = fyne.TextTruncateEllipsis
-	progress := dialog.NewCustom("Exporting", "Cancel", container.NewVBox(msg, widget.NewProgressBarInfinite()), e.w.win)
+	progress := dialog.NewCustom(lang.L("Exporting"), lang.L("Cancel"), container.NewVBox(msg, widget.NewProgressBarInfinite()), e.w.win)
 	progress.SetOnClosed(cancel)
 	progress.Resize(fyne.NewSize(480, 150))
 	progress.Show()
@@ -102,7 +103,7 @@ func (e *exportDialog) onExport(path string) {
 				e.showResult(path, s, r, listed)
 			case errors.Is(err, context.Canceled):
 				removeEmpty(path)
-				e.w.status.SetText("Export cancelled; nothing was written.")
+				e.w.status.SetText(lang.L("Export cancelled; nothing was written."))
 			default:
 				removeEmpty(path)
 				e.w.showError(err)
@@ -133,7 +134,7 @@ func writeExport(ctx context.Context, p *model.Project, ix *index.Index, s expor
 	}
 	err = export.WriteFile(ctx, path, s.format, r.Doc)
 	if errors.Is(err, export.ErrNoContent) {
-		return nil, 0, fmt.Errorf("%s as %s: %w", kindInfos[s.kind].name, formatName(s.format), err)
+		return nil, 0, fmt.Errorf("%s, %s: %w", translated(kindInfos[s.kind].name), formatName(s.format), err)
 	}
 	return r, len(s.opts.Pseudonyms), err
 }
@@ -150,12 +151,12 @@ type exportResult struct {
 const maxLeaksShown = 200
 
 func (e *exportDialog) showResult(path string, s exportSettings, r *report.Report, listed int) {
-	what := "“" + kindInfos[s.kind].name + "”"
+	what := "“" + translated(kindInfos[s.kind].name) + "”"
 	if t := r.Doc.Tables(); s.kind == report.QuoteTable && len(t) == 1 {
-		what = pluralEN(len(t[0].Rows), "coded quote")
+		what = plural("{{.Count}} coded quotes", len(t[0].Rows))
 	}
 	res := &exportResult{
-		wrote: widget.NewLabel(fmt.Sprintf("Wrote %s to %s", what, path)),
+		wrote: widget.NewLabel(lang.L("Wrote {{.What}} to {{.Path}}", args{"What": what, "Path": path})),
 		names: widget.NewLabel(""),
 		leaks: widget.NewLabel(""),
 	}
@@ -177,15 +178,15 @@ func (e *exportDialog) showResult(path string, s exportSettings, r *report.Repor
 			box.Add(res.leaks)
 		}
 	}
-	res.openFile = widget.NewButton("Open file", func() { e.w.openPath(path) })
-	res.folder = widget.NewButton("Show folder", func() { e.w.openPath(filepath.Dir(path)) })
-	res.dialog = dialog.NewCustomWithoutButtons("Exported", box, e.w.win)
-	closeBtn := widget.NewButton("Close", func() { res.dialog.Hide() })
+	res.openFile = widget.NewButton(lang.L("Open file"), func() { e.w.openPath(path) })
+	res.folder = widget.NewButton(lang.L("Show folder"), func() { e.w.openPath(filepath.Dir(path)) })
+	res.dialog = dialog.NewCustomWithoutButtons(lang.L("Exported"), box, e.w.win)
+	closeBtn := widget.NewButton(lang.L("Close"), func() { res.dialog.Hide() })
 	res.openFile.Importance = widget.HighImportance
 	res.dialog.SetButtons([]fyne.CanvasObject{closeBtn, res.folder, res.openFile})
 	res.dialog.Resize(fyne.NewSize(680, 200))
 	e.result = res
-	e.w.status.SetText(fmt.Sprintf("Wrote %s to %s.", what, path))
+	e.w.status.SetText(lang.L("Wrote {{.What}} to {{.Path}}.", args{"What": what, "Path": path}))
 	res.dialog.Show()
 }
 
@@ -193,34 +194,29 @@ func (e *exportDialog) showResult(path string, s exportSettings, r *report.Repor
 func pseudonymsLine(r *report.Report, listed int) string {
 	switch {
 	case listed == 0:
-		return "Pseudonyms were on, but the pseudonym list is empty: no name was replaced. Edit > Pseudonyms… suggests one."
-	case len(r.Leaks) == 0:
-		return fmt.Sprintf("Pseudonyms: %s of %s listed.", pluralEN(r.Replaced, "replacement"), pluralEN(listed, "name"))
+		return lang.L("Pseudonyms were on, but the pseudonym list is empty: no name was replaced. Edit > Pseudonyms… suggests one.")
 	}
-	return fmt.Sprintf("Pseudonyms: %s of %s listed. Warning: a listed name or part of one still appears %s in what was written:",
-		pluralEN(r.Replaced, "replacement"), pluralEN(listed, "name"), times(len(r.Leaks)))
+	a := args{"Replacements": plural("{{.Count}} replacements", r.Replaced), "Names": plural("{{.Count}} names", listed)}
+	if len(r.Leaks) == 0 {
+		return lang.L("Pseudonyms: {{.Replacements}} of {{.Names}} listed.", a)
+	}
+	a["Times"] = plural("{{.Count}} times", len(r.Leaks))
+	return lang.L("Pseudonyms: {{.Replacements}} of {{.Names}} listed. Warning: a listed name or part of one still appears {{.Times}} in what was written:", a)
 }
 
 func leaksText(leaks []report.Leak) string {
 	if len(leaks) == 0 {
-		return "No listed name or part of one appears in what was written."
+		return lang.L("No listed name or part of one appears in what was written.")
 	}
 	lines := make([]string, 0, min(len(leaks), maxLeaksShown+1))
 	for i, l := range leaks {
 		if i == maxLeaksShown {
-			lines = append(lines, fmt.Sprintf("… and %d more", len(leaks)-maxLeaksShown))
+			lines = append(lines, lang.L("… and {{.N}} more", args{"N": len(leaks) - maxLeaksShown}))
 			break
 		}
 		lines = append(lines, "• "+l.String())
 	}
 	return strings.Join(lines, "\n")
-}
-
-func times(n int) string {
-	if n == 1 {
-		return "once"
-	}
-	return fmt.Sprintf("%d times", n)
 }
 
 // openPath opens a file or folder with the program the desktop uses for it

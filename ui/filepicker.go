@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,14 +61,14 @@ func newFilePicker(start string, onImport func([]string), parent fyne.Window) *f
 	f.note.Importance = widget.LowImportance
 	f.note.Wrapping = fyne.TextWrapWord
 	f.count = widget.NewLabel("")
-	f.all = widget.NewButton("Tick all here", f.onTickAll)
+	f.all = widget.NewButton(lang.L("Tick all here"), f.onTickAll)
 	top := container.NewBorder(nil, nil, container.NewHBox(up, home), nil, f.where)
 	bottom := container.NewVBox(f.note, container.NewBorder(nil, nil, f.all, nil, f.count))
 	content := container.NewBorder(top, bottom, nil, nil, f.list)
 
-	f.dialog = dialog.NewCustomWithoutButtons("Import files", content, parent)
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.dialog.Hide)
-	f.confirm = widget.NewButtonWithIcon("Import", theme.ConfirmIcon(), f.onConfirm)
+	f.dialog = dialog.NewCustomWithoutButtons(lang.L("Import files"), content, parent)
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.dialog.Hide)
+	f.confirm = widget.NewButtonWithIcon(lang.L("Import"), theme.ConfirmIcon(), f.onConfirm)
 	f.confirm.Importance = widget.HighImportance
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.confirm})
 	f.dialog.Resize(fyne.NewSize(760, 560))
@@ -119,11 +119,11 @@ func (f *filePicker) open(dir string) {
 	f.entries = append(append(f.entries, folders...), files...)
 	switch {
 	case err != nil:
-		f.note.SetText("This folder cannot be read: " + folderError(err))
+		f.note.SetText(lang.L("This folder cannot be read: {{.Err}}", args{"Err": folderError(err)}))
 	case len(files) == 0 && others == 0:
-		f.note.SetText("No transcripts here.")
+		f.note.SetText(lang.L("No transcripts here."))
 	case others > 0:
-		f.note.SetText(fmt.Sprintf("Not listed: %s of a kind Verbatim does not import (it reads txt, md, docx, odt, html, rtf, pdf, vtt and srt).", pluralEN(others, "other file")))
+		f.note.SetText(plural("Not listed: {{.Count}} other files of a kind Verbatim does not import (it reads txt, md, docx, odt, html, rtf, pdf, vtt and srt).", others))
 	default:
 		f.note.SetText("")
 	}
@@ -137,9 +137,9 @@ func folderError(err error) string {
 	var pe *os.PathError
 	switch {
 	case errors.Is(err, os.ErrPermission):
-		return "you have no permission to read it"
+		return lang.L("you have no permission to read it")
 	case errors.Is(err, os.ErrNotExist):
-		return "it does not exist"
+		return lang.L("it does not exist")
 	case errors.As(err, &pe):
 		return pe.Err.Error()
 	}
@@ -236,9 +236,9 @@ func (f *filePicker) update() {
 			all = all && f.chosen[e.path]
 		}
 	}
-	f.all.SetText("Tick all here")
+	f.all.SetText(lang.L("Tick all here"))
 	if files > 0 && all {
-		f.all.SetText("Untick all here")
+		f.all.SetText(lang.L("Untick all here"))
 	}
 	if files == 0 {
 		f.all.Disable()
@@ -247,12 +247,12 @@ func (f *filePicker) update() {
 	}
 	switch n {
 	case 0:
-		f.count.SetText("Tick the transcripts to import.")
-		f.confirm.SetText("Import")
+		f.count.SetText(lang.L("Tick the transcripts to import."))
+		f.confirm.SetText(lang.L("Import"))
 		f.confirm.Disable()
 	default:
-		f.count.SetText(pluralEN(n, "file") + " ticked")
-		f.confirm.SetText("Import " + pluralEN(n, "file"))
+		f.count.SetText(plural("{{.Count}} files ticked", n))
+		f.confirm.SetText(plural("Import {{.Count}} files", n))
 		f.confirm.Enable()
 	}
 }

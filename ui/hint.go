@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -15,13 +16,15 @@ const prefHintShown = "hint.demoShown"
 
 // firstStartHint tells a new user, on the demo project's first opening,
 // what to try first.
-const firstStartHint = `**Welcome to Verbatim.** This is the demo project: three made-up interviews and the six principles of the article “Een slimme overheid durft patronen te doorbreken” as codes, with some passages coded already.
+func firstStartHint() string {
+	return lang.L(`**Welcome to Verbatim.** This is the demo project: three made-up interviews and the six principles of the article “Een slimme overheid durft patronen te doorbreken” as codes, with some passages coded already.
 
 - **Code a passage:** select it in the transcript with the mouse, then press 1 to 6 or click a principle on the right.
 
 - **Search** all interviews in the bar at the top (Ctrl+F), and make the principle report with File > Reports…
 
-Ctrl+Z takes back any change; Help > Keyboard shortcuts lists every key.`
+Ctrl+Z takes back any change; Help > Keyboard shortcuts lists every key.`)
+}
 
 // showFirstStartHint puts the hint under the window's panels when the
 // window shows the demo project for the first time. It is a panel, not a
@@ -33,10 +36,10 @@ func (w *MainWindow) showFirstStartHint() {
 		return
 	}
 	prefs.SetBool(prefHintShown, true)
-	text := widget.NewRichTextFromMarkdown(firstStartHint)
+	text := widget.NewRichTextFromMarkdown(firstStartHint())
 	text.Wrapping = fyne.TextWrapWord
 	content := w.win.Content()
-	gotIt := widget.NewButtonWithIcon("Got it", theme.ConfirmIcon(), func() { w.win.SetContent(content) })
+	gotIt := widget.NewButtonWithIcon(lang.L("Got it"), theme.ConfirmIcon(), func() { w.win.SetContent(content) })
 	gotIt.Importance = widget.HighImportance
 	card := widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(gotIt), text))
 	w.win.SetContent(container.NewBorder(nil, card, nil, nil, content))

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,10 +82,10 @@ func (w *MainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
 // bar, then reports per file.
 func (w *MainWindow) importPaths(paths []string) {
 	bar := widget.NewProgressBar()
-	file := widget.NewLabel("Looking for transcripts…")
+	file := widget.NewLabel(lang.L("Looking for transcripts…"))
 	file.Truncation = fyne.TextTruncateEllipsis
 	ctx, cancel := context.WithCancel(context.Background())
-	progress := dialog.NewCustom("Importing", "Stop", container.NewVBox(file, bar), w.win)
+	progress := dialog.NewCustom(lang.L("Importing"), lang.L("Stop"), container.NewVBox(file, bar), w.win)
 	progress.SetOnClosed(cancel)
 	progress.Resize(fyne.NewSize(520, 160))
 	w.showDialog(progress)
@@ -97,7 +98,7 @@ func (w *MainWindow) importPaths(paths []string) {
 					bar.SetValue(float64(i) / float64(total))
 				}
 				if f != "" {
-					file.SetText(fmt.Sprintf("%d of %d: %s", i+1, total, filepath.Base(f)))
+					file.SetText(lang.L("{{.N}} of {{.Of}}: {{.File}}", args{"N": i + 1, "Of": total, "File": filepath.Base(f)}))
 				}
 			})
 		})
@@ -130,22 +131,22 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 		n[r.Status]++
 		switch r.Status {
 		case importer.Imported:
-			lines[i] = fmt.Sprintf("✓ %s: %s, %s", filepath.Base(r.File), pluralEN(r.Document.Chars, "character"), pluralEN(r.Document.Speakers, "speaker"))
+			lines[i] = fmt.Sprintf("✓ %s: %s, %s", filepath.Base(r.File), plural("{{.Count}} characters", r.Document.Chars), plural("{{.Count}} speakers", r.Document.Speakers))
 		case importer.Duplicate:
 			lines[i] = fmt.Sprintf("= %s: %s", filepath.Base(r.File), r.Reason)
 		default:
 			lines[i] = fmt.Sprintf("✗ %s: %s", filepath.Base(r.File), r.Reason)
 		}
 	}
-	summary := fmt.Sprintf("%d imported, %d duplicates, %d not imported", n[importer.Imported], n[importer.Duplicate], n[importer.Skipped])
-	w.status.SetText("Import: " + summary)
+	summary := lang.L("{{.Imported}} imported, {{.Duplicates}} duplicates, {{.Skipped}} not imported", args{"Imported": n[importer.Imported], "Duplicates": n[importer.Duplicate], "Skipped": n[importer.Skipped]})
+	w.status.SetText(lang.L("Import: {{.Summary}}", args{"Summary": summary}))
 	if len(results) == 0 {
-		w.showDialog(dialog.NewInformation("Import", "No transcripts found there (Verbatim reads txt, md, docx, odt, html, rtf, pdf, vtt and srt).", w.win))
+		w.showDialog(dialog.NewInformation(lang.L("Import"), lang.L("No transcripts found there (Verbatim reads txt, md, docx, odt, html, rtf, pdf, vtt and srt)."), w.win))
 		return
 	}
 	report := widget.NewLabel(strings.Join(lines, "\n"))
 	report.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(report)
 	scroll.SetMinSize(fyne.NewSize(640, min(float32(len(lines))*28+20, 400)))
-	w.showDialog(dialog.NewCustom(summary, "Close", scroll, w.win))
+	w.showDialog(dialog.NewCustom(summary, lang.L("Close"), scroll, w.win))
 }

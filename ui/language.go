@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -68,6 +67,13 @@ func useLanguage(l language) error {
 	return nil
 }
 
+// textKey marks a text's key where it is kept to be shown later, with
+// translated: the tests find the keys where they are marked.
+func textKey(key string) string { return key }
+
+// translated is the text of a key marked with textKey, in the language shown.
+func translated(key string) string { return lang.L(key) }
+
 // args are a text's named parts, as in {{.Name}}.
 type args = map[string]any
 
@@ -82,11 +88,4 @@ func plural(key string, n int, a ...args) string {
 		}
 	}
 	return lang.N(key, n, data)
-}
-
-func pluralEN(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -53,9 +53,9 @@ var fyneKeys = []string{"(Parent)", "Advanced", "Cancel", "Confirm", "Copy", "Cr
 
 // keyPassers are the functions that hand a key on to lang: the keys are
 // their callers'.
-var keyPassers = []string{"plural"}
+var keyPassers = []string{"plural", "translated"}
 
-// textKeys reads the keys of lang.L, lang.N, lang.X and plural calls in
+// textKeys reads the keys of lang.L, lang.N, lang.X, plural and textKey calls in
 // the package's and its subpackages' sources, each with whether it is
 // counted (has plural forms). A key that is not a literal string is an
 // error: no test could tell whether the files hold it.
@@ -96,10 +96,13 @@ func textKeys(t *testing.T) map[string]bool {
 					return true
 				}
 			case *ast.Ident:
-				if fn.Name != "plural" {
+				switch fn.Name {
+				case "plural":
+					counted = true
+				case "textKey":
+				default:
 					return true
 				}
-				counted = true
 			default:
 				return true
 			}

@@ -63,7 +63,7 @@ func (e *memoEditor) show(kind model.MemoKind, id int64, title, text string) {
 	e.leave()
 	e.kind, e.id, e.open, e.saved = kind, id, true, text
 	e.title.SetText(title)
-	e.entry.SetPlaceHolder(memoHints[kind])
+	e.entry.SetPlaceHolder(memoHint(kind))
 	e.setText(text)
 	e.entry.Enable()
 	e.entry.cursorToEnd() // to go on writing

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,9 +69,9 @@ func (o *memoOverview) set(rows []memoListing) {
 	o.rows = rows
 	switch len(rows) {
 	case 0:
-		o.count.SetText("No memos yet. Write a document's summary, or a memo on a code, a coding, a participant or the project.")
+		o.count.SetText(lang.L("No memos yet. Write a document's summary, or a memo on a code, a coding, a participant or the project."))
 	default:
-		o.count.SetText(pluralEN(len(rows), "memo") + " in this project. Click one to open it.")
+		o.count.SetText(plural("{{.Count}} memos in this project. Click one to open it.", len(rows)))
 	}
 	o.list.UnselectAll()
 	o.list.Refresh()
@@ -99,7 +100,7 @@ func firstLine(memo string) string {
 func (w *MainWindow) readOverview() {
 	rows, err := w.memoListings()
 	if err != nil {
-		w.memos.overview.count.SetText("The memos could not be read: " + err.Error())
+		w.memos.overview.count.SetText(lang.L("The memos could not be read: {{.Err}}", args{"Err": errorText(err)}))
 		return
 	}
 	w.memos.overview.set(rows)
@@ -122,7 +123,7 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 	if memo, err := p.Memo(ctx, model.ProjectMemo, 0); err != nil {
 		return nil, err
 	} else if strings.TrimSpace(memo) != "" {
-		add(model.ProjectMemo, 0, "Project memo", "", memo)
+		add(model.ProjectMemo, 0, lang.L("Project memo"), "", memo)
 	}
 	memos := map[model.MemoKind]map[int64]string{}
 	for _, kind := range []model.MemoKind{model.DocumentMemo, model.CodeMemo, model.CodingMemo, model.CaseMemo} {
@@ -134,12 +135,12 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 	}
 	for _, d := range w.documents.docs {
 		if memo, ok := memos[model.DocumentMemo][d.ID]; ok {
-			add(model.DocumentMemo, d.ID, d.Name, "Summary", memo)
+			add(model.DocumentMemo, d.ID, d.Name, lang.L("Summary"), memo)
 		}
 	}
 	for _, c := range w.codebook.codes {
 		if memo, ok := memos[model.CodeMemo][c.ID]; ok {
-			add(model.CodeMemo, c.ID, model.CodePath(w.codebook.codes, c.ID), "Code memo", memo)
+			add(model.CodeMemo, c.ID, model.CodePath(w.codebook.codes, c.ID), lang.L("Code memo"), memo)
 		}
 	}
 	if len(memos[model.CodingMemo]) > 0 {
@@ -149,7 +150,7 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 		}
 		for _, g := range codings {
 			if memo, ok := memos[model.CodingMemo][g.ID]; ok {
-				add(model.CodingMemo, g.ID, fmt.Sprintf("“%s” · %s", g.Code, g.Document), "Coding memo", memo)
+				add(model.CodingMemo, g.ID, fmt.Sprintf("“%s” · %s", g.Code, g.Document), lang.L("Coding memo"), memo)
 				rows[len(rows)-1].span = model.Span{DocID: g.DocID, Start: g.Start, End: g.End}
 			}
 		}
@@ -161,7 +162,7 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 		}
 		for _, c := range cases {
 			if memo, ok := memos[model.CaseMemo][c.ID]; ok {
-				add(model.CaseMemo, c.ID, c.Name, "Participant memo", memo)
+				add(model.CaseMemo, c.ID, c.Name, lang.L("Participant memo"), memo)
 			}
 		}
 	}
@@ -170,7 +171,7 @@ func (w *MainWindow) memoListings() ([]memoListing, error) {
 		return nil, err
 	}
 	for _, s := range summaries {
-		add(thematicMemo, s.DocID, fmt.Sprintf("“%s” · %s", s.Code, s.Document), "Thematic summary", s.Text)
+		add(thematicMemo, s.DocID, fmt.Sprintf("“%s” · %s", s.Code, s.Document), lang.L("Thematic summary"), s.Text)
 		rows[len(rows)-1].code = s.CodeID
 	}
 	return rows, nil

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,7 +51,7 @@ const prefMemosShown = "memos.shown"
 func newMemoPanel(w *MainWindow) *memoPanel {
 	m := &memoPanel{w: w}
 	m.summary = w.newMemoEditor()
-	m.summary.close("No document shown")
+	m.summary.close(lang.L("No document shown"))
 	m.attributes = widget.NewLabel("")
 	m.attributes.SizeName = theme.SizeNameCaptionText
 	m.attributes.Wrapping = fyne.TextWrapWord
@@ -63,7 +64,7 @@ func newMemoPanel(w *MainWindow) *memoPanel {
 	m.note.Hide()
 	m.unchoose = widget.NewButtonWithIcon("", theme.CancelIcon(), m.onUnchoose)
 	m.unchoose.Importance = widget.LowImportance
-	m.hint = widget.NewLabel("To write a code's memo here, click the code while no text is selected; for a coding's, click its coded text.")
+	m.hint = widget.NewLabel(lang.L("To write a code's memo here, click the code while no text is selected; for a coding's, click its coded text."))
 	m.hint.Wrapping = fyne.TextWrapWord
 	m.hint.SizeName = theme.SizeNameCaptionText
 
@@ -73,8 +74,8 @@ func newMemoPanel(w *MainWindow) *memoPanel {
 	m.inner = container.NewVSplit(top, m.lower)
 	m.inner.Offset = 0.5
 	m.overview = newMemoOverview(m.onOverviewOpened)
-	m.memosTab = container.NewTabItem("Memos", m.inner)
-	m.overviewTab = container.NewTabItem("Overview", m.overview.box)
+	m.memosTab = container.NewTabItem(lang.L("Memos"), m.inner)
+	m.overviewTab = container.NewTabItem(lang.L("Overview"), m.overview.box)
 	m.box = container.NewAppTabs(m.memosTab, m.overviewTab)
 	m.box.OnSelected = func(t *container.TabItem) {
 		if t == m.overviewTab {
@@ -167,7 +168,7 @@ func (l memoDockLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // ID 0 for none.
 func (m *memoPanel) follow(d model.Document) {
 	if d.ID == 0 {
-		m.summary.close("No document shown")
+		m.summary.close(lang.L("No document shown"))
 		m.attributes.Hide()
 		return
 	}
@@ -178,10 +179,10 @@ func (m *memoPanel) follow(d model.Document) {
 		return
 	}
 	if m.summary.shows(model.DocumentMemo, d.ID) {
-		m.summary.title.SetText("Summary of " + d.Name)
+		m.summary.title.SetText(lang.L("Summary of {{.Document}}", args{"Document": d.Name}))
 		m.summary.stored(memo)
 	} else {
-		m.summary.show(model.DocumentMemo, d.ID, "Summary of "+d.Name, memo)
+		m.summary.show(model.DocumentMemo, d.ID, lang.L("Summary of {{.Document}}", args{"Document": d.Name}), memo)
 	}
 	attrs, err := m.w.project.DocumentAttributes(ctx, d.ID)
 	if err != nil {
@@ -254,7 +255,7 @@ func (m *memoPanel) onUnchoose() {
 // is gone.
 func (m *memoPanel) onChosenGone() {
 	m.onUnchoose()
-	m.w.status.SetText("That memo belonged to something that is gone; it was not saved.")
+	m.w.status.SetText(lang.L("That memo belonged to something that is gone; it was not saved."))
 }
 
 // reread shows the memos as stored after a change, an undo or a redo: a
@@ -278,25 +279,25 @@ func (w *MainWindow) memoTitle(kind model.MemoKind, id int64) (title, note strin
 	ctx := background()
 	switch kind {
 	case model.ProjectMemo:
-		return "Project memo", "", nil
+		return lang.L("Project memo"), "", nil
 	case model.CodeMemo:
 		c, ok := w.codebook.code(id)
 		if !ok {
 			return "", "", fmt.Errorf("code %d: %w", id, model.ErrNotFound)
 		}
 		if c.Description != "" {
-			note = "Description: " + c.Description
+			note = lang.L("Description: {{.Text}}", args{"Text": c.Description})
 		}
-		return "Memo on code “" + model.CodePath(w.codebook.codes, id) + "”", note, nil
+		return lang.L("Memo on code “{{.Code}}”", args{"Code": model.CodePath(w.codebook.codes, id)}), note, nil
 	case model.CodingMemo:
 		g, err := w.project.Coding(ctx, id)
 		if err != nil {
 			return "", "", err
 		}
-		return "Memo on a coding of “" + g.Code + "”", "“" + cutLabel(g.Text, 140) + "” in " + g.Document, nil
+		return lang.L("Memo on a coding of “{{.Code}}”", args{"Code": g.Code}), lang.L("“{{.Quote}}” in {{.Document}}", args{"Quote": cutLabel(g.Text, 140), "Document": g.Document}), nil
 	case model.DocumentMemo:
 		d, err := w.project.Document(ctx, id)
-		return "Summary of " + d.Name, "", err
+		return lang.L("Summary of {{.Document}}", args{"Document": d.Name}), "", err
 	}
 	return "", "", fmt.Errorf("memo on %q: %w", kind, model.ErrInvalid)
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -38,7 +36,7 @@ func newDocumentsPanel(onSelect func(model.Document)) *documentsPanel {
 			d := p.docs[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(d.Name)
-			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d speakers · %d codings · %d characters", d.Speakers, d.Codings, d.Chars))
+			box.Objects[1].(*widget.Label).SetText(plural("{{.Count}} speakers", d.Speakers) + " · " + plural("{{.Count}} codings", d.Codings) + " · " + plural("{{.Count}} characters", d.Chars))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.docs) && !p.showing {

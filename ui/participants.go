@@ -2,12 +2,12 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -84,9 +84,9 @@ func newParticipantsPanel(w *MainWindow) *participantsPanel {
 	p.speakers.Wrapping = fyne.TextWrapWord
 	p.attrBox = container.NewVBox()
 	p.newKey = widget.NewEntry()
-	p.newKey.SetPlaceHolder("Attribute")
+	p.newKey.SetPlaceHolder(lang.L("Attribute"))
 	p.newValue = widget.NewEntry()
-	p.newValue.SetPlaceHolder("Value")
+	p.newValue.SetPlaceHolder(lang.L("Value"))
 	p.newValue.OnSubmitted = func(string) { p.onAdd() }
 	p.newKey.OnSubmitted = func(string) { p.w.win.Canvas().Focus(p.newValue) }
 	p.add = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.onAdd)
@@ -95,10 +95,10 @@ func newParticipantsPanel(w *MainWindow) *participantsPanel {
 	p.memo.onGone = func() { p.reload() }
 	p.memo.entry.SetMinRowsVisible(4)
 	p.attrScroll = container.NewVScroll(p.attrBox)
-	top := container.NewVBox(p.name, p.speakers, heading("Attributes"), p.attrScroll, addRow, p.memo.title)
+	top := container.NewVBox(p.name, p.speakers, heading(lang.L("Attributes")), p.attrScroll, addRow, p.memo.title)
 	p.detail = container.NewBorder(top, nil, nil, nil, p.memo.entry)
 	p.detail.Hide()
-	p.hint = widget.NewLabel("Choose a participant to see their speakers, attributes and memo. The Speakers button over the transcript links speakers to participants.")
+	p.hint = widget.NewLabel(lang.L("Choose a participant to see their speakers, attributes and memo. The Speakers button over the transcript links speakers to participants."))
 	p.hint.Wrapping = fyne.TextWrapWord
 	p.hint.Importance = widget.LowImportance
 	split := container.NewVSplit(p.list, container.NewStack(container.NewVBox(p.hint), p.detail))
@@ -110,8 +110,8 @@ func newParticipantsPanel(w *MainWindow) *participantsPanel {
 // beside puts the panel in a tab beside the documents list, read when it
 // is first shown.
 func (p *participantsPanel) beside(documents fyne.CanvasObject) fyne.CanvasObject {
-	p.tab = container.NewTabItem("Participants", p.box)
-	p.tabs = container.NewAppTabs(container.NewTabItem("Documents", documents), p.tab)
+	p.tab = container.NewTabItem(lang.L("Participants"), p.box)
+	p.tabs = container.NewAppTabs(container.NewTabItem(lang.L("Documents"), documents), p.tab)
 	p.tabs.OnSelected = func(t *container.TabItem) {
 		if t == p.tab && !p.read {
 			p.reload()
@@ -122,7 +122,7 @@ func (p *participantsPanel) beside(documents fyne.CanvasObject) fyne.CanvasObjec
 
 // about says a participant's speakers and attributes in a line.
 func (p *participantsPanel) about(c model.Case) string {
-	parts := []string{pluralEN(len(p.spoken[c.ID]), "speaker")}
+	parts := []string{plural("{{.Count}} speakers", len(p.spoken[c.ID]))}
 	for _, a := range c.Attributes {
 		parts = append(parts, a.Key+": "+a.Value)
 	}
@@ -217,14 +217,14 @@ func (p *participantsPanel) showCase(c model.Case) {
 	p.name.SetText(c.Name)
 	var lines []string
 	for _, s := range p.spoken[c.ID] {
-		line := fmt.Sprintf("%s in %s (%s)", s.Label, s.Document, pluralEN(s.Turns, "turn"))
+		line := lang.L("{{.Speaker}} in {{.Document}} ({{.Turns}})", args{"Speaker": s.Label, "Document": s.Document, "Turns": plural("{{.Count}} turns", s.Turns)})
 		if s.Interviewer {
-			line += ", interviewer"
+			line += ", " + lang.L("interviewer")
 		}
 		lines = append(lines, line)
 	}
 	if len(lines) == 0 {
-		lines = []string{"No speaker in any document is this participant."}
+		lines = []string{lang.L("No speaker in any document is this participant.")}
 	}
 	p.speakers.SetText(strings.Join(lines, "\n"))
 	p.showAttributes(c.Attributes)
@@ -236,9 +236,9 @@ func (p *participantsPanel) showCase(c model.Case) {
 	if p.memo.shows(model.CaseMemo, c.ID) {
 		p.memo.stored(memo)
 	} else {
-		p.memo.show(model.CaseMemo, c.ID, "Memo on participant "+c.Name, memo)
+		p.memo.show(model.CaseMemo, c.ID, lang.L("Memo on participant {{.Name}}", args{"Name": c.Name}), memo)
 	}
-	p.memo.title.SetText("Memo on participant " + c.Name)
+	p.memo.title.SetText(lang.L("Memo on participant {{.Name}}", args{"Name": c.Name}))
 	p.hint.Hide()
 	p.detail.Show()
 }
@@ -275,7 +275,7 @@ func (p *participantsPanel) showAttributes(attrs []model.Attribute) {
 		p.attrBox.Add(r.box)
 	}
 	if len(attrs) == 0 {
-		none := widget.NewLabel("None yet: add role, organisation, age… below.")
+		none := widget.NewLabel(lang.L("None yet: add role, organisation, age… below."))
 		none.Wrapping = fyne.TextWrapWord
 		none.Importance = widget.LowImportance
 		p.attrBox.Add(none)
@@ -323,11 +323,11 @@ func (p *participantsPanel) onAdd() {
 	key, value := strings.TrimSpace(p.newKey.Text), strings.TrimSpace(p.newValue.Text)
 	switch {
 	case key == "":
-		p.w.status.SetText("Name the attribute first: role, organisation, age…")
+		p.w.status.SetText(lang.L("Name the attribute first: role, organisation, age…"))
 		p.w.win.Canvas().Focus(p.newKey)
 		return
 	case value == "":
-		p.w.status.SetText("Give “" + key + "” a value.")
+		p.w.status.SetText(lang.L("Give “{{.Key}}” a value.", args{"Key": key}))
 		p.w.win.Canvas().Focus(p.newValue)
 		return
 	}
@@ -354,9 +354,9 @@ func (p *participantsPanel) setAttribute(key, value string) bool {
 		return false
 	}
 	if value == "" {
-		p.w.status.SetText("Removed “" + key + "”. Ctrl+Z brings it back.")
+		p.w.status.SetText(lang.L("Removed “{{.Key}}”. Ctrl+Z brings it back.", args{"Key": key}))
 	} else {
-		p.w.status.SetText("Set “" + key + "” to “" + value + "”. Ctrl+Z undoes it.")
+		p.w.status.SetText(lang.L("Set “{{.Key}}” to “{{.Value}}”. Ctrl+Z undoes it.", args{"Key": key, "Value": value}))
 	}
 	p.w.refresh()
 	return true

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -23,13 +24,13 @@ func (w *MainWindow) onOpenProject() {
 // the project and opens it in a new window.
 func (w *MainWindow) onNewProject() {
 	langs := map[string]string{"Nederlands": "nl", "English": "en"}
-	lang := widget.NewRadioGroup([]string{"Nederlands", "English"}, nil)
-	lang.SetSelected("Nederlands")
+	language := widget.NewRadioGroup([]string{"Nederlands", "English"}, nil)
+	language.SetSelected("Nederlands")
 	if l, err := w.project.Language(background()); err == nil && l == "en" {
-		lang.SetSelected("English")
+		language.SetSelected("English")
 	}
-	items := []*widget.FormItem{widget.NewFormItem("Transcripts in", lang)}
-	dialog.ShowForm("New project", "Choose where…", "Cancel", items, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Transcripts in"), language)}
+	dialog.ShowForm(lang.L("New project"), lang.L("Choose where…"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -49,10 +50,10 @@ func (w *MainWindow) onNewProject() {
 				path += ".verbatim"
 			}
 			w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) {
-				return model.Create(ctx, path, langs[lang.Selected])
+				return model.Create(ctx, path, langs[language.Selected])
 			})
 		}, w.win)
-		save.SetFileName("Project.verbatim")
+		save.SetFileName(lang.L("Project") + ".verbatim")
 		save.Resize(fyne.NewSize(900, 600))
 		save.Show()
 	}, w.win)
@@ -78,12 +79,12 @@ func (w *MainWindow) openProjectWindow(path string, open func(context.Context) (
 	})
 	if w.opts.OnProjectOpened != nil {
 		if err := w.opts.OnProjectOpened(p.Path()); err != nil {
-			nw.status.SetText("Could not remember this project among the recent ones: " + err.Error())
+			nw.status.SetText(lang.L("Could not remember this project among the recent ones: {{.Err}}", args{"Err": errorText(err)}))
 		}
 	}
 	w.updateRecent()
 	nw.updateRecent()
 	nw.win.Show()
-	w.status.SetText("Opened " + filepath.Base(path) + " in a new window.")
+	w.status.SetText(lang.L("Opened {{.File}} in a new window.", args{"File": filepath.Base(path)}))
 	return nw
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -83,14 +84,13 @@ func (w *MainWindow) openPseudonyms(onChanged func()) *pseudonymsDialog {
 	for _, ps := range list {
 		d.addRow(ps, ps)
 	}
-	d.add = widget.NewButtonWithIcon("Add a name", theme.ContentAddIcon(), d.onAdd)
-	d.suggest = widget.NewButton("Suggest from the participants", d.onSuggest)
-	d.keepAll = widget.NewButton("Keep all suggestions", d.onKeepAll)
+	d.add = widget.NewButtonWithIcon(lang.L("Add a name"), theme.ContentAddIcon(), d.onAdd)
+	d.suggest = widget.NewButton(lang.L("Suggest from the participants"), d.onSuggest)
+	d.keepAll = widget.NewButton(lang.L("Keep all suggestions"), d.onKeepAll)
 	d.keepAll.Hide()
-	note := widget.NewLabel("Exports with pseudonyms on replace each name, in any case and with possessives (Sannes, Sanne's), " +
-		"in quotes, attributions and headings. The project keeps the real names.")
+	note := widget.NewLabel(lang.L("Exports with pseudonyms on replace each name, in any case and with possessives (Sannes, Sanne's), in quotes, attributions and headings. The project keeps the real names."))
 	note.Wrapping = fyne.TextWrapWord
-	d.message = widget.NewLabel("Add a name, or let Verbatim suggest pseudonyms for the participants. A row is stored when you leave it.")
+	d.message = widget.NewLabel(lang.L("Add a name, or let Verbatim suggest pseudonyms for the participants. A row is stored when you leave it."))
 	d.message.Wrapping = fyne.TextWrapWord
 	d.message.Importance = widget.LowImportance
 	// The headings stand over the entries, beside the space of each row's
@@ -98,12 +98,12 @@ func (w *MainWindow) openPseudonyms(onChanged func()) *pseudonymsDialog {
 	buttons := widget.NewButtonWithIcon("", theme.ConfirmIcon(), nil).MinSize().Width*2 + theme.Padding()
 	space := canvas.NewRectangle(color.Transparent)
 	space.SetMinSize(fyne.NewSize(buttons, 1))
-	head := container.NewBorder(nil, nil, nil, space, container.NewGridWithColumns(2, heading("Name"), heading("Pseudonym in exports")))
+	head := container.NewBorder(nil, nil, nil, space, container.NewGridWithColumns(2, heading(lang.L("Name")), heading(lang.L("Pseudonym in exports"))))
 	scroll := container.NewVScroll(d.list)
 	scroll.SetMinSize(fyne.NewSize(600, 260))
 	actions := container.NewVBox(d.message, container.NewHBox(d.add, d.suggest, d.keepAll))
 	content := container.NewBorder(container.NewVBox(note, head), actions, nil, nil, scroll)
-	d.dialog = dialog.NewCustom("Pseudonyms", "Close", content, w.win)
+	d.dialog = dialog.NewCustom(lang.L("Pseudonyms"), lang.L("Close"), content, w.win)
 	d.dialog.SetOnClosed(d.onClosed)
 	d.dialog.Resize(fyne.NewSize(720, 500))
 	d.dialog.Show()
@@ -114,8 +114,8 @@ func (w *MainWindow) openPseudonyms(onChanged func()) *pseudonymsDialog {
 // (nothing for a new or suggested row).
 func (d *pseudonymsDialog) addRow(ps, stored model.Pseudonym) *pseudonymRow {
 	r := &pseudonymRow{stored: stored, tried: stored}
-	r.name = newPseudonymEntry("a name, e.g. Sanne de Vries")
-	r.pseudonym = newPseudonymEntry("e.g. Deelnemer 1")
+	r.name = newPseudonymEntry(lang.L("a name, e.g. Sanne de Vries"))
+	r.pseudonym = newPseudonymEntry(lang.L("e.g. Deelnemer 1"))
 	r.name.SetText(ps.Name)
 	r.pseudonym.SetText(ps.Pseudonym)
 	leave := func() { d.commit(r, false) }
@@ -177,25 +177,25 @@ func (d *pseudonymsDialog) store(ctx context.Context, r *pseudonymRow, explicit 
 	}
 	if e.Name == "" || e.Pseudonym == "" {
 		if explicit {
-			d.say("Give both a name and its pseudonym; the bin removes a row.")
+			d.say(lang.L("Give both a name and its pseudonym; the bin removes a row."))
 		}
 		return ""
 	}
 	if e == r.tried {
 		// Tapping ✓ also moves the focus: one refusal is enough.
 		if explicit {
-			d.say("Not stored: change the name or the pseudonym as the message said, or remove the row.")
+			d.say(lang.L("Not stored: change the name or the pseudonym as the message said, or remove the row."))
 		}
 		return ""
 	}
 	r.tried = e
-	msg := fmt.Sprintf("%s is %s in exports with pseudonyms on. Ctrl+Z undoes it.", e.Name, e.Pseudonym)
+	msg := lang.L("{{.Name}} is {{.Pseudonym}} in exports with pseudonyms on. Ctrl+Z undoes it.", args{"Name": e.Name, "Pseudonym": e.Pseudonym})
 	old := r.stored.Name
 	renamed := old != "" && !strings.EqualFold(old, e.Name)
 	label := "" // SetPseudonym's own
 	if renamed {
 		label = fmt.Sprintf("Rename %s to %s on the pseudonym list", old, e.Name)
-		msg = fmt.Sprintf("%s replaces %s on the pseudonym list, as %s. Ctrl+Z undoes it.", e.Name, old, e.Pseudonym)
+		msg = lang.L("{{.Name}} replaces {{.Old}} on the pseudonym list, as {{.Pseudonym}}. Ctrl+Z undoes it.", args{"Name": e.Name, "Old": old, "Pseudonym": e.Pseudonym})
 	}
 	err := d.w.project.Group(ctx, label, func(ctx context.Context) error {
 		if err := d.w.project.SetPseudonym(ctx, e.Name, e.Pseudonym); err != nil {
@@ -222,7 +222,7 @@ func (d *pseudonymsDialog) onRemove(r *pseudonymRow) {
 			d.w.showError(err)
 			return
 		}
-		d.changed(fmt.Sprintf("Removed %s from the pseudonyms. Ctrl+Z undoes it.", r.stored.Name))
+		d.changed(lang.L("Removed {{.Name}} from the pseudonyms. Ctrl+Z undoes it.", args{"Name": r.stored.Name}))
 	}
 	for i, x := range d.rows {
 		if x == r {
@@ -255,10 +255,10 @@ func (d *pseudonymsDialog) onSuggest() {
 		}
 	}
 	if added == 0 {
-		d.say("Every participant with a real name has a pseudonym already (interviewers and labels such as S01 are left out).")
+		d.say(lang.L("Every participant with a real name has a pseudonym already (interviewers and labels such as S01 are left out)."))
 		return
 	}
-	d.say(fmt.Sprintf("%s suggested below. ✓ keeps one; Keep all suggestions keeps them all; the bin drops one.", pluralEN(added, "pseudonym")))
+	d.say(plural("{{.Count}} pseudonyms suggested below. ✓ keeps one; Keep all suggestions keeps them all; the bin drops one.", added))
 	d.keepAll.Show()
 }
 
@@ -299,10 +299,10 @@ func (d *pseudonymsDialog) onKeepAll() {
 	d.keepAll.Hide()
 	if kept == 0 {
 		d.message.Importance = widget.LowImportance
-		d.message.SetText("No pseudonym stored.")
+		d.message.SetText(lang.L("No pseudonym stored."))
 		return
 	}
-	d.changed(fmt.Sprintf("%s stored; Ctrl+Z undoes them together.", pluralEN(kept, "pseudonym")))
+	d.changed(plural("{{.Count}} pseudonyms stored; Ctrl+Z undoes them together.", kept))
 }
 
 // onClosed stores what was typed last, in case the focus did not leave

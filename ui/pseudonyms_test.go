@@ -121,7 +121,7 @@ func TestPseudonymsDialogSuggests(t *testing.T) {
 	d.dialog.Hide()
 	e := w.openExport(false)
 	waitCount(t, e)
-	if want := pluralEN(len(want)-1, "name") + " listed"; !strings.Contains(e.pseudonyms.Text, want) {
+	if want := plural("{{.Count}} names", len(want)-1) + " listed"; !strings.Contains(e.pseudonyms.Text, want) {
 		t.Errorf("pseudonyms switch %q, want %q", e.pseudonyms.Text, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"codeberg.org/verbatim/verbatim/model"
 )
@@ -17,7 +18,7 @@ import (
 
 // newRecentItem is the File > Open recent item, its submenu filled.
 func (w *MainWindow) newRecentItem() *fyne.MenuItem {
-	it := fyne.NewMenuItem("Open recent", nil)
+	it := fyne.NewMenuItem(lang.L("Open recent"), nil)
 	w.fillRecent(it)
 	return it
 }
@@ -36,13 +37,13 @@ func (w *MainWindow) fillRecent(it *fyne.MenuItem) {
 		path := path
 		item := fyne.NewMenuItem(recentLabel(path), func() { w.onOpenRecent(path) })
 		if _, err := os.Stat(path); err != nil {
-			item.Label += " (not found)"
+			item.Label += " " + lang.L("(not found)")
 			item.Disabled = true
 		}
 		items = append(items, item)
 	}
 	if len(items) == 0 {
-		none := fyne.NewMenuItem("No other projects yet", nil)
+		none := fyne.NewMenuItem(lang.L("No other projects yet"), nil)
 		none.Disabled = true
 		items = append(items, none)
 	}

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"fyne.io/fyne/v2/lang"
 
 	"codeberg.org/verbatim/verbatim/model/export"
 	"codeberg.org/verbatim/verbatim/model/report"
@@ -53,20 +53,20 @@ type kindInfo struct {
 }
 
 var kindInfos = map[report.Kind]kindInfo{
-	report.QuoteTable: {name: "Coded quotes", parts: quoteFilters | partContext | partCitation},
-	report.Principles: {name: "Principle report",
+	report.QuoteTable: {name: textKey("Coded quotes"), parts: quoteFilters | partContext | partCitation},
+	report.Principles: {name: textKey("Principle report"),
 		parts: quoteFilters | partMaxPerCode | partKeyFirst | partBreadth | partNameAttributes | partCitation},
-	report.Summaries: {name: "Interview summaries", parts: quoteFilters | partNameAttributes | partCitation},
-	report.SummaryTable: {name: "Summary table", counts: countsNothing, parts: partCodes | partDocuments,
-		about: "A table of the thematic summaries: the documents ticked (or all) against the codes ticked (or those with a summary)."},
-	report.Frequencies:  {name: "Code frequencies", counts: countsCodings, parts: quoteFilters},
-	report.Matrix:       {name: "Codes by document / participant / attribute", counts: countsCodings, parts: quoteFilters | partBy},
-	report.Cooccurrence: {name: "Code co-occurrence", counts: countsCodings, parts: quoteFilters | partSameTurn},
-	report.Presence:     {name: "Codes per turn (0/1, for R or SPSS)", counts: countsCodings, parts: quoteFilters},
-	report.Codebook: {name: "Codebook", counts: countsNothing, parts: partCodes,
-		about: "The codebook with descriptions, memos and counts: the codes ticked, or all of them."},
-	report.Memos: {name: "All memos", counts: countsNothing, parts: partCitation,
-		about: "Every memo of the project: the project memo, summaries, code, coding and participant memos."},
+	report.Summaries: {name: textKey("Interview summaries"), parts: quoteFilters | partNameAttributes | partCitation},
+	report.SummaryTable: {name: textKey("Summary table"), counts: countsNothing, parts: partCodes | partDocuments,
+		about: textKey("A table of the thematic summaries: the documents ticked (or all) against the codes ticked (or those with a summary).")},
+	report.Frequencies:  {name: textKey("Code frequencies"), counts: countsCodings, parts: quoteFilters},
+	report.Matrix:       {name: textKey("Codes by document / participant / attribute"), counts: countsCodings, parts: quoteFilters | partBy},
+	report.Cooccurrence: {name: textKey("Code co-occurrence"), counts: countsCodings, parts: quoteFilters | partSameTurn},
+	report.Presence:     {name: textKey("Codes per turn (0/1, for R or SPSS)"), counts: countsCodings, parts: quoteFilters},
+	report.Codebook: {name: textKey("Codebook"), counts: countsNothing, parts: partCodes,
+		about: textKey("The codebook with descriptions, memos and counts: the codes ticked, or all of them.")},
+	report.Memos: {name: textKey("All memos"), counts: countsNothing, parts: partCitation,
+		about: textKey("Every memo of the project: the project memo, summaries, code, coding and participant memos.")},
 }
 
 // kindNames are the report kinds as the kind selector lists them, in
@@ -74,7 +74,7 @@ var kindInfos = map[report.Kind]kindInfo{
 func kindNames() []string {
 	names := make([]string, len(report.Kinds))
 	for i, k := range report.Kinds {
-		names[i] = kindInfos[k].name
+		names[i] = translated(kindInfos[k].name)
 	}
 	return names
 }
@@ -82,7 +82,7 @@ func kindNames() []string {
 // kindNamed is the kind a name of kindNames stands for.
 func kindNamed(name string) (report.Kind, bool) {
 	for _, k := range report.Kinds {
-		if kindInfos[k].name == name {
+		if translated(kindInfos[k].name) == name {
 			return k, true
 		}
 	}
@@ -91,20 +91,20 @@ func kindNamed(name string) (report.Kind, bool) {
 
 // formatNames say what a format is to someone choosing one.
 var formatNames = map[export.Format]string{
-	export.DOCX:     "Word (.docx)",
-	export.ODT:      "OpenDocument text (.odt)",
-	export.PDF:      "PDF (.pdf)",
-	export.HTML:     "Web page (.html)",
-	export.Markdown: "Markdown (.md)",
-	export.XLSX:     "Excel workbook (.xlsx)",
-	export.CSV:      "CSV, comma-separated (.csv)",
-	export.PNG:      "Chart as PNG image (.png)",
-	export.SVG:      "Chart as SVG drawing (.svg)",
+	export.DOCX:     textKey("Word (.docx)"),
+	export.ODT:      textKey("OpenDocument text (.odt)"),
+	export.PDF:      textKey("PDF (.pdf)"),
+	export.HTML:     textKey("Web page (.html)"),
+	export.Markdown: textKey("Markdown (.md)"),
+	export.XLSX:     textKey("Excel workbook (.xlsx)"),
+	export.CSV:      textKey("CSV, comma-separated (.csv)"),
+	export.PNG:      textKey("Chart as PNG image (.png)"),
+	export.SVG:      textKey("Chart as SVG drawing (.svg)"),
 }
 
 func formatName(f export.Format) string {
 	if n, ok := formatNames[f]; ok {
-		return n
+		return translated(n)
 	}
 	return string(f)
 }
@@ -114,17 +114,11 @@ func formatName(f export.Format) string {
 func countLine(kind report.Kind, n int) string {
 	switch {
 	case n == 0:
-		return "No coded quotes match these filters"
-	case kind == report.QuoteTable && n == 1:
-		return "1 quote will be written"
+		return lang.L("No coded quotes match these filters")
 	case kind == report.QuoteTable:
-		return fmt.Sprintf("%d quotes will be written", n)
-	case kindInfos[kind].counts == countsCodings && n == 1:
-		return "1 coding will be counted"
+		return plural("{{.Count}} quotes will be written", n)
 	case kindInfos[kind].counts == countsCodings:
-		return fmt.Sprintf("%d codings will be counted", n)
-	case n == 1:
-		return "1 coded quote matches these filters"
+		return plural("{{.Count}} codings will be counted", n)
 	}
-	return fmt.Sprintf("%d coded quotes match these filters", n)
+	return plural("{{.Count}} coded quotes match these filters", n)
 }

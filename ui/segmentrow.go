@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -102,7 +103,7 @@ func (v *segmentRowView) show(i int) {
 	setLabel(v.quote, q.Text)
 	memo := strings.Join(strings.Fields(q.Memo), " ")
 	if memo != "" {
-		setLabel(v.memo, "Memo: "+memo)
+		setLabel(v.memo, lang.L("Memo: {{.Memo}}", args{"Memo": memo}))
 	}
 	if setVisible(v.memo, memo != "") {
 		v.box.Layout.Layout(v.box.Objects, v.box.Size())
@@ -130,9 +131,9 @@ func (s *segmentsPanel) placeOf(q report.Quote) string {
 		parts = append(parts, sp)
 	}
 	if q.Turn > 0 {
-		turn := fmt.Sprintf("turn %d", q.Turn)
+		turn := lang.L("turn {{.N}}", args{"N": q.Turn})
 		if q.HasTime {
-			turn += " at " + clock(q.Time)
+			turn = lang.L("turn {{.N}} at {{.Time}}", args{"N": q.Turn, "Time": clock(q.Time)})
 		}
 		parts = append(parts, turn)
 	}

@@ -3,11 +3,11 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -58,27 +58,25 @@ type segmentsPanel struct {
 }
 
 // Labels of the filters' first options.
-const (
-	allDocuments = "All documents"
-	allSpeakers  = "All speakers"
-	allCoders    = "All coders"
-)
+func allDocuments() string { return lang.L("All documents") }
+func allSpeakers() string  { return lang.L("All speakers") }
+func allCoders() string    { return lang.L("All coders") }
 
 func newSegmentsPanel(onLoad func(), onOpen, onKey func(report.Quote), onMenu func(report.Quote, fyne.CanvasObject)) *segmentsPanel {
 	s := &segmentsPanel{onLoad: onLoad, onOpen: onOpen, onKey: onKey, onMenu: onMenu}
-	s.heading = widget.NewLabelWithStyle("Codings here", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), s.onBack)
+	s.heading = widget.NewLabelWithStyle(lang.L("Codings here"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.back = widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), s.onBack)
 	s.back.Importance = widget.LowImportance
 	s.back.Hide()
 	s.code = widget.NewSelect(nil, func(string) { s.onCodeSelected() })
-	s.code.PlaceHolder = "Choose a code"
-	s.subCodes = widget.NewCheck("With sub-codes", func(bool) { s.onSubCodesChanged() })
-	s.keyOnly = widget.NewCheck("★ Key quotes only", func(bool) { s.onFilterChanged() })
-	s.doc = s.newFilter(allDocuments)
-	s.speaker = s.newFilter(allSpeakers)
-	s.coder = s.newFilter(allCoders)
+	s.code.PlaceHolder = lang.L("Choose a code")
+	s.subCodes = widget.NewCheck(lang.L("With sub-codes"), func(bool) { s.onSubCodesChanged() })
+	s.keyOnly = widget.NewCheck(lang.L("★ Key quotes only"), func(bool) { s.onFilterChanged() })
+	s.doc = s.newFilter(allDocuments())
+	s.speaker = s.newFilter(allSpeakers())
+	s.coder = s.newFilter(allCoders())
 	s.coder.Hide() // until the quotes have more than one coder
-	s.filters = widget.NewButton("Filters", s.onFiltersTapped)
+	s.filters = widget.NewButton(lang.L("Filters"), s.onFiltersTapped)
 	s.count = widget.NewLabel("")
 	s.count.Wrapping = fyne.TextWrapWord
 	s.list = widget.NewList(
@@ -92,7 +90,7 @@ func newSegmentsPanel(onLoad func(), onOpen, onKey func(report.Quote), onMenu fu
 		container.NewBorder(nil, nil, s.keyOnly, nil, s.coder),
 	)
 	s.filterBox.Hide()
-	title := container.NewBorder(nil, nil, nil, s.filters, heading("Coded segments"))
+	title := container.NewBorder(nil, nil, nil, s.filters, heading(lang.L("Coded segments")))
 	s.choices = container.NewVBox(title, s.code, s.subCodes, s.filterBox)
 	s.here = container.NewBorder(nil, nil, nil, s.back, s.heading)
 	s.here.Hide()
@@ -225,7 +223,7 @@ func (s *segmentsPanel) loaded(n int, quotes []report.Quote, err error) {
 	case err != nil:
 		s.all, s.rows = nil, nil
 		s.list.Refresh()
-		s.count.SetText("The quotes could not be read: " + err.Error())
+		s.count.SetText(lang.L("The quotes could not be read: {{.Err}}", args{"Err": errorText(err)}))
 		return
 	}
 	if s.showingHere() {
@@ -261,11 +259,11 @@ func (s *segmentsPanel) updateFilters() {
 	slices.Sort(coders)
 	s.manyCoders = len(coders) > 1
 	s.updating = true
-	setFilterOptions(s.doc, allDocuments, docs)
-	setFilterOptions(s.speaker, allSpeakers, speakers)
-	setFilterOptions(s.coder, allCoders, coders)
+	setFilterOptions(s.doc, allDocuments(), docs)
+	setFilterOptions(s.speaker, allSpeakers(), speakers)
+	setFilterOptions(s.coder, allCoders(), coders)
 	s.updating = false
-	if s.manyCoders || s.coder.Selected != allCoders {
+	if s.manyCoders || s.coder.Selected != allCoders() {
 		s.coder.Show()
 	} else {
 		s.coder.Hide()
@@ -319,13 +317,13 @@ func (s *segmentsPanel) passes(q report.Quote) bool {
 		return true
 	}
 	return (!s.keyOnly.Checked || q.Key) &&
-		(s.doc.Selected == allDocuments || q.Document == s.doc.Selected) &&
-		(s.speaker.Selected == allSpeakers || speakerOf(q) == s.speaker.Selected) &&
-		(s.coder.Selected == allCoders || q.Coder == s.coder.Selected)
+		(s.doc.Selected == allDocuments() || q.Document == s.doc.Selected) &&
+		(s.speaker.Selected == allSpeakers() || speakerOf(q) == s.speaker.Selected) &&
+		(s.coder.Selected == allCoders() || q.Coder == s.coder.Selected)
 }
 
 func (s *segmentsPanel) filtering() bool {
-	return s.keyOnly.Checked || s.doc.Selected != allDocuments || s.speaker.Selected != allSpeakers || s.coder.Selected != allCoders
+	return s.keyOnly.Checked || s.doc.Selected != allDocuments() || s.speaker.Selected != allSpeakers() || s.coder.Selected != allCoders()
 }
 
 // updateCount says how many quotes are listed: "12 quotes in 3
@@ -335,29 +333,29 @@ func (s *segmentsPanel) updateCount() {
 	for _, q := range s.rows {
 		docs[q.DocID] = true
 	}
-	n, in := len(s.rows), pluralEN(len(docs), "interview")
+	n, in := len(s.rows), plural("{{.Count}} interviews", len(docs))
 	var msg string
 	switch {
 	case s.showingHere() && n == 0:
-		msg = "No codings here any more."
+		msg = lang.L("No codings here any more.")
 	case s.showingHere():
-		msg = pluralEN(n, "coding") + " here"
+		msg = plural("{{.Count}} codings here", n)
 	case s.codeID == 0:
-		msg = "Click a code while no text is selected, or choose one above, to see its quotes."
+		msg = lang.L("Click a code while no text is selected, or choose one above, to see its quotes.")
 	case len(s.all) == 0:
-		msg = "No quotes yet: select text in a transcript and click the code."
+		msg = lang.L("No quotes yet: select text in a transcript and click the code.")
 	case n == 0:
-		msg = fmt.Sprintf("None of the %s passes the filters.", pluralEN(len(s.all), "quote"))
+		msg = plural("None of the {{.Count}} quotes passes the filters.", len(s.all))
 	case s.filtering():
-		msg = fmt.Sprintf("%d of %s, in %s", n, pluralEN(len(s.all), "quote"), in)
+		msg = plural("{{.N}} of {{.Count}} quotes, in {{.In}}", len(s.all), args{"N": n, "In": in})
 	default:
-		msg = fmt.Sprintf("%s in %s", pluralEN(n, "quote"), in)
+		msg = plural("{{.Count}} quotes in {{.In}}", n, args{"In": in})
 	}
 	s.count.SetText(msg)
 }
 
 // readingMessage shows that a read is under way.
-func (s *segmentsPanel) readingMessage() { s.count.SetText("Reading the quotes…") }
+func (s *segmentsPanel) readingMessage() { s.count.SetText(lang.L("Reading the quotes…")) }
 
 func (s *segmentsPanel) onCodeSelected() {
 	if s.updating {
@@ -472,7 +470,7 @@ func (w *MainWindow) onCodeClicked(c model.Code) {
 		return
 	}
 	w.showSegments(c.ID)
-	w.status.SetText(fmt.Sprintf("The quotes of %q are listed under the codebook. Select text first to apply a code.", c.Name))
+	w.status.SetText(lang.L(`The quotes of "{{.Code}}" are listed under the codebook. Select text first to apply a code.`, args{"Code": c.Name}))
 }
 
 // showSegments shows the segments of a code in the panel.

@@ -304,7 +304,7 @@ func TestSegmentsFilters(t *testing.T) {
 			for _, f := range []struct {
 				sel *widget.Select
 				all string
-			}{{s.doc, allDocuments}, {s.speaker, allSpeakers}, {s.coder, allCoders}} {
+			}{{s.doc, allDocuments()}, {s.speaker, allSpeakers()}, {s.coder, allCoders()}} {
 				if f.sel.Selected != f.all {
 					chooseIn(t, w, f.sel, f.all)
 				}

@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"codeberg.org/verbatim/verbatim/model"
 )
@@ -18,17 +17,17 @@ import (
 // onSelectionDragged says what dropping the selection here would do.
 func (w *MainWindow) onSelectionDragged(at fyne.Position) {
 	if c, ok := w.codeRowAt(at); ok {
-		w.status.SetText(fmt.Sprintf("Let go to code the selection with %q.", c.Name))
+		w.status.SetText(lang.L(`Let go to code the selection with "{{.Code}}".`, args{"Code": c.Name}))
 		return
 	}
-	w.status.SetText("Drop the selection on a code in the codebook to apply it.")
+	w.status.SetText(lang.L("Drop the selection on a code in the codebook to apply it."))
 }
 
 // onSelectionDropped applies the code the selection was dropped on.
 func (w *MainWindow) onSelectionDropped(at fyne.Position) {
 	c, ok := w.codeRowAt(at)
 	if !ok {
-		w.status.SetText("Not dropped on a code: nothing was coded.")
+		w.status.SetText(lang.L("Not dropped on a code: nothing was coded."))
 		return
 	}
 	w.onCodeChosen(c)

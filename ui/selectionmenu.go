@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -64,7 +65,7 @@ func (w *MainWindow) recentlyApplied() []model.Code {
 func (w *MainWindow) selectionMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
 	if recent := w.recentlyApplied(); len(recent) > 0 {
-		header := fyne.NewMenuItem("Recent codes", nil)
+		header := fyne.NewMenuItem(lang.L("Recent codes"), nil)
 		header.Disabled = true
 		items = append(items, header)
 		for _, c := range recent {
@@ -77,18 +78,18 @@ func (w *MainWindow) selectionMenu() *fyne.Menu {
 	if r := []rune(shown); len(r) > 32 {
 		shown = string(r[:31]) + "…"
 	}
-	inVivo := fyne.NewMenuItem("New code “"+shown+"” from the selection", func() { w.codeInVivo(name) })
+	inVivo := fyne.NewMenuItem(lang.L("New code “{{.Name}}” from the selection", args{"Name": shown}), func() { w.codeInVivo(name) })
 	inVivo.Disabled = name == ""
 	items = append(items,
 		inVivo,
-		fyne.NewMenuItem("New code…", w.onNewCode),
+		fyne.NewMenuItem(lang.L("New code…"), w.onNewCode),
 		fyne.NewMenuItemSeparator(),
 		w.codeWithMemoItem(),
 	)
 	items = append(items, w.codingMemoItems()...)
 	items = append(items,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Copy", w.copySelection),
+		fyne.NewMenuItem(lang.L("Copy"), w.copySelection),
 	)
 	return fyne.NewMenu("", items...)
 }
@@ -150,7 +151,7 @@ func (w *MainWindow) codeInVivo(name string) {
 // codeWithMemoItem offers to code the selection and write the memo of that
 // coding: a coding memo needs its coding.
 func (w *MainWindow) codeWithMemoItem() *fyne.MenuItem {
-	const label = "Code and write a memo…"
+	label := lang.L("Code and write a memo…")
 	recent := w.recentlyApplied()
 	if len(recent) == 0 {
 		return fyne.NewMenuItem(label, w.onCodeWithMemo)
@@ -159,7 +160,7 @@ func (w *MainWindow) codeWithMemoItem() *fyne.MenuItem {
 	for _, c := range recent {
 		items = append(items, w.codeItem(c, c.Name+"…", w.codeWithMemo))
 	}
-	items = append(items, fyne.NewMenuItem("Another code…", w.onCodeWithMemo))
+	items = append(items, fyne.NewMenuItem(lang.L("Another code…"), w.onCodeWithMemo))
 	item := fyne.NewMenuItem(label, nil)
 	item.ChildMenu = fyne.NewMenu("", items...)
 	return item
@@ -167,7 +168,7 @@ func (w *MainWindow) codeWithMemoItem() *fyne.MenuItem {
 
 // onCodeWithMemo asks for the code to apply with a memo.
 func (w *MainWindow) onCodeWithMemo() {
-	w.pickCode("Code and write a memo", "Code", "Next", false, func(model.Code) bool { return false }, func(id int64) {
+	w.pickCode(lang.L("Code and write a memo"), lang.L("Code"), lang.L("Next"), false, func(model.Code) bool { return false }, func(id int64) {
 		if c, ok := w.codebook.code(id); ok {
 			w.codeWithMemo(c)
 		}
@@ -180,14 +181,14 @@ func (w *MainWindow) codeWithMemo(c model.Code) {
 	start, end := w.transcript.Selection()
 	doc := w.doc.ID
 	if doc == 0 || start == end {
-		w.status.SetText("Select text in the transcript first.")
+		w.status.SetText(lang.L("Select text in the transcript first."))
 		return
 	}
 	entry := widget.NewMultiLineEntry()
 	entry.Wrapping = fyne.TextWrapWord
-	entry.SetPlaceHolder(memoHints[model.CodingMemo])
+	entry.SetPlaceHolder(memoHint(model.CodingMemo))
 	entry.SetMinRowsVisible(10)
-	d := dialog.NewCustomConfirm("Code with “"+c.Name+"” and write a memo", "Save", "Cancel", entry, func(save bool) {
+	d := dialog.NewCustomConfirm(lang.L("Code with “{{.Code}}” and write a memo", args{"Code": c.Name}), lang.L("Save"), lang.L("Cancel"), entry, func(save bool) {
 		if save {
 			w.saveCodingWithMemo(c, model.Span{DocID: doc, Start: start, End: end}, entry.Text)
 		}
@@ -215,7 +216,7 @@ func (w *MainWindow) saveCodingWithMemo(c model.Code, span model.Span, memo stri
 		return
 	}
 	w.recentCodes.add(c.ID)
-	w.status.SetText(fmt.Sprintf("Coded %d characters with %q and saved the memo. Ctrl+Z undoes both.", span.End-span.Start, c.Name))
+	w.status.SetText(plural(`Coded {{.Count}} characters with "{{.Code}}" and saved the memo. Ctrl+Z undoes both.`, span.End-span.Start, args{"Code": c.Name}))
 	w.refresh()
 }
 
@@ -229,8 +230,8 @@ func (w *MainWindow) codingMemoItems() []*fyne.MenuItem {
 			continue
 		}
 		id, name := h.ID, h.Name
-		items = append(items, fyne.NewMenuItem("Memo on the coding with “"+name+"”…", func() {
-			w.editMemo(model.CodingMemo, id, "Memo on this coding of "+name)
+		items = append(items, fyne.NewMenuItem(lang.L("Memo on the coding with “{{.Code}}”…", args{"Code": name}), func() {
+			w.editMemo(model.CodingMemo, id, lang.L("Memo on this coding of {{.Code}}", args{"Code": name}))
 		}))
 	}
 	return items

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
@@ -68,15 +69,15 @@ type keyHelp struct{ keys, does string }
 func otherKeys() []keyHelp {
 	c := modifierText(fyne.KeyModifierShortcutDefault)
 	return []keyHelp{
-		{"1 – 9", "Apply the code with that key to the selected passage (the key shows beside the code)"},
-		{"a letter", "Typed in the transcript: find a code by its name in the codebook"},
-		{"Enter", "In the codebook's filter: apply the first code found, or create the code typed; in the search bar: search, and once its results are shown, go to the next hit (Shift+Enter: the previous); in a dialog: confirm"},
-		{"F3, Shift+F3", "In the search bar: go to the next and the previous hit"},
-		{"Escape", "Close the dialog on top"},
-		{c + "+Z", "Undo the last change (in a text field: its typing)"},
-		{c + "+Y, " + c + "+Shift+Z", "Redo"},
-		{"Shift+arrows", "In the transcript: select from the caret; with " + c + ", by words"},
-		{c + "+A, " + c + "+C", "In the transcript: select all, copy the selection"},
+		{"1 – 9", lang.L("Apply the code with that key to the selected passage (the key shows beside the code)")},
+		{lang.L("a letter"), lang.L("Typed in the transcript: find a code by its name in the codebook")},
+		{"Enter", lang.L("In the codebook's filter: apply the first code found, or create the code typed; in the search bar: search, and once its results are shown, go to the next hit (Shift+Enter: the previous); in a dialog: confirm")},
+		{"F3, Shift+F3", lang.L("In the search bar: go to the next and the previous hit")},
+		{"Escape", lang.L("Close the dialog on top")},
+		{c + "+Z", lang.L("Undo the last change (in a text field: its typing)")},
+		{c + "+Y, " + c + "+Shift+Z", lang.L("Redo")},
+		{lang.L("Shift+arrows"), lang.L("In the transcript: select from the caret; with {{.Key}}, by words", args{"Key": c})},
+		{c + "+A, " + c + "+C", lang.L("In the transcript: select all, copy the selection")},
 	}
 }
 
@@ -103,7 +104,7 @@ func (w *MainWindow) onShortcutsHelp() {
 	}
 	scroll := container.NewVScroll(grid)
 	scroll.SetMinSize(fyne.NewSize(640, 460))
-	w.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", scroll, w.win))
+	w.showDialog(dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), scroll, w.win))
 }
 
 // shortcutText writes a shortcut as a user reads it: "Ctrl+O".

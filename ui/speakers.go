@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -37,7 +38,7 @@ func (w *MainWindow) onEditSpeakers() { w.openSpeakers() }
 // openSpeakers shows the speakers dialog, or says why there is none.
 func (w *MainWindow) openSpeakers() *speakersDialog {
 	if w.doc.ID == 0 {
-		w.status.SetText("Choose a document first.")
+		w.status.SetText(lang.L("Choose a document first."))
 		return nil
 	}
 	sp, err := w.project.Speakers(background(), w.doc.ID)
@@ -46,32 +47,32 @@ func (w *MainWindow) openSpeakers() *speakersDialog {
 		return nil
 	}
 	if len(sp) == 0 {
-		w.status.SetText("This document has no speakers: its text is in paragraphs.")
+		w.status.SetText(lang.L("This document has no speakers: its text is in paragraphs."))
 		return nil
 	}
 	d := &speakersDialog{w: w}
 	form := container.NewGridWithColumns(3)
-	form.Add(widget.NewLabelWithStyle("Speaker", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	form.Add(widget.NewLabelWithStyle("Participant", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	form.Add(widget.NewLabelWithStyle(lang.L("Speaker"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	form.Add(widget.NewLabelWithStyle(lang.L("Participant"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	form.Add(widget.NewLabel(""))
 	for _, s := range sp {
 		e := &speakerEdit{speaker: s, participant: s.Case, interviewer: s.Interviewer}
 		name := widget.NewEntry()
 		name.SetText(s.Case)
 		name.OnChanged = func(v string) { e.participant = v }
-		check := widget.NewCheck("interviewer", func(v bool) { e.interviewer = v })
+		check := widget.NewCheck(lang.L("interviewer"), func(v bool) { e.interviewer = v })
 		check.SetChecked(s.Interviewer)
 		d.edits, d.names, d.checks = append(d.edits, e), append(d.names, name), append(d.checks, check)
-		form.Add(widget.NewLabel(fmt.Sprintf("%s (%d turns)", s.Label, s.Turns)))
+		form.Add(widget.NewLabel(s.Label + " (" + plural("{{.Count}} turns", s.Turns) + ")"))
 		form.Add(name)
 		form.Add(check)
 	}
-	hint := widget.NewLabel("Give the same participant name to the same person in other interviews to link them.")
+	hint := widget.NewLabel(lang.L("Give the same participant name to the same person in other interviews to link them."))
 	hint.Wrapping = fyne.TextWrapWord
-	d.dialog = dialog.NewCustomWithoutButtons("Speakers of "+w.doc.Name, container.NewVBox(form, hint), w.win)
-	d.save = widget.NewButton("Save", d.onSave)
+	d.dialog = dialog.NewCustomWithoutButtons(lang.L("Speakers of {{.Document}}", args{"Document": w.doc.Name}), container.NewVBox(form, hint), w.win)
+	d.save = widget.NewButton(lang.L("Save"), d.onSave)
 	d.save.Importance = widget.HighImportance
-	d.cancel = widget.NewButton("Cancel", d.dialog.Hide)
+	d.cancel = widget.NewButton(lang.L("Cancel"), d.dialog.Hide)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.save})
 	d.dialog.Resize(fyne.NewSize(640, min(float32(len(sp))*48+220, 560)))
 	w.showDialog(d.dialog)
@@ -112,9 +113,9 @@ func (w *MainWindow) saveSpeakers(edits []*speakerEdit) {
 	})
 	if err != nil {
 		w.showError(err)
-		w.status.SetText("The speakers are as they were: nothing was saved.")
+		w.status.SetText(lang.L("The speakers are as they were: nothing was saved."))
 		return
 	}
-	w.status.SetText(fmt.Sprintf("%s to the speakers saved.", pluralEN(changed, "change")))
+	w.status.SetText(plural("{{.Count}} changes to the speakers saved.", changed))
 	w.refresh()
 }

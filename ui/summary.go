@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"codeberg.org/verbatim/verbatim/index"
 	"codeberg.org/verbatim/verbatim/model"
@@ -13,13 +14,21 @@ import (
 // panel beside the transcript or, for a participant, the participants
 // panel, and saved as it is typed.
 
-// memoHints are the placeholders of the memo editors.
-var memoHints = map[model.MemoKind]string{
-	model.DocumentMemo: "What this interview is about, who said what that matters, the key quotes…",
-	model.ProjectMemo:  "The study: its question, its participants, decisions made while coding…",
-	model.CodeMemo:     "What this code means, when to use it and when not…",
-	model.CodingMemo:   "Why this passage, what it shows…",
-	model.CaseMemo:     "Who this is, how the interview went, what to remember about them…",
+// memoHint is the placeholder of a memo editor.
+func memoHint(kind model.MemoKind) string {
+	switch kind {
+	case model.DocumentMemo:
+		return lang.L("What this interview is about, who said what that matters, the key quotes…")
+	case model.ProjectMemo:
+		return lang.L("The study: its question, its participants, decisions made while coding…")
+	case model.CodeMemo:
+		return lang.L("What this code means, when to use it and when not…")
+	case model.CodingMemo:
+		return lang.L("Why this passage, what it shows…")
+	case model.CaseMemo:
+		return lang.L("Who this is, how the interview went, what to remember about them…")
+	}
+	return ""
 }
 
 // wireMemos makes the memo panel follow what is chosen elsewhere: a code
@@ -76,7 +85,7 @@ func (w *MainWindow) onEditSummary() {
 	w.memos.reveal()
 	w.updateMemosItem()
 	if w.doc.ID == 0 {
-		w.status.SetText("Choose a document to write its summary.")
+		w.status.SetText(lang.L("Choose a document to write its summary."))
 		return
 	}
 	w.win.Canvas().Focus(w.memos.summary.entry)
@@ -99,7 +108,7 @@ func (w *MainWindow) onMemoOverview() {
 
 // newMemosItem is View > Memo panel, ticked while the panel is shown.
 func (w *MainWindow) newMemosItem() *fyne.MenuItem {
-	w.memos.item = fyne.NewMenuItem("Memo panel", w.onToggleMemos)
+	w.memos.item = fyne.NewMenuItem(lang.L("Memo panel"), w.onToggleMemos)
 	w.memos.item.Checked = w.memos.visible()
 	return w.memos.item
 }
@@ -115,7 +124,7 @@ func (w *MainWindow) updateMemosItem() {
 
 // onEditProjectMemo opens the memo on the whole project.
 func (w *MainWindow) onEditProjectMemo() {
-	w.editMemo(model.ProjectMemo, 0, "Project memo")
+	w.editMemo(model.ProjectMemo, 0, lang.L("Project memo"))
 }
 
 // editMemo opens a memo where it is edited, ready to type in: a document's
@@ -144,9 +153,9 @@ func (w *MainWindow) editMemo(kind model.MemoKind, id int64, _ string) {
 // row, the overview, the search index.
 func (w *MainWindow) onMemoSaved(kind model.MemoKind, _ int64) {
 	if kind == model.DocumentMemo {
-		w.status.SetText("Summary saved as you type. Edit > Undo takes back this edit as a whole.")
+		w.status.SetText(lang.L("Summary saved as you type. Edit > Undo takes back this edit as a whole."))
 	} else {
-		w.status.SetText("Memo saved as you type. Edit > Undo takes back this edit as a whole.")
+		w.status.SetText(lang.L("Memo saved as you type. Edit > Undo takes back this edit as a whole."))
 	}
 	w.updateUndoMenu()
 	if kind == model.CodingMemo {
@@ -158,7 +167,9 @@ func (w *MainWindow) onMemoSaved(kind model.MemoKind, _ int64) {
 	if ix := w.index.ix; ix != nil && !w.memos.closing { // closing, the index catches up when next opened
 		go func() {
 			if err := ix.Update(background()); err != nil && !errors.Is(err, index.ErrClosed) {
-				onUI(func() { w.status.SetText("The search index could not be updated: " + err.Error()) })
+				onUI(func() {
+					w.status.SetText(lang.L("The search index could not be updated: {{.Err}}", args{"Err": errorText(err)}))
+				})
 			}
 		}()
 	}

@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,7 +32,7 @@ type thematicEditor struct {
 // code. It returns the editor, nil when there is none to open.
 func (w *MainWindow) onThematicSummary(c model.Code) *thematicEditor {
 	if w.doc.ID == 0 {
-		w.status.SetText(fmt.Sprintf("Choose a document first, then write its thematic summary for %q.", c.Name))
+		w.status.SetText(lang.L(`Choose a document first, then write its thematic summary for "{{.Code}}".`, args{"Code": c.Name}))
 		return nil
 	}
 	ctx := background()
@@ -56,10 +56,10 @@ func (w *MainWindow) onThematicSummary(c model.Code) *thematicEditor {
 // build makes the editor's widgets and its dialog.
 func (e *thematicEditor) build(code, doc string, codings []model.Coding) {
 	quotes := container.NewVBox()
-	for _, g := range codings {
-		where := fmt.Sprintf("Characters %d–%d", g.Start, g.End)
+	for i, g := range codings {
+		where := lang.L("Passage {{.N}}", args{"N": i + 1})
 		if g.Key {
-			where += " · ★ key quote"
+			where = lang.L("Passage {{.N}} · ★ key quote", args{"N": i + 1})
 		}
 		pos := widget.NewLabel(where)
 		pos.SizeName = theme.SizeNameCaptionText
@@ -68,30 +68,27 @@ func (e *thematicEditor) build(code, doc string, codings []model.Coding) {
 		e.passages = append(e.passages, quote)
 		quotes.Add(container.NewVBox(pos, quote))
 	}
-	heading := fmt.Sprintf("%d coded passages", len(codings))
-	switch len(codings) {
-	case 0:
-		quotes.Add(widget.NewLabel(fmt.Sprintf("No passage of this document is coded with %q yet.", code)))
-		heading = "No coded passages"
-	case 1:
-		heading = "1 coded passage"
+	heading := plural("{{.Count}} coded passages", len(codings))
+	if len(codings) == 0 {
+		quotes.Add(widget.NewLabel(lang.L(`No passage of this document is coded with "{{.Code}}" yet.`, args{"Code": code})))
+		heading = lang.L("No coded passages")
 	}
 	top := container.NewBorder(widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
 		container.NewVScroll(quotes))
 
 	e.entry = widget.NewMultiLineEntry()
 	e.entry.Wrapping = fyne.TextWrapWord
-	e.entry.SetPlaceHolder(fmt.Sprintf("What this interview says about %q, in your own words…", code))
+	e.entry.SetPlaceHolder(lang.L(`What this interview says about "{{.Code}}", in your own words…`, args{"Code": code}))
 	e.entry.SetText(e.saved)
 	e.entry.SetMinRowsVisible(6)
-	bottom := container.NewBorder(widget.NewLabelWithStyle("Thematic summary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e.entry)
+	bottom := container.NewBorder(widget.NewLabelWithStyle(lang.L("Thematic summary"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e.entry)
 
 	split := container.NewVSplit(top, bottom)
 	split.Offset = 0.5
-	e.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), e.onSave)
+	e.save = widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), e.onSave)
 	e.save.Importance = widget.HighImportance
-	e.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { e.dialog.Hide() })
-	e.dialog = dialog.NewCustomWithoutButtons(code+" in "+doc, split, e.w.win)
+	e.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { e.dialog.Hide() })
+	e.dialog = dialog.NewCustomWithoutButtons(lang.L("{{.Code}} in {{.Document}}", args{"Code": code, "Document": doc}), split, e.w.win)
 	e.dialog.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
 	e.dialog.Resize(fyne.NewSize(760, 600))
 }
@@ -111,8 +108,8 @@ func (e *thematicEditor) onSave() {
 	e.dialog.Hide()
 	e.w.updateUndoMenu()
 	if strings.TrimSpace(text) == "" { // blank removes it too, as SetSummary does
-		e.w.status.SetText("Thematic summary removed. Ctrl+Z brings it back.")
+		e.w.status.SetText(lang.L("Thematic summary removed. Ctrl+Z brings it back."))
 		return
 	}
-	e.w.status.SetText("Thematic summary saved. Ctrl+Z undoes it.")
+	e.w.status.SetText(lang.L("Thematic summary saved. Ctrl+Z undoes it."))
 }

@@ -101,7 +101,7 @@ func TestThematicSummaryShowsPassagesAndSaves(t *testing.T) {
 	if got, want := strings.Join(quotes, " | "), "“eigen drive” | “mijn motivatie”"; got != want {
 		t.Errorf("passages %s, want %s", got, want)
 	}
-	if got := labelTexts(w.win.Canvas().Overlays().Top()); !strings.Contains(got, "2 coded passages") || !strings.Contains(got, "Characters ") {
+	if got := labelTexts(w.win.Canvas().Overlays().Top()); !strings.Contains(got, "2 coded passages") || !strings.Contains(got, "Passage 2") || strings.Contains(got, "Characters ") {
 		t.Errorf("the editor shows:\n%s", got)
 	}
 	if e.entry.Text != "" {
