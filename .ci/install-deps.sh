@@ -11,6 +11,8 @@ packages=(
 	xvfb xauth xdotool imagemagick
 	libxml2-utils poppler-utils
 	ripgrep
+	# tesseract (with its Dutch data) reads a screenshot of the window, to check that the Dutch interface is Dutch
+	tesseract-ocr tesseract-ocr-nld
 )
 # make dist and make test-dist: the Windows cross compiler and resource compiler, NSIS, wine to run the
 # .exe, the .deb's tools (dpkg-shlibdeps, desktop-file-validate, appstreamcli, the MIME database),

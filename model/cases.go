@@ -81,16 +81,16 @@ func (p *Project) SetCaseAttribute(ctx context.Context, caseID int64, key, value
 	if key == "" {
 		return fmt.Errorf("attribute name: %w (it is empty)", ErrInvalid)
 	}
-	return p.act(ctx, "Set "+key, func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Set "+key), func(tx *sql.Tx, label *Label) error {
 		var name string
 		if err := tx.QueryRowContext(ctx, "SELECT name FROM cases WHERE id = ?", caseID).Scan(&name); errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("participant %d: %w", caseID, ErrNotFound)
 		} else if err != nil {
 			return err
 		}
-		*label = "Set " + key + " of " + name + " to " + value
+		*label = Phrase("Set {{.Key}} of {{.Name}} to {{.Value}}", "Key", key, "Name", name, "Value", value)
 		if value == "" {
-			*label = "Remove " + key + " of " + name
+			*label = Phrase("Remove {{.Key}} of {{.Name}}", "Key", key, "Name", name)
 			_, err := tx.ExecContext(ctx, "DELETE FROM case_attributes WHERE case_id = ? AND key = ?", caseID, key)
 			return err
 		}
@@ -125,7 +125,7 @@ func (p *Project) Speakers(ctx context.Context, docID int64) ([]Speaker, error) 
 // MarkInterviewers marks speakers as interviewers (or not), as one action,
 // so that search and counts can leave the interviewers out.
 func (p *Project) MarkInterviewers(ctx context.Context, speakerIDs []int64, interviewer bool) error {
-	return p.act(ctx, "Mark interviewer", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Mark interviewer"), func(tx *sql.Tx, label *Label) error {
 		*label = markInterviewersLabel(ctx, tx, speakerIDs, interviewer)
 		for _, id := range speakerIDs {
 			res, err := tx.ExecContext(ctx, "UPDATE speakers SET interviewer = ? WHERE id = ?", interviewer, id)
@@ -139,17 +139,19 @@ func (p *Project) MarkInterviewers(ctx context.Context, speakerIDs []int64, inte
 
 // markInterviewersLabel names MarkInterviewers' step: "Mark Interviewer
 // (Ana.docx) as an interviewer", "Mark 3 speakers as not interviewers".
-func markInterviewersLabel(ctx context.Context, tx *sql.Tx, speakerIDs []int64, interviewer bool) string {
-	not := ""
-	if !interviewer {
-		not = "not "
-	}
+func markInterviewersLabel(ctx context.Context, tx *sql.Tx, speakerIDs []int64, interviewer bool) Label {
 	if len(speakerIDs) == 1 {
 		var sp, doc string
 		err := tx.QueryRowContext(ctx, "SELECT s.label, d.name FROM speakers s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?", speakerIDs[0]).Scan(&sp, &doc)
+		if err == nil && interviewer {
+			return Phrase("Mark {{.Speaker}} ({{.Document}}) as an interviewer", "Speaker", sp, "Document", doc)
+		}
 		if err == nil {
-			return "Mark " + sp + " (" + doc + ") as " + not + "an interviewer"
+			return Phrase("Mark {{.Speaker}} ({{.Document}}) as not an interviewer", "Speaker", sp, "Document", doc)
 		}
 	}
-	return fmt.Sprintf("Mark %d speakers as %sinterviewers", len(speakerIDs), not)
+	if interviewer {
+		return PhraseN("Mark {{.Count}} speaker as an interviewer", "Mark {{.Count}} speakers as interviewers", len(speakerIDs))
+	}
+	return PhraseN("Mark {{.Count}} speaker as not an interviewer", "Mark {{.Count}} speakers as not interviewers", len(speakerIDs))
 }

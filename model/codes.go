@@ -45,9 +45,9 @@ func (p *Project) AddCode(ctx context.Context, parent int64, name, color, descri
 		return Code{}, err
 	}
 	var c Code
-	label := "Add code " + quoted(name)
+	label := Phrase("Add code “{{.Code}}”", "Code", name)
 	if len(spans) > 0 {
-		label += " and code " + count(len(spans), "passage", "passages")
+		label = PhraseN("Add code “{{.Code}}” and code a passage", "Add code “{{.Code}}” and code {{.Count}} passages", len(spans), "Code", name)
 	}
 	err := p.do(ctx, label, func(tx *sql.Tx) error {
 		if parent != 0 {
@@ -145,7 +145,7 @@ func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id 
 
 // EditCode renames, recolours or re-describes a code.
 func (p *Project) EditCode(ctx context.Context, id int64, e CodeEdit) error {
-	return p.act(ctx, "Edit code", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Edit code"), func(tx *sql.Tx, label *Label) error {
 		c, err := codeRow(ctx, tx, id)
 		if err != nil {
 			return err
@@ -174,29 +174,29 @@ func (p *Project) EditCode(ctx context.Context, id int64, e CodeEdit) error {
 }
 
 // editCodeLabel names an edit by what it changes.
-func editCodeLabel(c Code, e CodeEdit) string {
+func editCodeLabel(c Code, e CodeEdit) Label {
 	name := e.Name != nil && strings.TrimSpace(*e.Name) != c.Name
 	color := e.Color != nil && !strings.EqualFold(*e.Color, c.Color)
 	desc := e.Description != nil && *e.Description != c.Description
 	switch {
 	case name && !color && !desc:
-		return "Rename code " + quoted(c.Name) + " to " + quoted(strings.TrimSpace(*e.Name))
+		return Phrase("Rename code “{{.Code}}” to “{{.Name}}”", "Code", c.Name, "Name", strings.TrimSpace(*e.Name))
 	case color && !name && !desc:
-		return "Recolour code " + quoted(c.Name)
+		return Phrase("Recolour code “{{.Code}}”", "Code", c.Name)
 	case desc && !name && !color:
-		return "Edit the description of code " + quoted(c.Name)
+		return Phrase("Edit the description of code “{{.Code}}”", "Code", c.Name)
 	}
-	return "Edit code " + quoted(c.Name)
+	return Phrase("Edit code “{{.Code}}”", "Code", c.Name)
 }
 
 // MoveCode puts a code (with its subtree) under a new parent (0: top level).
 func (p *Project) MoveCode(ctx context.Context, id, parent int64) error {
-	return p.act(ctx, "Move code", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Move code"), func(tx *sql.Tx, label *Label) error {
 		c, err := codeRow(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		*label = "Move code " + quoted(c.Name) + " to the top level"
+		*label = Phrase("Move code “{{.Code}}” to the top level", "Code", c.Name)
 		for a := parent; a != 0; {
 			if a == id {
 				return fmt.Errorf("code %q: %w (a code cannot move under itself)", c.Name, ErrInvalid)
@@ -206,7 +206,7 @@ func (p *Project) MoveCode(ctx context.Context, id, parent int64) error {
 				return err
 			}
 			if a == parent {
-				*label = "Move code " + quoted(c.Name) + " under " + quoted(anc.Name)
+				*label = Phrase("Move code “{{.Code}}” under “{{.Parent}}”", "Code", c.Name, "Parent", anc.Name)
 			}
 			a = anc.ParentID
 		}
@@ -227,7 +227,7 @@ func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 	if src == dst {
 		return fmt.Errorf("merge: %w (a code cannot merge into itself)", ErrInvalid)
 	}
-	return p.act(ctx, "Merge codes", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Merge codes"), func(tx *sql.Tx, label *Label) error {
 		s, err := codeRow(ctx, tx, src)
 		if err != nil {
 			return err
@@ -236,7 +236,7 @@ func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 		if err != nil {
 			return err
 		}
-		*label = "Merge code " + quoted(s.Name) + " into " + quoted(d.Name)
+		*label = Phrase("Merge code “{{.Code}}” into “{{.Into}}”", "Code", s.Name, "Into", d.Name)
 		for a := dst; a != 0; {
 			if a == src {
 				return fmt.Errorf("merge: %w (a code cannot merge into its own subcode)", ErrInvalid)
@@ -293,12 +293,12 @@ func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 
 // DeleteCode deletes a code, its subcodes and all their codings.
 func (p *Project) DeleteCode(ctx context.Context, id int64) error {
-	return p.act(ctx, "Delete code", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Delete code"), func(tx *sql.Tx, label *Label) error {
 		c, err := codeRow(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		*label = "Delete code " + quoted(c.Name)
+		*label = Phrase("Delete code “{{.Code}}”", "Code", c.Name)
 		return deleteCodeTree(ctx, tx, id)
 	})
 }

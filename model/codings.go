@@ -37,10 +37,10 @@ type Span struct {
 // coding twice is refused with ErrDuplicate.
 func (p *Project) ApplyCode(ctx context.Context, codeID int64, span Span) (Coding, error) {
 	var c Coding
-	err := p.act(ctx, "Apply code", func(tx *sql.Tx, label *string) error {
+	err := p.act(ctx, plainLabel("Apply code"), func(tx *sql.Tx, label *Label) error {
 		var err error
 		c, err = p.applyCode(ctx, tx, codeID, span)
-		*label = "Apply " + quoted(c.Code)
+		*label = Phrase("Apply “{{.Code}}”", "Code", c.Code)
 		return err
 	})
 	return c, err
@@ -51,13 +51,15 @@ func (p *Project) ApplyCode(ctx context.Context, codeID int64, span Span) (Codin
 // made are returned.
 func (p *Project) ApplyCodes(ctx context.Context, codeID int64, spans []Span) ([]Coding, error) {
 	var made []Coding
-	err := p.act(ctx, "Code passages", func(tx *sql.Tx, label *string) error {
+	err := p.act(ctx, plainLabel("Code passages"), func(tx *sql.Tx, label *Label) error {
 		made = made[:0]
 		code, err := codeRow(ctx, tx, codeID)
 		if err != nil {
 			return err
 		}
-		defer func() { *label = "Code " + count(len(made), "passage", "passages") + " with " + quoted(code.Name) }()
+		defer func() {
+			*label = PhraseN("Code a passage with “{{.Code}}”", "Code {{.Count}} passages with “{{.Code}}”", len(made), "Code", code.Name)
+		}()
 		for _, s := range spans {
 			c, err := p.applyCode(ctx, tx, codeID, s)
 			if errors.Is(err, ErrDuplicate) {
@@ -125,7 +127,7 @@ func coderByName(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 
 // RemoveCoding removes one coding (uncode).
 func (p *Project) RemoveCoding(ctx context.Context, id int64) error {
-	return p.act(ctx, "Remove coding", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Remove coding"), func(tx *sql.Tx, label *Label) error {
 		var code, doc string
 		err := tx.QueryRowContext(ctx, `SELECT c.name, d.name FROM codings g JOIN codes c ON c.id = g.code_id
 			JOIN documents d ON d.id = g.doc_id WHERE g.id = ?`, id).Scan(&code, &doc)
@@ -134,7 +136,7 @@ func (p *Project) RemoveCoding(ctx context.Context, id int64) error {
 		} else if err != nil {
 			return err
 		}
-		*label = "Remove " + quoted(code) + " from a passage of " + doc
+		*label = Phrase("Remove “{{.Code}}” from a passage of {{.Document}}", "Code", code, "Document", doc)
 		return expectOne(tx.ExecContext(ctx, "DELETE FROM codings WHERE id = ?", id))(fmt.Sprintf("coding %d", id))
 	})
 }
@@ -142,9 +144,9 @@ func (p *Project) RemoveCoding(ctx context.Context, id int64) error {
 // SetKeyQuote marks codings as key quotes (or unmarks them), as one
 // undoable action. Reports can take key quotes first or only.
 func (p *Project) SetKeyQuote(ctx context.Context, ids []int64, key bool) error {
-	label := "Mark " + count(len(ids), "key quote", "key quotes")
+	label := PhraseN("Mark a key quote", "Mark {{.Count}} key quotes", len(ids))
 	if !key {
-		label = "Unmark " + count(len(ids), "key quote", "key quotes")
+		label = PhraseN("Unmark a key quote", "Unmark {{.Count}} key quotes", len(ids))
 	}
 	if len(ids) == 0 {
 		return fmt.Errorf("key quote: %w (no codings given)", ErrInvalid)

@@ -59,7 +59,7 @@ func (p *Project) ImportDocument(ctx context.Context, nd NewDocument) (Document,
 	sum := sha256.Sum256([]byte(nd.Text))
 	hash := hex.EncodeToString(sum[:])
 	var doc Document
-	err := p.act(ctx, "Import "+nd.Name, func(tx *sql.Tx, label *string) error {
+	err := p.act(ctx, plainLabel("Import "+nd.Name), func(tx *sql.Tx, label *Label) error {
 		var existing string
 		err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE sha256 = ? AND text = ? AND text <> ''", hash, nd.Text).Scan(&existing)
 		if err == nil {
@@ -71,7 +71,7 @@ func (p *Project) ImportDocument(ctx context.Context, nd NewDocument) (Document,
 		if err != nil {
 			return err
 		}
-		*label = "Import " + name
+		*label = Phrase("Import {{.Document}}", "Document", name)
 		chars := utf8.RuneCountInString(nd.Text)
 		imported := now()
 		res, err := tx.ExecContext(ctx, "INSERT INTO documents (name, text, chars, format, sha256, imported) VALUES (?, ?, ?, ?, ?, ?)",
@@ -327,14 +327,14 @@ func (p *Project) RenameDocument(ctx context.Context, docID int64, name string) 
 	if name == "" {
 		return fmt.Errorf("document name: %w (it is empty)", ErrInvalid)
 	}
-	return p.act(ctx, "Rename document to "+name, func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Rename document to "+name), func(tx *sql.Tx, label *Label) error {
 		var old string
 		if err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE id = ?", docID).Scan(&old); errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("document %d: %w", docID, ErrNotFound)
 		} else if err != nil {
 			return err
 		}
-		*label = "Rename " + old + " to " + name
+		*label = Phrase("Rename {{.Old}} to {{.New}}", "Old", old, "New", name)
 		var taken bool
 		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM documents WHERE name = ? AND id <> ?)", name, docID).Scan(&taken); err != nil {
 			return err
@@ -353,7 +353,7 @@ func (p *Project) DeleteDocument(ctx context.Context, docID int64) error {
 	if err != nil {
 		return err
 	}
-	return p.do(ctx, "Delete document "+d.Name, func(tx *sql.Tx) error {
+	return p.do(ctx, Phrase("Delete document {{.Document}}", "Document", d.Name), func(tx *sql.Tx) error {
 		for _, q := range []string{
 			"DELETE FROM codings WHERE doc_id = ?",
 			"DELETE FROM summaries WHERE doc_id = ?",

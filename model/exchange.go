@@ -50,7 +50,7 @@ func (p *Project) SetGUIDs(ctx context.Context, kind GUIDKind, guids map[int64]s
 	if len(guids) == 0 {
 		return nil
 	}
-	return p.do(ctx, "Keep the identifiers of an exchange file", func(tx *sql.Tx) error {
+	return p.do(ctx, plainLabel("Keep the identifiers of an exchange file"), func(tx *sql.Tx) error {
 		// Many rows a statement: an import of 100,000 codings stores
 		// 200,000 of them.
 		const batch = 200
@@ -105,7 +105,7 @@ func (p *Project) SetCoderGUID(ctx context.Context, name, guid string) error {
 	if name == "" || strings.TrimSpace(guid) == "" {
 		return fmt.Errorf("coder GUID: %w (the name or the GUID is empty)", ErrInvalid)
 	}
-	return p.do(ctx, "Keep the identifier of coder "+name, func(tx *sql.Tx) error {
+	return p.do(ctx, plainLabel("Keep the identifier of coder "+name), func(tx *sql.Tx) error {
 		id, err := coderByName(ctx, tx, name)
 		if err != nil {
 			return err
@@ -133,7 +133,7 @@ type NewCoding struct {
 // range outside its document fails the whole action.
 func (p *Project) AddCodings(ctx context.Context, cs []NewCoding) ([]int64, error) {
 	ids := make([]int64, len(cs))
-	err := p.act(ctx, "Add codings", func(tx *sql.Tx, label *string) error {
+	err := p.act(ctx, plainLabel("Add codings"), func(tx *sql.Tx, label *Label) error {
 		clear(ids)
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO codings (doc_id, code_id, start_rune, end_rune, coder_id, created, memo)
 			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
@@ -193,7 +193,7 @@ func (p *Project) AddCodings(ctx context.Context, cs []NewCoding) ([]int64, erro
 				added++
 			}
 		}
-		*label = "Add " + count(added, "coding", "codings")
+		*label = PhraseN("Add a coding", "Add {{.Count}} codings", added)
 		return nil
 	})
 	return ids, err
@@ -208,7 +208,7 @@ func (p *Project) AddCase(ctx context.Context, name string) (int64, error) {
 		return 0, fmt.Errorf("participant name: %w (it is empty)", ErrInvalid)
 	}
 	var id int64
-	err := p.do(ctx, "Add participant "+name, func(tx *sql.Tx) error {
+	err := p.do(ctx, plainLabel("Add participant "+name), func(tx *sql.Tx) error {
 		var err error
 		id, err = caseByName(ctx, tx, name, true)
 		return err

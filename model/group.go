@@ -23,6 +23,11 @@ import (
 // fn must call p from its own goroutine only, and must not keep ctx for
 // later: the group ends when Group returns.
 func (p *Project) Group(ctx context.Context, label string, fn func(ctx context.Context) error) error {
+	return p.GroupAs(ctx, plainLabel(label), fn)
+}
+
+// GroupAs is Group with a label a window can translate (see Label).
+func (p *Project) GroupAs(ctx context.Context, label Label, fn func(ctx context.Context) error) error {
 	if a := p.current(ctx); a != nil {
 		return a.savepoint(ctx, func() error { return fn(ctx) })
 	}
@@ -42,11 +47,11 @@ type action struct {
 	p      *Project
 	tx     *sql.Tx
 	step   int64
-	label  string // the step's label, as it will be stored
-	stored string // the label in undo_steps now
-	writes int64  // total_changes() once the step was set up
-	depth  int    // savepoints open for the calls inside a group
-	broken error  // set when SQLite gave up the whole transaction
+	label  Label // the step's label, as it will be stored
+	stored Label // the label in undo_steps now
+	writes int64 // total_changes() once the step was set up
+	depth  int   // savepoints open for the calls inside a group
+	broken error // set when SQLite gave up the whole transaction
 	done   atomic.Bool
 }
 

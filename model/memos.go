@@ -46,14 +46,14 @@ func (p *Project) SetMemo(ctx context.Context, kind MemoKind, id int64, text str
 	if err != nil {
 		return err
 	}
-	return p.act(ctx, "Edit "+string(kind)+" memo", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Edit "+string(kind)+" memo"), func(tx *sql.Tx, label *Label) error {
 		memo, err := memoName(ctx, tx, kind, id)
 		if err != nil {
 			return err
 		}
-		*label = "Edit " + memo
+		*label = plainLabel("Edit " + memo)
 		if strings.TrimSpace(text) == "" {
-			*label = "Clear " + memo
+			*label = plainLabel("Clear " + memo)
 		}
 		return expectOne(tx.ExecContext(ctx, "UPDATE "+table+" SET memo = ? WHERE id = ?", text, id))(fmt.Sprintf("%s %d", kind, id))
 	})

@@ -93,7 +93,7 @@ func (p *Project) amendMemo(ctx context.Context, kind MemoKind, id int64, text s
 	if err := expectOne(tx.ExecContext(ctx, "UPDATE "+table+" SET memo = ? WHERE id = ?", text, id))(fmt.Sprintf("%s %d", kind, id)); err != nil {
 		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE undo_steps SET label = ? WHERE id = ?", label, step); err != nil {
+	if _, err := tx.ExecContext(ctx, "UPDATE undo_steps SET label = ?, label_key = '', label_args = '' WHERE id = ?", label, step); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()

@@ -164,7 +164,7 @@ func (p *Project) SetLanguage(ctx context.Context, lang string) error {
 	if !validLanguage(lang) {
 		return fmt.Errorf("language %q: %w (use %s)", lang, ErrInvalid, strings.Join(Languages, " or "))
 	}
-	return p.do(ctx, "Change the language to "+languageNames[lang], func(tx *sql.Tx) error {
+	return p.do(ctx, plainLabel("Change the language to "+languageNames[lang]), func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE project SET lang = ? WHERE id = 1", lang)
 		return err
 	})

@@ -44,7 +44,7 @@ func (p *Project) SetPseudonym(ctx context.Context, name, pseudonym string) erro
 	case strings.EqualFold(name, pseudonym):
 		return fmt.Errorf("pseudonym for %q: %w (it is the name itself)", name, ErrInvalid)
 	}
-	return p.do(ctx, "Set the pseudonym of "+name+" to "+pseudonym, func(tx *sql.Tx) error {
+	return p.do(ctx, Phrase("Set the pseudonym of {{.Name}} to {{.Pseudonym}}", "Name", name, "Pseudonym", pseudonym), func(tx *sql.Tx) error {
 		// A pseudonym that holds a listed name would be replaced in turn,
 		// and would itself put a real name in the export.
 		rows, err := tx.QueryContext(ctx, "SELECT name, pseudonym FROM pseudonyms WHERE name <> ? COLLATE NOCASE", name)
@@ -99,10 +99,10 @@ func containsWords(s, part string) bool {
 // RemovePseudonym removes a name from the pseudonym list.
 func (p *Project) RemovePseudonym(ctx context.Context, name string) error {
 	name = strings.Join(strings.Fields(name), " ")
-	return p.act(ctx, "Remove the pseudonym of "+name, func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Remove the pseudonym of "+name), func(tx *sql.Tx, label *Label) error {
 		var stored string
 		if tx.QueryRowContext(ctx, "SELECT name FROM pseudonyms WHERE name = ? COLLATE NOCASE", name).Scan(&stored) == nil {
-			*label = "Remove the pseudonym of " + stored
+			*label = Phrase("Remove the pseudonym of {{.Name}}", "Name", stored)
 		}
 		return expectOne(tx.ExecContext(ctx, "DELETE FROM pseudonyms WHERE name = ? COLLATE NOCASE", name))(fmt.Sprintf("pseudonym for %q", name))
 	})

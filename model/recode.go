@@ -13,7 +13,7 @@ import (
 // A coding the target code already has on exactly that passage is refused
 // with ErrDuplicate, and the coding's own code with ErrInvalid.
 func (p *Project) RecodeCoding(ctx context.Context, id, codeID int64) error {
-	return p.act(ctx, "Recode a passage", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Recode a passage"), func(tx *sql.Tx, label *Label) error {
 		var from, doc string
 		var fromID, docID int64
 		var start, end int
@@ -40,7 +40,7 @@ func (p *Project) RecodeCoding(ctx context.Context, id, codeID int64) error {
 		if taken {
 			return fmt.Errorf("%q at %d:%d in %s: %w", to.Name, start, end, doc, ErrDuplicate)
 		}
-		*label = "Recode a passage of " + doc + " from " + quoted(from) + " to " + quoted(to.Name)
+		*label = Phrase("Recode a passage of {{.Document}} from “{{.From}}” to “{{.To}}”", "Document", doc, "From", from, "To", to.Name)
 		return expectOne(tx.ExecContext(ctx, "UPDATE codings SET code_id = ? WHERE id = ?", codeID, id))(fmt.Sprintf("coding %d", id))
 	})
 }

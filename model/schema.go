@@ -182,6 +182,13 @@ CREATE TRIGGER guids_cases_delete AFTER DELETE ON cases BEGIN
 CREATE TRIGGER guids_coders_delete AFTER DELETE ON coders BEGIN
 	DELETE FROM guids WHERE kind = 'coder' AND id = old.id; END;
 `,
+	// Version 4: an undo step's label as a window translates it: the
+	// English text's template and the parts it fills in (model.Label). The
+	// steps before it have their English text only.
+	`
+ALTER TABLE undo_steps ADD COLUMN label_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE undo_steps ADD COLUMN label_args TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // changeTriggers record, for each revision, which documents an action

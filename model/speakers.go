@@ -24,9 +24,9 @@ func (p *Project) RenameSpeakers(ctx context.Context, speakerIDs []int64, name s
 	if len(speakerIDs) == 0 {
 		return fmt.Errorf("rename: %w (no speakers given)", ErrInvalid)
 	}
-	return p.act(ctx, "Rename speaker to "+name, func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Rename speaker to "+name), func(tx *sql.Tx, label *Label) error {
 		old := map[int64]int{} // participant -> how many of the speakers are it
-		*label = fmt.Sprintf("Rename %d speakers to %s", len(speakerIDs), name)
+		*label = PhraseN("Rename {{.Count}} speaker to {{.Name}}", "Rename {{.Count}} speakers to {{.Name}}", len(speakerIDs), "Name", name)
 		for _, id := range speakerIDs {
 			var c sql.NullInt64
 			var sp string
@@ -36,7 +36,7 @@ func (p *Project) RenameSpeakers(ctx context.Context, speakerIDs []int64, name s
 				return err
 			}
 			if len(speakerIDs) == 1 {
-				*label = "Rename speaker " + sp + " to " + name
+				*label = Phrase("Rename speaker {{.Speaker}} to {{.Name}}", "Speaker", sp, "Name", name)
 			}
 			if c.Valid {
 				old[c.Int64]++
@@ -92,7 +92,7 @@ func (p *Project) MergeSpeakers(ctx context.Context, src, dst int64) error {
 	if src == dst {
 		return fmt.Errorf("merge: %w (a speaker cannot merge into itself)", ErrInvalid)
 	}
-	return p.act(ctx, "Merge speakers", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Merge speakers"), func(tx *sql.Tx, label *Label) error {
 		var srcDoc, dstDoc int64
 		var srcCase sql.NullInt64
 		var srcLabel, dstLabel string
@@ -106,7 +106,7 @@ func (p *Project) MergeSpeakers(ctx context.Context, src, dst int64) error {
 		} else if err != nil {
 			return err
 		}
-		*label = "Merge speaker " + srcLabel + " into " + dstLabel
+		*label = Phrase("Merge speaker {{.Speaker}} into {{.Into}}", "Speaker", srcLabel, "Into", dstLabel)
 		if srcDoc != dstDoc {
 			return fmt.Errorf("merge: %w (the speakers are in different documents; rename one to the other's participant instead)", ErrInvalid)
 		}
@@ -134,7 +134,7 @@ func (p *Project) SplitSpeaker(ctx context.Context, speakerID int64, turnIDs []i
 	if len(turnIDs) == 0 {
 		return fmt.Errorf("split: %w (no turns given)", ErrInvalid)
 	}
-	return p.act(ctx, "Split speaker", func(tx *sql.Tx, name *string) error {
+	return p.act(ctx, plainLabel("Split speaker"), func(tx *sql.Tx, name *Label) error {
 		var docID int64
 		var from string
 		if err := tx.QueryRowContext(ctx, "SELECT doc_id, label FROM speakers WHERE id = ?", speakerID).Scan(&docID, &from); errors.Is(err, sql.ErrNoRows) {
@@ -142,7 +142,7 @@ func (p *Project) SplitSpeaker(ctx context.Context, speakerID int64, turnIDs []i
 		} else if err != nil {
 			return err
 		}
-		*name = "Give " + count(len(turnIDs), "turn", "turns") + " of " + from + " to " + label
+		*name = PhraseN("Give a turn of {{.From}} to {{.To}}", "Give {{.Count}} turns of {{.From}} to {{.To}}", len(turnIDs), "From", from, "To", label)
 		var target int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM speakers WHERE doc_id = ? AND label = ?", docID, label).Scan(&target)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -169,14 +169,14 @@ func (p *Project) RenameParticipant(ctx context.Context, caseID int64, name stri
 	if name == "" {
 		return fmt.Errorf("participant name: %w (it is empty)", ErrInvalid)
 	}
-	return p.act(ctx, "Rename participant to "+name, func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Rename participant to "+name), func(tx *sql.Tx, label *Label) error {
 		var old, memo string
 		if err := tx.QueryRowContext(ctx, "SELECT name, memo FROM cases WHERE id = ?", caseID).Scan(&old, &memo); errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("participant %d: %w", caseID, ErrNotFound)
 		} else if err != nil {
 			return err
 		}
-		*label = "Rename participant " + old + " to " + name
+		*label = Phrase("Rename participant {{.Old}} to {{.New}}", "Old", old, "New", name)
 		target, err := caseByName(ctx, tx, name, false)
 		if errors.Is(err, ErrNotFound) || target == caseID {
 			_, err := tx.ExecContext(ctx, "UPDATE cases SET name = ? WHERE id = ?", name, caseID)

@@ -29,7 +29,7 @@ type SummaryFilter struct {
 // SetSummary writes the thematic summary of a document for a code, as one
 // undoable action; an empty (or blank) text removes it.
 func (p *Project) SetSummary(ctx context.Context, docID, codeID int64, text string) error {
-	return p.act(ctx, "Edit thematic summary", func(tx *sql.Tx, label *string) error {
+	return p.act(ctx, plainLabel("Edit thematic summary"), func(tx *sql.Tx, label *Label) error {
 		code, err := codeRow(ctx, tx, codeID)
 		if err != nil {
 			return err
@@ -40,9 +40,9 @@ func (p *Project) SetSummary(ctx context.Context, docID, codeID int64, text stri
 		} else if err != nil {
 			return err
 		}
-		*label = "Edit the thematic summary of " + doc + " for " + quoted(code.Name)
+		*label = Phrase("Edit the thematic summary of {{.Document}} for “{{.Code}}”", "Document", doc, "Code", code.Name)
 		if strings.TrimSpace(text) == "" {
-			*label = "Remove the thematic summary of " + doc + " for " + quoted(code.Name)
+			*label = Phrase("Remove the thematic summary of {{.Document}} for “{{.Code}}”", "Document", doc, "Code", code.Name)
 			_, err := tx.ExecContext(ctx, "DELETE FROM summaries WHERE doc_id = ? AND code_id = ?", docID, codeID)
 			return err
 		}

@@ -75,7 +75,7 @@ func TestKeyQuotes(t *testing.T) {
 	if err := p.SetKeyQuote(ctx, []int64{all[1].ID}, false); err != nil {
 		t.Fatal(err)
 	}
-	if after, _, _ := p.UndoStep(ctx); after != before {
+	if after, _, _ := p.UndoStep(ctx); after.ID != before.ID {
 		t.Errorf("an unchanged mark left an undo step %q", after.Label)
 	}
 	if err := p.SetKeyQuote(ctx, []int64{all[1].ID, 999}, true); !errors.Is(err, ErrNotFound) {

@@ -13,19 +13,19 @@ const undoDepth = 5000
 // called label. A new action clears the redo history. An action that changed
 // nothing leaves no step behind. Inside a Group, fn joins the group's
 // transaction and step instead.
-func (p *Project) do(ctx context.Context, label string, fn func(tx *sql.Tx) error) error {
-	return p.act(ctx, label, func(tx *sql.Tx, _ *string) error { return fn(tx) })
+func (p *Project) do(ctx context.Context, label Label, fn func(tx *sql.Tx) error) error {
+	return p.act(ctx, label, func(tx *sql.Tx, _ *Label) error { return fn(tx) })
 }
 
 // act is do for an action that names itself once it has read what it acts
 // on ("Delete code “Motivatie”"): fn may replace the provisional label.
-func (p *Project) act(ctx context.Context, label string, fn func(tx *sql.Tx, label *string) error) error {
+func (p *Project) act(ctx context.Context, label Label, fn func(tx *sql.Tx, label *Label) error) error {
 	if a := p.current(ctx); a != nil {
 		return a.savepoint(ctx, func() error {
 			if err := fn(a.tx, &label); err != nil {
 				return err
 			}
-			if a.label == "" {
+			if a.label.Text == "" {
 				a.label = label // a group without a label takes its first action's
 			}
 			return nil
@@ -44,14 +44,15 @@ func (p *Project) act(ctx context.Context, label string, fn func(tx *sql.Tx, lab
 
 // begin starts an action: its transaction, and the undo step the triggers
 // record the reversing statements under.
-func (p *Project) begin(ctx context.Context, label string) (*action, error) {
+func (p *Project) begin(ctx context.Context, label Label) (*action, error) {
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	a := &action{p: p, tx: tx, label: label, stored: label}
 	err = func() error {
-		res, err := tx.ExecContext(ctx, "INSERT INTO undo_steps (label, created) VALUES (?, ?)", label, now())
+		res, err := tx.ExecContext(ctx, "INSERT INTO undo_steps (label, label_key, label_args, created) VALUES (?, ?, ?, ?)",
+			label.Text, label.Key, encodeArgs(label.Args), now())
 		if err != nil {
 			return err
 		}
@@ -119,11 +120,11 @@ func (a *action) finish(ctx context.Context) error {
 		{"DELETE FROM undo_steps WHERE undone = 1", nil},
 		{"DELETE FROM undo_steps WHERE id <= ?", []any{a.step - undoDepth}},
 	}
-	if a.label != a.stored {
+	if a.label.Text != a.stored.Text || a.label.Key != a.stored.Key || encodeArgs(a.label.Args) != encodeArgs(a.stored.Args) {
 		stmts = append(stmts, struct {
 			q    string
 			args []any
-		}{"UPDATE undo_steps SET label = ? WHERE id = ?", []any{a.label, a.step}})
+		}{"UPDATE undo_steps SET label = ?, label_key = ?, label_args = ? WHERE id = ?", []any{a.label.Text, a.label.Key, encodeArgs(a.label.Args), a.step}})
 	}
 	for _, s := range stmts {
 		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {
@@ -133,25 +134,40 @@ func (a *action) finish(ctx context.Context) error {
 	return tx.Commit()
 }
 
-// Step is one entry of the undo history.
+// Step is one entry of the undo history: its label's English text, and
+// the label as a window translates it (see Label).
 type Step struct {
 	ID    int64
 	Label string
+	Key   string
+	Args  map[string]string
+}
+
+// stepColumns are what a Step is read from, for scanStep.
+const stepColumns = "id, label, label_key, label_args"
+
+func scanStep(row *sql.Row, s *Step) error {
+	var args string
+	if err := row.Scan(&s.ID, &s.Label, &s.Key, &args); err != nil {
+		return err
+	}
+	s.Args = decodeArgs(args)
+	return nil
 }
 
 // UndoStep is the step Undo would undo, if any.
 func (p *Project) UndoStep(ctx context.Context) (Step, bool, error) {
-	return p.peek(ctx, "SELECT id, label FROM undo_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+	return p.peek(ctx, "SELECT "+stepColumns+" FROM undo_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1")
 }
 
 // RedoStep is the step Redo would redo, if any.
 func (p *Project) RedoStep(ctx context.Context) (Step, bool, error) {
-	return p.peek(ctx, "SELECT id, label FROM undo_steps WHERE undone = 1 ORDER BY id LIMIT 1")
+	return p.peek(ctx, "SELECT "+stepColumns+" FROM undo_steps WHERE undone = 1 ORDER BY id LIMIT 1")
 }
 
 func (p *Project) peek(ctx context.Context, q string) (Step, bool, error) {
 	var s Step
-	err := p.conn(ctx).QueryRowContext(ctx, q).Scan(&s.ID, &s.Label)
+	err := scanStep(p.conn(ctx).QueryRowContext(ctx, q), &s)
 	if err == sql.ErrNoRows {
 		return s, false, nil
 	}
@@ -160,13 +176,13 @@ func (p *Project) peek(ctx context.Context, q string) (Step, bool, error) {
 
 // Undo reverses the latest action that is not yet undone and returns it.
 func (p *Project) Undo(ctx context.Context) (Step, error) {
-	return p.replay(ctx, "SELECT id, label FROM undo_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+	return p.replay(ctx, "SELECT "+stepColumns+" FROM undo_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1",
 		ErrNothingToUndo, "u", "r", 1)
 }
 
 // Redo repeats the earliest undone action and returns it.
 func (p *Project) Redo(ctx context.Context) (Step, error) {
-	return p.replay(ctx, "SELECT id, label FROM undo_steps WHERE undone = 1 ORDER BY id LIMIT 1",
+	return p.replay(ctx, "SELECT "+stepColumns+" FROM undo_steps WHERE undone = 1 ORDER BY id LIMIT 1",
 		ErrNothingToRedo, "r", "u", 0)
 }
 
@@ -182,7 +198,7 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 	}
 	defer tx.Rollback()
 	var s Step
-	if err := tx.QueryRowContext(ctx, pick).Scan(&s.ID, &s.Label); err == sql.ErrNoRows {
+	if err := scanStep(tx.QueryRowContext(ctx, pick), &s); err == sql.ErrNoRows {
 		return s, none
 	} else if err != nil {
 		return s, err

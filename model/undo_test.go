@@ -297,3 +297,50 @@ func TestUndoDepth(t *testing.T) {
 		t.Errorf("memo after 1,100 undos: %q, want empty", m)
 	}
 }
+
+// TestUndoLabelsForAWindow checks that a step keeps its label as a message
+// a window translates, beside the English text, after a restart too; and
+// that a label with a number says one in its own form.
+func TestUndoLabelsForAWindow(t *testing.T) {
+	ctx := context.Background()
+	p := newProject(t, "en")
+	path := p.Path()
+	doc, err := p.ImportDocument(ctx, NewDocument{Name: "Ana.txt", Format: "txt", Text: "Het begint bij motivatie."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := p.AddCode(ctx, 0, "Motivatie", "", "")
+	tests := []struct {
+		spans []Span
+		text  string
+		count string
+	}{
+		{[]Span{{DocID: doc.ID, Start: 0, End: 3}}, "Code a passage with “Motivatie”", "1"},
+		{[]Span{{DocID: doc.ID, Start: 4, End: 11}, {DocID: doc.ID, Start: 16, End: 24}}, "Code 2 passages with “Motivatie”", "2"},
+	}
+	for _, tt := range tests {
+		if _, err := p.ApplyCodes(ctx, c.ID, tt.spans); err != nil {
+			t.Fatal(err)
+		}
+		p.Close()
+		if p, err = Open(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+		s, ok, err := p.UndoStep(ctx)
+		if err != nil || !ok {
+			t.Fatalf("no undo step: %v", err)
+		}
+		want := Step{ID: s.ID, Label: tt.text, Key: "Code {{.Count}} passages with “{{.Code}}”", Args: map[string]string{"Count": tt.count, "Code": "Motivatie"}}
+		if s.Label != want.Label || s.Key != want.Key || fmt.Sprint(s.Args) != fmt.Sprint(want.Args) {
+			t.Errorf("step %+v, want %+v", s, want)
+		}
+	}
+	// A group named in English only has no key: a window shows its text.
+	if err := p.Group(ctx, "Tidy up", func(ctx context.Context) error { return p.SetMemo(ctx, CodeMemo, c.ID, "memo") }); err != nil {
+		t.Fatal(err)
+	}
+	if s, _, _ := p.UndoStep(ctx); s.Label != "Tidy up" || s.Key != "" || s.Args != nil {
+		t.Errorf("a group's plain label: %+v", s)
+	}
+	p.Close()
+}

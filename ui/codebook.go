@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -154,16 +153,16 @@ func (w *MainWindow) onMoveCodes(codes []model.Code) {
 // its sub-codes, as one undoable step: all of them or, when one cannot go
 // there, none.
 func (w *MainWindow) moveCodes(codes []model.Code, parent int64) {
-	where, label := lang.L("to the top level"), "to the top level"
+	where := lang.L("to the top level")
+	label := model.PhraseN("Move a code to the top level", "Move {{.Count}} codes to the top level", len(codes))
 	if p, ok := w.codebook.code(parent); ok {
-		where, label = lang.L(`under "{{.Code}}"`, args{"Code": p.Name}), "under “"+p.Name+"”"
+		where = lang.L(`under "{{.Code}}"`, args{"Code": p.Name})
+		label = model.PhraseN("Move a code under “{{.Parent}}”", "Move {{.Count}} codes under “{{.Parent}}”", len(codes), "Parent", p.Name)
 	}
 	if len(codes) == 1 {
-		label = "" // the model names the step
-	} else {
-		label = fmt.Sprintf("Move %d codes %s", len(codes), label)
+		label = model.Label{} // the model names the step
 	}
-	err := w.project.Group(background(), label, func(ctx context.Context) error {
+	err := w.project.GroupAs(background(), label, func(ctx context.Context) error {
 		for _, c := range codes {
 			if err := w.project.MoveCode(ctx, c.ID, parent); err != nil {
 				return err
@@ -215,11 +214,11 @@ func (w *MainWindow) mergeCode(src, dst model.Code) { w.mergeCodes([]model.Code{
 // mergeCodes merges each code into dst as one undoable step: all of them
 // or, when one cannot be merged, none.
 func (w *MainWindow) mergeCodes(codes []model.Code, dst model.Code) {
-	label := "" // for one code the model names the step
+	var label model.Label // for one code the model names the step
 	if len(codes) > 1 {
-		label = fmt.Sprintf("Merge %d codes into “%s”", len(codes), dst.Name)
+		label = model.PhraseN("Merge a code into “{{.Into}}”", "Merge {{.Count}} codes into “{{.Into}}”", len(codes), "Into", dst.Name)
 	}
-	err := w.project.Group(background(), label, func(ctx context.Context) error {
+	err := w.project.GroupAs(background(), label, func(ctx context.Context) error {
 		for _, c := range codes {
 			if err := w.project.MergeCode(ctx, c.ID, dst.ID); err != nil {
 				return err

@@ -53,19 +53,30 @@ var fyneKeys = []string{"(Parent)", "Advanced", "Cancel", "Confirm", "Copy", "Cr
 
 // keyPassers are the functions that hand a key on to lang: the keys are
 // their callers'.
-var keyPassers = []string{"plural", "translated"}
+var keyPassers = []string{"plural", "translated", "stepLabel", "Phrase", "PhraseN", "fill"}
 
 // textKeys reads the keys of lang.L, lang.N, lang.X, plural and textKey calls in
 // the package's and its subpackages' sources, each with whether it is
 // counted (has plural forms). A key that is not a literal string is an
 // error: no test could tell whether the files hold it.
 func textKeys(t *testing.T) map[string]bool {
+	keys, _ := allTextKeys(t)
+	return keys
+}
+
+// allTextKeys is textKeys with the English forms of the undo labels that
+// model.Phrase and model.PhraseN make, in model and here, by key: the
+// form for one and the other, which en.json must give as they are, so
+// that the window's English is the command line's.
+func allTextKeys(t *testing.T) (map[string]bool, map[string][2]string) {
 	t.Helper()
 	keys := map[string]bool{}
+	labels := map[string][2]string{}
 	fset := token.NewFileSet()
 	files, _ := filepath.Glob("*.go")
 	sub, _ := filepath.Glob("transcript/*.go")
-	for _, f := range append(files, sub...) {
+	models, _ := filepath.Glob("../model/*.go")
+	for _, f := range append(append(files, sub...), models...) {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
@@ -81,30 +92,48 @@ func textKeys(t *testing.T) map[string]bool {
 			if !ok || len(call.Args) == 0 {
 				return true
 			}
-			counted := false
+			counted, name := false, ""
 			switch fn := call.Fun.(type) {
 			case *ast.SelectorExpr:
 				x, ok := fn.X.(*ast.Ident)
-				if !ok || x.Name != "lang" {
+				if !ok || (x.Name != "lang" && x.Name != "model") {
 					return true
 				}
-				switch fn.Sel.Name {
-				case "L", "X":
-				case "N", "XN":
-					counted = true
-				default:
-					return true
-				}
+				name = x.Name + "." + fn.Sel.Name
 			case *ast.Ident:
-				switch fn.Name {
-				case "plural":
-					counted = true
-				case "textKey":
-				default:
-					return true
+				name = fn.Name
+				if strings.HasPrefix(f, "../model/") {
+					name = "model." + name
 				}
 			default:
 				return true
+			}
+			switch name {
+			case "lang.L", "lang.X", "textKey", "model.Phrase":
+			case "lang.N", "lang.XN", "plural":
+				counted = true
+			case "model.PhraseN":
+				if len(call.Args) < 2 {
+					return true
+				}
+				one, ok1 := call.Args[0].(*ast.BasicLit)
+				other, ok2 := call.Args[1].(*ast.BasicLit)
+				if !ok1 || !ok2 {
+					t.Errorf("%s: an undo label whose forms are not literal strings", fset.Position(call.Pos()))
+					return true
+				}
+				o, _ := strconv.Unquote(one.Value)
+				k, _ := strconv.Unquote(other.Value)
+				keys[k], labels[k] = true, [2]string{o, k}
+				return true
+			default:
+				return true
+			}
+			if name == "model.Phrase" {
+				if lit, ok := call.Args[0].(*ast.BasicLit); ok {
+					k, _ := strconv.Unquote(lit.Value)
+					labels[k] = [2]string{"", k}
+				}
 			}
 			lit, ok := call.Args[0].(*ast.BasicLit)
 			if !ok || lit.Kind != token.STRING {
@@ -119,10 +148,55 @@ func textKeys(t *testing.T) map[string]bool {
 			return true
 		})
 	}
-	if len(keys) < 50 {
-		t.Fatalf("found only %d text keys in the sources", len(keys))
+	if len(keys) < 50 || len(labels) < 20 {
+		t.Fatalf("found only %d text keys and %d undo labels in the sources", len(keys), len(labels))
 	}
-	return keys
+	return keys, labels
+}
+
+// TestUndoLabelsInEnglishAsTheModelWrites checks that en.json gives each
+// undo label as model writes it for the command line.
+func TestUndoLabelsInEnglishAsTheModelWrites(t *testing.T) {
+	_, labels := allTextKeys(t)
+	en := translations(t, "en")
+	for key, forms := range labels {
+		raw := en[key]
+		if forms[0] == "" {
+			var text string
+			if json.Unmarshal(raw, &text) != nil || text != key {
+				t.Errorf("en.json gives the undo label %q as %s", key, raw)
+			}
+			continue
+		}
+		var got map[string]string
+		if json.Unmarshal(raw, &got) != nil || got["one"] != forms[0] || got["other"] != forms[1] {
+			t.Errorf("en.json gives the undo label %q as %s, want one %q, other %q", key, raw, forms[0], forms[1])
+		}
+	}
+}
+
+// TestUndoMenuInDutch codes passages and reads Edit > Undo in Dutch, the
+// label's count in its plural form, and the status after undoing.
+func TestUndoMenuInDutch(t *testing.T) {
+	w, p := newTestWindow(t)
+	inDutch(t)
+	ctx := context.Background()
+	codes, _ := p.Codes(ctx)
+	docs, _ := p.Documents(ctx)
+	spans := []model.Span{{DocID: docs[0].ID, Start: 0, End: 5}, {DocID: docs[1].ID, Start: 0, End: 5}}
+	for n, want := range map[int]string{1: "Ongedaan maken: Een passage coderen met “Deel wat je leert”", 2: "Ongedaan maken: 2 passages coderen met “Deel wat je leert”"} {
+		if _, err := p.ApplyCodes(ctx, codes[0].ID, spans[:n]); err != nil {
+			t.Fatal(err)
+		}
+		w.updateUndoMenu()
+		if got := w.undoMenu.undo.Label; got != want {
+			t.Errorf("Edit menu after coding %d passages: %q, want %q", n, got, want)
+		}
+		w.onUndo()
+		if !strings.HasPrefix(w.status.Text, "Ongedaan gemaakt: ") || !strings.Contains(w.status.Text, "coderen met") {
+			t.Errorf("status after undo: %q", w.status.Text)
+		}
+	}
 }
 
 // translations reads assets/lang/name.json.

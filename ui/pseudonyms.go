@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image/color"
 	"strings"
 
@@ -192,12 +191,12 @@ func (d *pseudonymsDialog) store(ctx context.Context, r *pseudonymRow, explicit 
 	msg := lang.L("{{.Name}} is {{.Pseudonym}} in exports with pseudonyms on. Ctrl+Z undoes it.", args{"Name": e.Name, "Pseudonym": e.Pseudonym})
 	old := r.stored.Name
 	renamed := old != "" && !strings.EqualFold(old, e.Name)
-	label := "" // SetPseudonym's own
+	var label model.Label // SetPseudonym's own
 	if renamed {
-		label = fmt.Sprintf("Rename %s to %s on the pseudonym list", old, e.Name)
+		label = model.Phrase("Rename {{.Old}} to {{.New}} on the pseudonym list", "Old", old, "New", e.Name)
 		msg = lang.L("{{.Name}} replaces {{.Old}} on the pseudonym list, as {{.Pseudonym}}. Ctrl+Z undoes it.", args{"Name": e.Name, "Old": old, "Pseudonym": e.Pseudonym})
 	}
-	err := d.w.project.Group(ctx, label, func(ctx context.Context) error {
+	err := d.w.project.GroupAs(ctx, label, func(ctx context.Context) error {
 		if err := d.w.project.SetPseudonym(ctx, e.Name, e.Pseudonym); err != nil {
 			return err
 		}
@@ -280,7 +279,7 @@ func (d *pseudonymsDialog) onKeepAll() {
 	for i, r := range d.rows {
 		was[i] = r.stored
 	}
-	err := d.w.project.Group(background(), "Keep the suggested pseudonyms", func(ctx context.Context) error {
+	err := d.w.project.GroupAs(background(), model.Phrase("Keep the suggested pseudonyms"), func(ctx context.Context) error {
 		for _, r := range d.rows {
 			if r.pending() && d.store(ctx, r, false) != "" {
 				kept++

@@ -201,7 +201,7 @@ func (w *MainWindow) codeWithMemo(c model.Code) {
 // saveCodingWithMemo applies code c to span and gives the coding its memo,
 // as one step: one Ctrl+Z takes both back.
 func (w *MainWindow) saveCodingWithMemo(c model.Code, span model.Span, memo string) {
-	err := w.project.Group(background(), "Apply “"+c.Name+"” with a memo", func(ctx context.Context) error {
+	err := w.project.GroupAs(background(), model.Phrase("Apply “{{.Code}}” with a memo", "Code", c.Name), func(ctx context.Context) error {
 		coding, err := w.project.ApplyCode(ctx, c.ID, span)
 		if err != nil {
 			return err

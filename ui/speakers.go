@@ -92,8 +92,8 @@ func (w *MainWindow) saveSpeakers(edits []*speakerEdit) {
 		return
 	}
 	changed := 0
-	label := "Edit speakers of " + edits[0].speaker.Document
-	err := w.project.Group(background(), label, func(ctx context.Context) error {
+	label := model.Phrase("Edit speakers of {{.Document}}", "Document", edits[0].speaker.Document)
+	err := w.project.GroupAs(background(), label, func(ctx context.Context) error {
 		changed = 0
 		for _, e := range edits {
 			if name := strings.TrimSpace(e.participant); name != "" && name != e.speaker.Case {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
@@ -41,9 +43,21 @@ func nameItem(it *fyne.MenuItem, plain string, s model.Step, ok bool, err error,
 	}
 }
 
-// stepLabel is an undo step's label in the language shown.
+// stepLabel is an undo step's label in the language shown: its message
+// when the model gave it one (see model.Label), else its English text.
 func stepLabel(s model.Step) string {
-	return s.Label
+	if s.Key == "" {
+		return s.Label
+	}
+	data := args{}
+	for k, v := range s.Args {
+		data[k] = v
+	}
+	if c, ok := s.Args["Count"]; ok {
+		n, _ := strconv.Atoi(c)
+		return lang.N(s.Key, n, data)
+	}
+	return lang.L(s.Key, data)
 }
 
 // cutLabel shortens s to at most n runes, ending it with an ellipsis.
