@@ -44,7 +44,9 @@ func bigProject(t *testing.T) *model.Project {
 // says so too.
 func TestCancelTheIndexBuild(t *testing.T) {
 	test.NewTempApp(t)
-	queue := queueUI(t)
+	queue, was := make(chan func(), 64), onIndexUI
+	onIndexUI = func(fn func()) { queue <- fn }
+	t.Cleanup(func() { onIndexUI = was })
 	p := bigProject(t)
 	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
 	if err != nil {

@@ -206,6 +206,12 @@ type searchIndex struct {
 	closed bool
 }
 
+// onIndexUI hands the index build's progress and end to the window, as
+// onUI does other background work's. It is a hook of its own: tests that
+// queue onUI wait for the index without running that queue, and the test
+// of the build's Cancel queues this one.
+var onIndexUI = fyne.Do
+
 func (w *MainWindow) openIndex(dir string) {
 	w.index.ready = make(chan struct{})
 	if dir == "" {
@@ -218,11 +224,11 @@ func (w *MainWindow) openIndex(dir string) {
 	w.index.cancel, w.index.built = cancel, make(chan struct{})
 	go func() {
 		ix, err := index.Open(ctx, w.project, dir, func(done, total int) {
-			onUI(func() { w.showIndexProgress(done, total) })
+			onIndexUI(func() { w.showIndexProgress(done, total) })
 		})
 		w.index.opened = ix
 		close(w.index.built)
-		onUI(func() {
+		onIndexUI(func() {
 			if w.index.closed {
 				return // closeIndex has closed it
 			}
