@@ -54,7 +54,7 @@ func init() {
 		{"import", "FILE.verbatim PATH... [--json]", "import files or folders", runImport},
 		{"docs", "FILE.verbatim [--json]", "list documents", runDocs},
 		{"codes", "FILE.verbatim [--json]", "list the codebook with counts", runCodes},
-		{"code", "add|edit|move|merge|delete FILE.verbatim ...", "change the codebook; 'code apply' codes a passage", runCode},
+		{"code", "add|apply|edit|move|merge|delete FILE.verbatim ...", "change the codebook, or code a passage (code apply)", runCode},
 		{"codings", "FILE.verbatim [--code NAME] [--doc DOC] [--json]", "list coded passages with their text", runCodings},
 		{"uncode", "FILE.verbatim CODING-ID", "remove a coding", runUncode},
 		{"memo", "FILE.verbatim project|doc DOC|code NAME|coding ID|case NAME [--set TEXT | --set-file F] [--json]", "show or set a memo", runMemo},
