@@ -41,7 +41,7 @@ inner() {
 	sleep 1
 	# A passage coded with the second principle by its key, so that the menu offers it as a
 	# recent code.
-	xdotool mousemove 345 650 mousedown 1 sleep 0.2 mousemove 560 652 sleep 0.2 mousemove 700 652 sleep 0.2 mouseup 1
+	xdotool mousemove 345 650 mousedown 1 sleep 0.2 mousemove 560 652 sleep 0.2 mousemove 686 652 sleep 0.2 mouseup 1
 	sleep 0.5
 	xdotool key 2
 	sleep 0.5
