@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,7 +28,7 @@ func queryHelpShown(t *testing.T, w *MainWindow) (whole []string, rows int, _ *c
 	var scroll *container.Scroll
 	for _, o := range allObjectsUnder(top) {
 		if s, ok := o.(*container.Scroll); ok {
-			if l, ok := s.Content.(*widget.Label); ok && l.Text == index.QueryHelp {
+			if l, ok := s.Content.(*widget.Label); ok && l.Text == lang.L("search.help") {
 				scroll = s
 			}
 		}
@@ -96,5 +98,36 @@ func TestQueryHelpShowsAllOfIt(t *testing.T) {
 	}
 	if scroll.Direction != container.ScrollBoth {
 		t.Errorf("the help scrolls only one way (%v): long lines would be cut off", scroll.Direction)
+	}
+}
+
+// TestQueryHelpTranslated: the help the window shows in English is the
+// index's own (the command line's), and in Dutch it is Dutch, every line
+// whole.
+func TestQueryHelpTranslated(t *testing.T) {
+	var en string
+	if err := json.Unmarshal(translations(t, "en")["search.help"], &en); err != nil || en != index.QueryHelp {
+		t.Errorf("en.json's search.help is not index.QueryHelp (err %v): copy the help from index/query.go", err)
+	}
+	var nl string
+	if err := json.Unmarshal(translations(t, "nl")["search.help"], &nl); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Count(nl, "\n"), strings.Count(index.QueryHelp, "\n"); got != want {
+		t.Errorf("the Dutch help has %d lines, the English %d", got+1, want+1)
+	}
+
+	w, _ := newTestWindow(t)
+	inDutch(t)
+	test.Tap(w.search.help)
+	shown, _, _ := queryHelpShown(t, w)
+	seen := map[string]bool{}
+	for _, s := range shown {
+		seen[strings.TrimRight(s, " ")] = true
+	}
+	for _, l := range []string{"Zoeken", "  doc:Ana.docx           in één document (doc:Ana vindt ook Ana.docx)"} {
+		if !seen[l] {
+			t.Errorf("the Dutch help does not show %q whole; shown: %q", l, shown)
+		}
 	}
 }

@@ -431,7 +431,7 @@ func (w *MainWindow) codeAllHits(q string, unit index.Unit, code model.Code) {
 // for the whole text, or for as much of it as the window has room for, and
 // scrolls both ways to the rest (the columns must not wrap).
 func (w *MainWindow) showQueryHelp() {
-	text := widget.NewLabel(index.QueryHelp)
+	text := widget.NewLabel(lang.L("search.help")) // index.QueryHelp in English (TestQueryHelpTranslated)
 	text.TextStyle = fyne.TextStyle{Monospace: true}
 	scroll := container.NewScroll(text)
 	want := text.MinSize()
