@@ -66,6 +66,9 @@ func (p *Project) SetCodeKey(ctx context.Context, key int, codeID int64) error {
 	if a := p.current(ctx); a != nil { // inside a Group: join its transaction
 		return setCodeKey(ctx, a.tx, key, codeID)
 	}
+	if err := p.writable(); err != nil {
+		return err
+	}
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

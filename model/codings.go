@@ -176,7 +176,7 @@ type CodingFilter struct {
 
 // Codings lists codings in document order, with their quoted text.
 func (p *Project) Codings(ctx context.Context, f CodingFilter) ([]Coding, error) {
-	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT g.id, g.doc_id, d.name, g.code_id, c.name, g.start_rune, g.end_rune, r.name, g.created, g.memo, g.key_quote
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT g.id, g.doc_id, d.name, g.code_id, c.name, `+storedInt("g.start_rune")+`, `+storedInt("g.end_rune")+`, r.name, g.created, g.memo, g.key_quote
 		FROM codings g JOIN documents d ON d.id = g.doc_id JOIN codes c ON c.id = g.code_id JOIN coders r ON r.id = g.coder_id
 		WHERE (? = 0 OR g.code_id = ?) AND (? = 0 OR g.doc_id = ?)
 		ORDER BY d.name COLLATE NOCASE, g.doc_id, g.start_rune, g.end_rune, c.name`, f.CodeID, f.CodeID, f.DocID, f.DocID)
@@ -200,17 +200,23 @@ func (p *Project) Codings(ctx context.Context, f CodingFilter) ([]Coding, error)
 	}
 	var text []rune
 	var textOf int64
-	for i := range out {
-		if out[i].DocID != textOf || text == nil {
-			t, err := p.Text(ctx, out[i].DocID)
+	kept := out[:0]
+	for _, g := range out {
+		if g.DocID != textOf || text == nil {
+			t, err := p.Text(ctx, g.DocID)
 			if err != nil {
 				return nil, err
 			}
-			text, textOf = []rune(t), out[i].DocID
+			text, textOf = []rune(t), g.DocID
 		}
-		out[i].Text = string(text[out[i].Start:out[i].End])
+		if !validRange(g.Start, g.End, len(text)) {
+			p.skipped.add(fmt.Sprintf("coding %d of document %d: range %d:%d over %d characters", g.ID, g.DocID, g.Start, g.End, len(text)))
+			continue
+		}
+		g.Text = string(text[g.Start:g.End])
+		kept = append(kept, g)
 	}
-	return out, nil
+	return kept, nil
 }
 
 // Coding returns one coding with its quoted text.

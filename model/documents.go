@@ -277,20 +277,34 @@ func (p *Project) Text(ctx context.Context, docID int64) (string, error) {
 }
 
 // Turns returns a document's speaker turns and paragraphs in order.
+// A turn whose stored range is damaged (it ends before it starts, or past
+// the text's end) is left out and recorded in SkippedRows, as is one that
+// overlaps the turn before it.
 func (p *Project) Turns(ctx context.Context, docID int64) ([]Turn, error) {
-	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT t.id, t.start_rune, t.end_rune, ifnull(t.speaker_id, 0), ifnull(s.label, ''), t.begin_ms, t.until_ms
-		FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.doc_id = ? ORDER BY t.start_rune`, docID)
+	chars, err := p.textLength(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT t.id, `+storedInt("t.start_rune")+`, `+storedInt("t.end_rune")+`,
+		ifnull(t.speaker_id, 0), ifnull(s.label, ''), t.begin_ms, t.until_ms
+		FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.doc_id = ? ORDER BY t.start_rune, t.id`, docID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []Turn
+	prev := 0
 	for rows.Next() {
 		var t Turn
 		var begin, until sql.NullInt64
 		if err := rows.Scan(&t.ID, &t.Start, &t.End, &t.SpeakerID, &t.Speaker, &begin, &until); err != nil {
 			return nil, err
 		}
+		if !validRange(t.Start, t.End, chars) || t.Start < prev {
+			p.skipped.add(fmt.Sprintf("turn %d of document %d: range %d:%d over %d characters", t.ID, docID, t.Start, t.End, chars))
+			continue
+		}
+		prev = t.End
 		if begin.Valid && until.Valid {
 			t.HasTime, t.Begin, t.Until = true, time.Duration(begin.Int64)*time.Millisecond, time.Duration(until.Int64)*time.Millisecond
 		}
@@ -383,4 +397,22 @@ func expectOne(res sql.Result, err error) func(what string) error {
 		}
 		return nil
 	}
+}
+
+// textLength is the length of a document's text in characters as SQLite
+// counts them, which is never more than the runes Go decodes from it, even
+// when damage has made it invalid UTF-8: a range within it is safe to slice.
+func (p *Project) textLength(ctx context.Context, docID int64) (int, error) {
+	var n int
+	err := p.conn(ctx).QueryRowContext(ctx, "SELECT length(text) FROM documents WHERE id = ?", docID).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("document %d: %w", docID, ErrNotFound)
+	}
+	return n, err
+}
+
+// storedInt reads an integer column so that damage which changed its type
+// reads as -1, an invalid position, instead of failing the scan.
+func storedInt(col string) string {
+	return "CASE WHEN typeof(" + col + ") = 'integer' THEN " + col + " ELSE -1 END"
 }

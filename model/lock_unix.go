@@ -18,3 +18,21 @@ func lockFile(f *os.File) error {
 	}
 	return err
 }
+
+// cannotWrite says whether opening a file for writing failed because it
+// cannot be written (permissions, read-only media), not because it is absent.
+func cannotWrite(err error) bool {
+	return errors.Is(err, syscall.EACCES) || errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EROFS)
+}
+
+// dirWritable says whether files can be created in dir (SQLite's journal).
+// A variable, so tests running as root (which ignores permissions) can
+// stand in for a folder without write permission.
+var dirWritable = func(dir string) bool {
+	const wOK = 2
+	return syscall.Access(dir, wOK) == nil
+}
+
+func isNameTooLong(err error) bool { return errors.Is(err, syscall.ENAMETOOLONG) }
+
+func isDiskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }

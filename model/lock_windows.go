@@ -4,7 +4,9 @@ package model
 
 import (
 	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	"golang.org/x/sys/windows"
 )
@@ -21,4 +23,29 @@ func lockFile(f *os.File) error {
 		return ErrLocked
 	}
 	return err
+}
+
+// cannotWrite says whether opening a file for writing failed because it
+// cannot be written (read-only attribute, permissions, write-protected media).
+func cannotWrite(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, windows.ERROR_WRITE_PROTECT)
+}
+
+// dirWritable says whether files can be created in dir, by creating one.
+var dirWritable = func(dir string) bool {
+	f, err := os.CreateTemp(dir, ".verbatim-probe-*")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	os.Remove(filepath.Join(dir, filepath.Base(f.Name())))
+	return true
+}
+
+func isNameTooLong(err error) bool {
+	return errors.Is(err, windows.ERROR_FILENAME_EXCED_RANGE)
+}
+
+func isDiskFull(err error) bool {
+	return errors.Is(err, windows.ERROR_DISK_FULL) || errors.Is(err, windows.ERROR_HANDLE_DISK_FULL)
 }

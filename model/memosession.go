@@ -69,6 +69,9 @@ func (p *Project) amendMemo(ctx context.Context, kind MemoKind, id int64, text s
 	if err != nil {
 		return false, err
 	}
+	if err := p.writable(); err != nil {
+		return false, err
+	}
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err

@@ -19,60 +19,144 @@ import (
 )
 
 // Project is an open project file. It is safe for concurrent use; writes are
-// serialised by SQLite, and only one process may have a project open.
+// serialised by SQLite, and only one process may have a project open for
+// writing. A project that cannot be written to, or that failed its check on
+// opening, is open read-only: ReadOnly says why, and every change is refused.
 type Project struct {
-	db   *sql.DB
-	lock *os.File
-	path string
-	uuid string
+	db       *sql.DB
+	lock     *os.File
+	path     string
+	uuid     string
+	readOnly error // why changes are refused; nil when the project is writable
+	skipped  skippedRows
 }
 
 // Languages a project's text can be analysed in.
 var Languages = []string{"nl", "en"}
 
 // Create makes a new project file at path. It refuses to overwrite a file.
+// The project is built under a temporary name beside path and renamed into
+// place once complete, so that a creation cut short never leaves a file at
+// path that cannot be opened.
 func Create(ctx context.Context, path, lang string) (*Project, error) {
 	if !validLanguage(lang) {
 		return nil, fmt.Errorf("language %q: %w (use %s)", lang, ErrInvalid, strings.Join(Languages, " or "))
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
+	if err := nameFits(path); err != nil {
+		return nil, err
+	}
+	if _, err := os.Lstat(path); err == nil {
 		return nil, fmt.Errorf("%s: %w", path, ErrExists)
 	}
+	dir := filepath.Dir(path)
+	removeAbandonedDrafts(dir)
+	tmp, f, err := createDraft(dir)
 	if err != nil {
-		return nil, err
+		return nil, pathError(path, err)
 	}
-	p, err := open(ctx, path, f)
-	if err != nil {
-		os.Remove(path)
-		return nil, err
-	}
-	_, err = p.conn(ctx).ExecContext(ctx, "INSERT INTO project (id, uuid, lang, created) VALUES (1, ?, ?, ?)",
-		uuid.NewString(), lang, now())
+	p, err := open(ctx, tmp, f, dsn)
 	if err == nil {
-		err = p.loadUUID(ctx)
+		_, err = p.conn(ctx).ExecContext(ctx, "INSERT INTO project (id, uuid, lang, created) VALUES (1, ?, ?, ?)",
+			uuid.NewString(), lang, now())
+		if cerr := p.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		err = placeDraft(tmp, path)
 	}
 	if err != nil {
-		p.Close()
-		os.Remove(path)
-		return nil, err
+		removeDraft(tmp)
+		if errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("%s: %w", path, ErrExists)
+		}
+		return nil, pathError(path, err)
 	}
-	return p, nil
+	return Open(ctx, path)
+}
+
+// draftPrefix names the temporary files Create builds projects in.
+const draftPrefix = ".verbatim-new-"
+
+// createDraft makes an empty temporary project file in dir, locked. Its name
+// is short, so a long project name cannot push it past the system's limit.
+func createDraft(dir string) (string, *os.File, error) {
+	f, err := os.CreateTemp(dir, draftPrefix+"*")
+	if err != nil {
+		return "", nil, err
+	}
+	return f.Name(), f, nil
+}
+
+// placeDraft gives the finished draft its name without replacing a file
+// that appeared there meanwhile: a hard link fails when the name is taken.
+// Where links are not supported (FAT, some network drives) it renames.
+func placeDraft(tmp, path string) error {
+	err := os.Link(tmp, path)
+	if err == nil {
+		return os.Remove(tmp)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if _, serr := os.Lstat(path); serr == nil {
+		return fs.ErrExist
+	}
+	return os.Rename(tmp, path)
+}
+
+func removeDraft(tmp string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(tmp + suffix)
+	}
+}
+
+// removeAbandonedDrafts deletes the drafts of creations that were killed
+// half-way: drafts no process holds locked.
+func removeAbandonedDrafts(dir string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, draftPrefix+"*"))
+	for _, m := range matches {
+		if strings.HasSuffix(m, "-wal") || strings.HasSuffix(m, "-shm") || strings.HasSuffix(m, "-journal") {
+			continue
+		}
+		f, err := os.OpenFile(m, os.O_RDWR, 0)
+		if err != nil {
+			continue
+		}
+		if lockFile(f) == nil {
+			f.Close()
+			removeDraft(m)
+			continue
+		}
+		f.Close()
+	}
 }
 
 // Open opens an existing project file, upgrading it (after a backup) when it
 // was written by an older version. It fails at once with ErrLocked when
-// another process has the project open.
+// another process has the project open for writing. A project that cannot be
+// written to (read-only media, folder or file) or that fails SQLite's quick
+// check opens read-only; ReadOnly says why.
 func Open(ctx context.Context, path string) (*Project, error) {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
+	if err := nameFits(path); err != nil {
 		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil && cannotWrite(err) {
+		return openReadOnly(ctx, path, &ReadOnlyError{Reason: ReasonFileReadOnly})
+	}
+	if err != nil {
+		return nil, pathError(path, err)
 	}
 	if st, err := f.Stat(); err == nil && st.Size() == 0 {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", path, ErrNotProject)
 	}
-	p, err := open(ctx, path, f)
+	if !dirWritable(filepath.Dir(path)) {
+		f.Close()
+		return openReadOnly(ctx, path, &ReadOnlyError{Reason: ReasonFolderReadOnly})
+	}
+	p, err := open(ctx, path, f, dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +167,51 @@ func Open(ctx context.Context, path string) (*Project, error) {
 	return p, nil
 }
 
-func open(ctx context.Context, path string, lock *os.File) (*Project, error) {
+// OpenReader opens a project for reading only, beside a process that may
+// have it open for writing (the window, an import): it takes no lock, and
+// every query reads a consistent snapshot, so it never sees half an action.
+func OpenReader(ctx context.Context, path string) (*Project, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, pathError(path, err)
+	}
+	st, err := f.Stat()
+	f.Close()
+	if err == nil && st.Size() == 0 {
+		return nil, fmt.Errorf("%s: %w", path, ErrNotProject)
+	}
+	return openReadOnly(ctx, path, &ReadOnlyError{Reason: ReasonReader})
+}
+
+// openReadOnly opens path without a lock and without ever writing to it.
+// Where no journal can be created beside it (read-only media or folder), the
+// file is read as immutable: nothing can be changing it there.
+func openReadOnly(ctx context.Context, path string, why *ReadOnlyError) (*Project, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", readOnlyDSN(abs, needsImmutable(abs)))
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{db: db, path: abs, readOnly: why}
+	if err := p.checkOnOpen(ctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := readableVersion(ctx, db); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := p.loadUUID(ctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("%s: %w", path, ErrNotProject)
+	}
+	return p, nil
+}
+
+func open(ctx context.Context, path string, lock *os.File, dsn func(string) string) (*Project, error) {
 	if err := lockFile(lock); err != nil {
 		lock.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -99,6 +227,24 @@ func open(ctx context.Context, path string, lock *os.File) (*Project, error) {
 		return nil, err
 	}
 	p := &Project{db: db, lock: lock, path: abs}
+	if err := p.checkOnOpen(ctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if p.readOnly != nil {
+		// Damaged: never write into it, not even an upgrade. Reopen with
+		// every connection refusing writes, keeping the lock.
+		p.db.Close()
+		if p.db, err = sql.Open("sqlite", readOnlyDSN(abs, false)); err != nil {
+			p.Close()
+			return nil, err
+		}
+		if err := readableVersion(ctx, p.db); err != nil {
+			p.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return p, nil
+	}
 	if err := migrate(ctx, db, abs); err != nil {
 		p.Close()
 		if isNotADatabase(err) {
@@ -119,12 +265,53 @@ func open(ctx context.Context, path string, lock *os.File) (*Project, error) {
 // take the write lock when they begin. WAL mode is set once the file is known
 // to be a project (it is persistent), so that a foreign file is never changed.
 func dsn(abs string) string {
+	return fileURL(abs) + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)" +
+		"&_pragma=synchronous(FULL)&_txlock=immediate"
+}
+
+// readOnlyDSN opens the file read-only, with every connection refusing
+// writes as well (query_only), so no code path can change it.
+func readOnlyDSN(abs string, immutable bool) string {
+	s := fileURL(abs) + "?mode=ro&_pragma=query_only(1)&_pragma=busy_timeout(10000)"
+	if immutable {
+		s += "&immutable=1"
+	}
+	return s
+}
+
+// needsImmutable says whether a file must be read as immutable: SQLite can
+// create no journal beside it, and there is none, so nothing is changing it.
+func needsImmutable(abs string) bool {
+	_, err := os.Stat(abs + "-wal")
+	return err != nil && !dirWritable(filepath.Dir(abs))
+}
+
+func fileURL(abs string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	if !strings.HasPrefix(u.Path, "/") {
 		u.Path = "/" + u.Path // Windows: file:///C:/...
 	}
-	return u.String() + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)" +
-		"&_pragma=synchronous(FULL)&_txlock=immediate"
+	return u.String()
+}
+
+// maxName is the longest file name most systems accept, in bytes.
+const maxName = 255
+
+// nameFits refuses a project name too long for SQLite's files beside it
+// (NAME-wal, NAME-shm), which the system would refuse later, less plainly.
+func nameFits(path string) error {
+	if n := len(filepath.Base(path)); n+len("-wal") > maxName {
+		return fmt.Errorf("%s: %w (the file name has %d bytes; at most %d work)", filepath.Base(path), ErrNameTooLong, n, maxName-len("-wal"))
+	}
+	return nil
+}
+
+// pathError rewrites the system's refusals of a path in plain words.
+func pathError(path string, err error) error {
+	if isNameTooLong(err) {
+		return fmt.Errorf("%s: %w", path, ErrNameTooLong)
+	}
+	return err
 }
 
 func isNotADatabase(err error) bool {
@@ -138,7 +325,10 @@ func (p *Project) loadUUID(ctx context.Context) error {
 
 // Close closes the project and releases its lock.
 func (p *Project) Close() error {
-	err := p.db.Close()
+	var err error
+	if p.db != nil {
+		err = p.db.Close()
+	}
 	if p.lock != nil {
 		p.lock.Close()
 		p.lock = nil
@@ -183,6 +373,9 @@ func (p *Project) Coder(ctx context.Context) (string, error) {
 
 // SetCoder sets the name new codings are attributed to in this project.
 func (p *Project) SetCoder(ctx context.Context, name string) error {
+	if err := p.writable(); err != nil {
+		return err
+	}
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return fmt.Errorf("coder name: %w (it is empty)", ErrInvalid)

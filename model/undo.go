@@ -33,18 +33,21 @@ func (p *Project) act(ctx context.Context, label Label, fn func(tx *sql.Tx, labe
 	}
 	a, err := p.begin(ctx, label)
 	if err != nil {
-		return err
+		return diskError(err)
 	}
 	defer a.end()
 	if err := fn(a.tx, &a.label); err != nil {
-		return err
+		return diskError(err)
 	}
-	return a.finish(ctx)
+	return diskError(a.finish(ctx))
 }
 
 // begin starts an action: its transaction, and the undo step the triggers
 // record the reversing statements under.
 func (p *Project) begin(ctx context.Context, label Label) (*action, error) {
+	if err := p.writable(); err != nil {
+		return nil, err
+	}
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -192,6 +195,9 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 	if p.current(ctx) != nil {
 		return Step{}, ErrInAction
 	}
+	if err := p.writable(); err != nil {
+		return Step{}, err
+	}
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return Step{}, err
@@ -255,6 +261,9 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 func (p *Project) ClearHistory(ctx context.Context) error {
 	if p.current(ctx) != nil {
 		return ErrInAction
+	}
+	if err := p.writable(); err != nil {
+		return err
 	}
 	_, err := p.db.ExecContext(ctx, "DELETE FROM undo_log; DELETE FROM undo_steps")
 	return err

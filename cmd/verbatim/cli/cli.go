@@ -71,6 +71,9 @@ func init() {
 		{"report", "FILE.verbatim --kind KIND --format FORMAT [filters] -o OUT", "write a report: principles, summaries, summary-table, frequencies, matrix, cooccurrence, presence, codebook, memos", runReport},
 		{"undo", "FILE.verbatim", "undo the last change", runUndo},
 		{"redo", "FILE.verbatim", "redo the last undone change", runRedo},
+		{"check", "FILE.verbatim", "check the project file: its integrity, the texts, ranges and links between rows", runCheck},
+		{"repair", "FILE.verbatim -o NEW.verbatim", "save what can be read of a damaged project into a new one", runRepair},
+		{"backup", "FILE.verbatim [-o COPY.verbatim] [--keep N]", "save a consistent copy (also while the project is open), or list the automatic backups", runBackup},
 	}
 }
 
@@ -82,7 +85,11 @@ const ExitInterrupted = 130
 // success, 1 on an error, 2 on wrong usage, ExitInterrupted when ctx was
 // cancelled.
 func Run(ctx context.Context, env Env, args []string) int {
+	ctx, state := withRunState(ctx, env)
 	err := dispatch(ctx, env, args)
+	if w := state.warning(); err == nil && w != "" {
+		fmt.Fprintf(env.Stderr, "verbatim: warning: %s\n", w)
+	}
 	var ue usageError
 	var help helpRequest
 	switch {

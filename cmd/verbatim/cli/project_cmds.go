@@ -31,7 +31,7 @@ func withProject(ctx context.Context, cmd string, fs *flag.FlagSet, args []strin
 	if err := wantArgs(cmd, pos, min, max, usage); err != nil {
 		return err
 	}
-	p, err := openProject(ctx, pos[0])
+	p, err := openFor(ctx, cmd, pos[0])
 	if err != nil {
 		return err
 	}

@@ -77,7 +77,7 @@ func withQuery(ctx context.Context, env Env, cmd, usage string, fs *flag.FlagSet
 	if err := wantArgs(cmd, pos, 2, -1, usage); err != nil {
 		return err
 	}
-	p, err := openProject(ctx, pos[0])
+	p, err := openFor(ctx, cmd, pos[0])
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"codeberg.org/verbatim/verbatim/model"
+)
+
+// checkFixture makes a small coded project through the command line.
+func checkFixture(t *testing.T) (Env, string, string) {
+	t.Helper()
+	env, dir := testEnv(t)
+	proj := filepath.Join(dir, "p.verbatim")
+	file := filepath.Join(dir, "ana.txt")
+	text := "Interviewer: Wat heb je geleerd?\n\nAna: Dat je moet delen wat je leert.\n\nInterviewer: En jij?\n\nRoelant: Samen doen.\n"
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, env, "new", proj)
+	mustRun(t, env, "import", proj, file)
+	mustRun(t, env, "code", "add", proj, "Deel wat je leert")
+	mustRun(t, env, "code", "apply", proj, "--code", "Deel wat je leert", "--doc", "ana.txt", "--match", "delen wat je leert")
+	mustRun(t, env, "code", "apply", proj, "--code", "Deel wat je leert", "--doc", "ana.txt", "--match", "Samen doen")
+	return env, dir, proj
+}
+
+func lines(s string) int { return strings.Count(strings.TrimSuffix(s, "\n"), "\n") + 1 }
+
+func TestCheckRepairBackup(t *testing.T) {
+	env, dir, proj := checkFixture(t)
+	out := mustRun(t, env, "check", proj)
+	for _, want := range []string{"file:     ok", "texts:    ok", "ranges:   ok", "links:    ok"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check of a sound project: got %q, want %q", out, want)
+		}
+	}
+	db, err := sql.Open("sqlite", proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA ignore_check_constraints = ON; UPDATE codings SET end_rune = 9999 WHERE id = 1"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	code, stdout, stderr := run(t, env, "codings", proj)
+	if code != 0 || !strings.Contains(stdout, "Samen doen") || strings.Contains(stdout, "delen wat") {
+		t.Errorf("codings with a damaged range: exit %d, %q", code, stdout)
+	}
+	if lines(stderr) != 1 || !strings.Contains(stderr, "1 damaged entry of p.verbatim was left out") {
+		t.Errorf("codings with a damaged range: stderr %q, want one warning", stderr)
+	}
+	code, stdout, stderr = run(t, env, "check", proj)
+	if code != 1 || !strings.Contains(stdout, "coding 1 of document 1: range") || lines(stderr) != 1 {
+		t.Errorf("check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	fixed := filepath.Join(dir, "fixed.verbatim")
+	out = mustRun(t, env, "repair", proj, "-o", fixed)
+	if !strings.Contains(out, "1 codings") || !strings.Contains(out, "lost: codings: 1") {
+		t.Errorf("repair: %q", out)
+	}
+	mustRun(t, env, "check", fixed)
+
+	copyPath := filepath.Join(dir, "copy.verbatim")
+	if out := mustRun(t, env, "backup", fixed, "-o", copyPath); !strings.Contains(out, "saved a copy") {
+		t.Errorf("backup -o: %q", out)
+	}
+	if out := mustRun(t, env, "codings", copyPath); !strings.Contains(out, "Samen doen") {
+		t.Errorf("codings of the copy: %q", out)
+	}
+	// The writing commands above made the day's automatic backup of proj.
+	out = mustRun(t, env, "backup", proj)
+	if !strings.Contains(out, BackupDir(env.DataDir, proj)) || !strings.Contains(out, "p 20") {
+		t.Errorf("backup listing: %q", out)
+	}
+	if got := model.AutoBackups(BackupDir(env.DataDir, proj), proj); len(got) != 1 {
+		t.Errorf("%d automatic backups after a day's work, want 1", len(got))
+	}
+	mustRun(t, env, "backup", proj, "--keep", "3")
+	if out := mustRun(t, env, "backup", proj); !strings.Contains(out, "the last 3 kept") {
+		t.Errorf("after --keep 3: %q", out)
+	}
+}
+
+// TestReadersBesideAWriter: reading commands work while another process
+// (here: another open file, which flock treats the same) has the project
+// open for writing; writing commands are refused at once.
+func TestReadersBesideAWriter(t *testing.T) {
+	env, _, proj := checkFixture(t)
+	w, err := model.Open(context.Background(), proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, args := range [][]string{
+		{"docs", proj}, {"codes", proj}, {"codings", proj}, {"search", proj, "leert"},
+		{"export", proj, "--format", "csv", "-o", filepath.Join(t.TempDir(), "x.csv")},
+		{"check", proj}, {"backup", proj, "-o", filepath.Join(t.TempDir(), "c.verbatim")},
+	} {
+		if code, _, stderr := run(t, env, args...); code != 0 {
+			t.Errorf("%s beside a writer: exit %d, %q", args[0], code, stderr)
+		}
+	}
+	code, _, stderr := run(t, env, "code", "add", proj, "Nieuw")
+	if code != 1 || !strings.Contains(stderr, "open elsewhere") {
+		t.Errorf("a writer beside a writer: exit %d, %q", code, stderr)
+	}
+}
+
+// TestCommandsOnDamagedCopies flips random bytes in copies of a real
+// project, 100 times: every command either works or prints one line, and a
+// change is never accepted into a file that fails its check.
+func TestCommandsOnDamagedCopies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	env, dir, proj := checkFixture(t)
+	orig, err := os.ReadFile(proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(5, 5))
+	failed := 0
+	for round := 0; round < 100; round++ {
+		data := append([]byte(nil), orig...)
+		for i := 0; i < 1+r.IntN(10); i++ {
+			data[r.IntN(len(data))] ^= byte(1 + r.IntN(255))
+		}
+		path := filepath.Join(dir, fmt.Sprintf("flipped %d.verbatim", round))
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmds := [][]string{{"codings", path}, {"code", "add", path, "Nieuw"}}
+		if round%10 == 0 {
+			cmds = append(cmds, []string{"docs", path}, []string{"codes", path}, []string{"check", path},
+				[]string{"undo", path}, []string{"search", path, "leert"}, []string{"speakers", path})
+		}
+		for _, args := range cmds {
+			code, _, stderr := run(t, env, args...)
+			if code != 0 {
+				failed++
+			}
+			if stderr != "" && lines(stderr) != 1 {
+				t.Errorf("round %d: %s printed %d lines: %q", round, args[0], lines(stderr), stderr)
+			}
+		}
+		p, err := model.OpenReader(context.Background(), path)
+		if err != nil {
+			continue
+		}
+		if ro, ok := p.ReadOnly().(*model.ReadOnlyError); ok && ro.Damaged() {
+			if codes, _ := p.Codes(context.Background()); len(codes) > 1 {
+				t.Errorf("round %d: a code was added to a damaged file", round)
+			}
+		}
+		p.Close()
+	}
+	t.Logf("100 damaged copies: %d commands refused", failed)
+}

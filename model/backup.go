@@ -1,0 +1,162 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Backup writes a consistent snapshot of the project to dst, which must not
+// exist, while the project stays open and in use: SQLite's VACUUM INTO reads
+// one snapshot, so the copy never holds half an action, as a plain file copy
+// taken during an import can. The copy is one file that can be mailed;
+// restoring is opening it.
+func (p *Project) Backup(ctx context.Context, dst string) error {
+	if _, err := os.Lstat(dst); err == nil {
+		return fmt.Errorf("%s: %w", dst, ErrExists)
+	}
+	dir := filepath.Dir(dst)
+	tmp, f, err := createDraft(dir)
+	if err != nil {
+		return pathError(dst, err)
+	}
+	f.Close()
+	os.Remove(tmp) // VACUUM INTO wants to create the file itself
+	db := p.db
+	if p.readOnly != nil {
+		// Its connections refuse every write, VACUUM INTO too; the copy
+		// is read through one that only opens the file read-only.
+		if db, err = sql.Open("sqlite", strings.Replace(readOnlyDSN(p.path, needsImmutable(p.path)), "&_pragma=query_only(1)", "", 1)); err != nil {
+			return err
+		}
+		defer db.Close()
+	}
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		removeDraft(tmp)
+		return fmt.Errorf("saving a copy to %s: %w", dst, diskError(err))
+	}
+	if err := placeDraft(tmp, dst); err != nil {
+		removeDraft(tmp)
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("%s: %w", dst, ErrExists)
+		}
+		return pathError(dst, err)
+	}
+	return nil
+}
+
+// DefaultBackupsKept is how many automatic backups a project keeps unless
+// SetBackupsKept says otherwise.
+const DefaultBackupsKept = 10
+
+// BackupInterval is how old the newest automatic backup may get before
+// opening the project makes another.
+const BackupInterval = 24 * time.Hour
+
+// BackupsKept is how many automatic backups of this project are kept.
+func (p *Project) BackupsKept(ctx context.Context) (int, error) {
+	var v string
+	err := p.conn(ctx).QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'backups.kept'").Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return DefaultBackupsKept, nil
+	} else if err != nil {
+		return DefaultBackupsKept, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return DefaultBackupsKept, nil
+	}
+	return n, nil
+}
+
+// SetBackupsKept sets how many automatic backups of this project are kept
+// (at least 1). Not undoable, like the coder's name.
+func (p *Project) SetBackupsKept(ctx context.Context, n int) error {
+	if n < 1 {
+		return fmt.Errorf("backups to keep: %w (at least 1)", ErrInvalid)
+	}
+	if err := p.writable(); err != nil {
+		return err
+	}
+	_, err := p.conn(ctx).ExecContext(ctx, "INSERT INTO settings (key, value) VALUES ('backups.kept', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", strconv.Itoa(n))
+	return err
+}
+
+// backupStamp dates automatic backups in their names, sortable as text.
+const backupStamp = "2006-01-02 150405"
+
+// AutoBackup keeps rotating backups of the project in dir: when the newest
+// is older than BackupInterval (or there is none) it adds a snapshot named
+// after the project and the time, then deletes the oldest beyond
+// BackupsKept. It returns the backup made, or "" when none was due. A
+// damaged project is not backed up, so that its damage never pushes the
+// good backups out.
+func (p *Project) AutoBackup(ctx context.Context, dir string, now time.Time) (string, error) {
+	if ro, ok := p.readOnly.(*ReadOnlyError); ok && ro.Damaged() {
+		return "", nil
+	}
+	existing := AutoBackups(dir, p.path)
+	if len(existing) > 0 && now.Sub(existing[len(existing)-1].Time) < BackupInterval {
+		return "", nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	made := filepath.Join(dir, backupStem(p.path)+now.UTC().Format(backupStamp)+".verbatim")
+	if err := p.Backup(ctx, made); err != nil {
+		return "", err
+	}
+	keep, _ := p.BackupsKept(ctx)
+	all := AutoBackups(dir, p.path)
+	for len(all) > keep {
+		os.Remove(all[0].Path)
+		all = all[1:]
+	}
+	return made, nil
+}
+
+// BackupFile is one automatic backup.
+type BackupFile struct {
+	Path string
+	Time time.Time // when it was made (UTC)
+}
+
+// AutoBackups lists the automatic backups of the project at path kept in
+// dir, oldest first.
+func AutoBackups(dir, path string) []BackupFile {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	stem := backupStem(path)
+	var out []BackupFile
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, stem)
+		if !ok {
+			continue
+		}
+		rest, ok = strings.CutSuffix(rest, ".verbatim")
+		if !ok {
+			continue
+		}
+		t, err := time.Parse(backupStamp, rest)
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupFile{Path: filepath.Join(dir, name), Time: t})
+	}
+	slices.SortFunc(out, func(a, b BackupFile) int { return a.Time.Compare(b.Time) })
+	return out
+}
+
+func backupStem(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), ".verbatim") + " "
+}

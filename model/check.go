@@ -1,0 +1,149 @@
+package model
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+)
+
+// CheckReport is what Check found. Every list holds one line per problem,
+// written for a researcher; all empty means the project is sound.
+type CheckReport struct {
+	// Integrity is what SQLite's full integrity check found in the file.
+	Integrity []string
+	// Texts are documents whose text no longer matches the fingerprint
+	// (SHA-256) or length stored when it was imported.
+	Texts []string
+	// Ranges are speaker turns and codings whose range is impossible: it
+	// ends before it starts, or past its text's end.
+	Ranges []string
+	// Orphans are rows that point at a row that is not there (a coding of
+	// a deleted code, a turn of a missing document).
+	Orphans []string
+}
+
+// OK says whether the check found nothing wrong.
+func (r CheckReport) OK() bool {
+	return len(r.Integrity)+len(r.Texts)+len(r.Ranges)+len(r.Orphans) == 0
+}
+
+// checkRows is how many problems of each kind a check lists at most.
+const checkRows = 100
+
+// Check examines the whole project: SQLite's integrity check, each
+// document's text against its stored fingerprint, every stored range, and
+// rows that point nowhere. It reads only, so it works on a read-only or
+// damaged project; it stops at the first part it cannot read.
+func (p *Project) Check(ctx context.Context) (CheckReport, error) {
+	var r CheckReport
+	var err error
+	if r.Integrity, err = pragmaCheck(ctx, p.db, "integrity_check", checkRows); err != nil {
+		return r, fmt.Errorf("integrity check: %w", err)
+	}
+	if r.Texts, err = p.checkTexts(ctx); err != nil {
+		return r, fmt.Errorf("checking the texts: %w", err)
+	}
+	if r.Ranges, err = p.checkRanges(ctx); err != nil {
+		return r, fmt.Errorf("checking the ranges: %w", err)
+	}
+	if r.Orphans, err = p.checkOrphans(ctx); err != nil {
+		return r, fmt.Errorf("checking the links between rows: %w", err)
+	}
+	return r, nil
+}
+
+func (p *Project) checkTexts(ctx context.Context) ([]string, error) {
+	rows, err := p.db.QueryContext(ctx, "SELECT id, name, text, sha256, chars, length(text) FROM documents ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id int64
+		var name, text, hash string
+		var chars, n int
+		if err := rows.Scan(&id, &name, &text, &hash, &chars, &n); err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256([]byte(text))
+		switch {
+		case hex.EncodeToString(sum[:]) != hash:
+			out = append(out, fmt.Sprintf("document %d (%s): the text has changed since it was imported (its fingerprint does not match)", id, name))
+		case chars != n:
+			out = append(out, fmt.Sprintf("document %d (%s): the stored length %d does not match the text's %d characters", id, name, chars, n))
+		}
+		if len(out) >= checkRows {
+			break
+		}
+	}
+	return out, rows.Err()
+}
+
+// badRanges selects, for table (turns or codings), the rows whose range is
+// impossible over their document's text, whose length is counted once.
+func badRanges(table string) string {
+	return `WITH n AS MATERIALIZED (SELECT id, length(text) AS chars FROM documents)
+		SELECT t.id, t.doc_id, quote(t.start_rune), quote(t.end_rune), n.chars FROM ` + table + ` t JOIN n ON n.id = t.doc_id
+		WHERE NOT (typeof(t.start_rune) = 'integer' AND typeof(t.end_rune) = 'integer'
+			AND t.start_rune >= 0 AND t.end_rune > t.start_rune AND t.end_rune <= n.chars)
+		ORDER BY t.id LIMIT ` + fmt.Sprint(checkRows)
+}
+
+func (p *Project) checkRanges(ctx context.Context) ([]string, error) {
+	var out []string
+	for _, t := range []struct{ table, what string }{{"turns", "turn"}, {"codings", "coding"}} {
+		err := eachRow(ctx, p.db, badRanges(t.table), func(rows *sql.Rows) error {
+			var id, doc int64
+			var start, end string
+			var chars int
+			if err := rows.Scan(&id, &doc, &start, &end, &chars); err != nil {
+				return err
+			}
+			out = append(out, fmt.Sprintf("%s %d of document %d: range %s:%s over %d characters", t.what, id, doc, start, end, chars))
+			return nil
+		})
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+func (p *Project) checkOrphans(ctx context.Context) ([]string, error) {
+	var out []string
+	err := eachRow(ctx, p.db, `SELECT "table", parent, count(*), min(rowid) FROM pragma_foreign_key_check GROUP BY 1, 2 ORDER BY 1, 2`, func(rows *sql.Rows) error {
+		var table, parent string
+		var n int
+		var first sql.NullInt64
+		if err := rows.Scan(&table, &parent, &n, &first); err != nil {
+			return err
+		}
+		out = append(out, fmt.Sprintf("%d %s point at %s that are missing (the first is row %d)", n, rowsOf(table, n), parent, first.Int64))
+		return nil
+	})
+	return out, err
+}
+
+func rowsOf(table string, n int) string {
+	if n == 1 {
+		return "row of " + table
+	}
+	return "rows of " + table
+}
+
+func eachRow(ctx context.Context, db *sql.DB, q string, fn func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
