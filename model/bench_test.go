@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -137,4 +138,45 @@ func BenchmarkApplyCode(b *testing.B) {
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "ms-median")
 	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "ms-p99")
+}
+
+// BenchmarkQuickCheck runs the check Open makes, SQLite's quick_check, and
+// the full check of 'verbatim check' (integrity_check, every text's
+// fingerprint, every range) on the large project, reporting its size.
+func BenchmarkQuickCheck(b *testing.B) {
+	path := bigProject(b)
+	ctx := context.Background()
+	p, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	if st, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(st.Size())/(1<<20), "MB-file")
+	}
+	// The machine is shared, so the processor time each takes is reported
+	// too: on a busy machine it is the steadier figure.
+	cpu := func() time.Duration {
+		var ru syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	b.Run("quick_check", func(b *testing.B) {
+		c0 := cpu()
+		for b.Loop() {
+			if found, err := quickCheck(ctx, p.db, quickCheckRows); err != nil || len(found) > 0 {
+				b.Fatal(found, err)
+			}
+		}
+		b.ReportMetric(float64((cpu()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	})
+	b.Run("Check", func(b *testing.B) {
+		c0 := cpu()
+		for b.Loop() {
+			if rep, err := p.Check(ctx); err != nil || !rep.OK() {
+				b.Fatal(rep, err)
+			}
+		}
+		b.ReportMetric(float64((cpu()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	})
 }
