@@ -596,3 +596,35 @@ func TestLongNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDiskFullWhileOpen: a change that finds the disk full fails with
+// ErrDiskFull, changes nothing, and reading goes on.
+func TestDiskFullWhileOpen(t *testing.T) {
+	ctx := context.Background()
+	dir := mountTmpfs(t, "4m")
+	p, err := Open(ctx, sampleProjectFile(t, dir, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	f, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for buf := make([]byte, 64<<10); ; {
+		if _, err := f.Write(buf); err != nil {
+			break
+		}
+	}
+	f.Close()
+	err = p.SetMemo(ctx, ProjectMemo, 0, strings.Repeat("een lange memo ", 100000))
+	if !errors.Is(err, ErrDiskFull) || !strings.HasPrefix(err.Error(), "the disk is full") {
+		t.Errorf("a change on a full disk: got %v, want ErrDiskFull", err)
+	}
+	if memo, err := p.Memo(ctx, ProjectMemo, 0); err != nil || memo != "" {
+		t.Errorf("after the failed change: memo %d characters, %v", len(memo), err)
+	}
+	if got, err := p.Codings(ctx, CodingFilter{}); err != nil || len(got) != 4 {
+		t.Errorf("reading on a full disk: %d codings, %v", len(got), err)
+	}
+}

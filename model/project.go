@@ -158,7 +158,7 @@ func Open(ctx context.Context, path string) (*Project, error) {
 	}
 	p, err := open(ctx, path, f, dsn)
 	if err != nil {
-		return nil, err
+		return nil, diskError(err)
 	}
 	if err := p.loadUUID(ctx); err != nil {
 		p.Close()

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/verbatim/verbatim/model"
 )
@@ -163,4 +165,76 @@ func TestCommandsOnDamagedCopies(t *testing.T) {
 		p.Close()
 	}
 	t.Logf("100 damaged copies: %d commands refused", failed)
+}
+
+// mountTmpfs mounts a small tmpfs at a new folder, or skips the test where
+// that is impossible (not root, no mount).
+func mountTmpfs(t *testing.T, size string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	return dir
+}
+
+// fillDisk writes a file until the disk of dir is full.
+func fillDisk(t *testing.T, dir string) {
+	t.Helper()
+	f, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	for {
+		if _, err := f.Write(buf); err != nil {
+			break
+		}
+	}
+	f.Sync()
+}
+
+// TestFullDisk: on a full disk a change fails with one plain line, and
+// reading still works.
+func TestFullDisk(t *testing.T) {
+	env, _, proj := checkFixture(t)
+	disk := mountTmpfs(t, "2m")
+	onDisk := filepath.Join(disk, "p.verbatim")
+	mustRun(t, env, "backup", proj, "-o", onDisk)
+	fillDisk(t, disk)
+	code, _, stderr := run(t, env, "memo", onDisk, "project", "--set", strings.Repeat("een lange memo ", 20000))
+	if code != 1 || lines(stderr) != 1 || !strings.Contains(stderr, "the disk is full") {
+		t.Errorf("a change on a full disk: exit %d, %q", code, stderr)
+	}
+	for _, args := range [][]string{{"docs", onDisk}, {"codings", onDisk}} {
+		if code, out, stderr := run(t, env, args...); code != 0 || !strings.Contains(out, "ana.txt") {
+			t.Errorf("%s on a full disk: exit %d, %q, %q", args[0], code, out, stderr)
+		}
+	}
+}
+
+// TestCacheFolderUnusable: search says at once why it cannot keep its
+// index, for a full cache disk and for a cache folder that cannot be made.
+func TestCacheFolderUnusable(t *testing.T) {
+	env, dir, proj := checkFixture(t)
+	blocker := filepath.Join(dir, "a file")
+	os.WriteFile(blocker, nil, 0o644)
+	env.CacheDir = filepath.Join(blocker, "cache")
+	code, _, stderr := run(t, env, "search", proj, "leert")
+	if code != 1 || lines(stderr) != 1 || !strings.Contains(stderr, "cannot be written to") {
+		t.Errorf("search with a cache folder that cannot be made: exit %d, %q", code, stderr)
+	}
+	disk := mountTmpfs(t, "1m")
+	fillDisk(t, disk)
+	env.CacheDir = disk
+	start := time.Now()
+	code, _, stderr = run(t, env, "search", proj, "leert")
+	if code != 1 || !strings.Contains(stderr, "is full") {
+		t.Errorf("search with a full cache disk: exit %d, %q", code, stderr)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("search with a full cache disk took %v to say so", d)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 
 	"codeberg.org/verbatim/verbatim/index"
@@ -13,13 +14,35 @@ import (
 // openIndex opens (building or catching up) the project's search index in
 // the cache folder, telling the user when a build takes a while.
 func openIndex(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
-	return index.Open(ctx, p, index.Dir(env.CacheDir), buildProgress(env))
+	dir, err := indexDir(env, p, true)
+	if err != nil {
+		return nil, err
+	}
+	return index.Open(ctx, p, dir, buildProgress(env))
 }
 
 // openIndexForSearch is openIndex for a command that only searches: an
 // index that is up to date is opened read-only, which writes nothing.
 func openIndexForSearch(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
-	return index.OpenForSearch(ctx, p, index.Dir(env.CacheDir), buildProgress(env))
+	dir, err := indexDir(env, p, false)
+	if err != nil {
+		return nil, err
+	}
+	return index.OpenForSearch(ctx, p, dir, buildProgress(env))
+}
+
+// indexDir is the folder of the project file's own index. When it will be
+// written to (always for a writer, for a search when there is no index yet)
+// a full or read-only cache folder is said at once, plainly.
+func indexDir(env Env, p *model.Project, write bool) (string, error) {
+	dir := index.ProjectDir(env.CacheDir, p.Path())
+	if _, err := os.Stat(dir); err == nil && !write {
+		return dir, nil
+	}
+	if err := writableDir(dir); err != nil {
+		return "", fmt.Errorf("search needs the cache folder for its index, and %w", err)
+	}
+	return dir, nil
 }
 
 // buildProgress tells the user when an index build takes a while.
