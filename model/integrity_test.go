@@ -628,3 +628,67 @@ func TestDiskFullWhileOpen(t *testing.T) {
 		t.Errorf("reading on a full disk: %d codings, %v", len(got), err)
 	}
 }
+
+// TestCloseLeavesOneFile: after Close the project is one file; when the log
+// cannot be merged (a full disk) Close says so, nothing is lost, and the
+// next open merges it.
+func TestCloseLeavesOneFile(t *testing.T) {
+	ctx := context.Background()
+	dir := mountTmpfs(t, "6m")
+	path := sampleProjectFile(t, dir, 2)
+	p, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetMemo(ctx, ProjectMemo, 0, "kort"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + "-wal"); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("after a clean close a -wal file is there (%v)", err)
+	}
+
+	p, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.db.SetMaxOpenConns(1) // one connection, so that no automatic checkpoint runs before Close
+	memo := strings.Repeat("een lange memo die het logboek vult ", 40000)
+	if _, err := p.db.Exec("PRAGMA wal_autocheckpoint = 0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetMemo(ctx, ProjectMemo, 0, memo); err != nil {
+		t.Fatal(err)
+	}
+	filler := filepath.Join(dir, "filler")
+	f, _ := os.Create(filler)
+	for buf := make([]byte, 16<<10); ; {
+		if _, err := f.Write(buf); err != nil {
+			break
+		}
+	}
+	f.Close()
+	err = p.Close()
+	if !errors.Is(err, ErrNotMerged) {
+		t.Fatalf("closing with a full disk: got %v, want ErrNotMerged", err)
+	}
+	if again := p.Close(); !errors.Is(again, ErrNotMerged) {
+		t.Errorf("closing again: got %v, want the same error", again)
+	}
+	os.Remove(filler)
+	p, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := p.Memo(ctx, ProjectMemo, 0); got != memo {
+		t.Errorf("the memo saved before the failed merge: %d characters, want %d", len(got), len(memo))
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + "-wal"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after the next clean close a -wal file is still there (%v)", err)
+	}
+}

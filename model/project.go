@@ -29,6 +29,10 @@ type Project struct {
 	uuid     string
 	readOnly error // why changes are refused; nil when the project is writable
 	skipped  skippedRows
+	// closedRevision is the revision the project had when it was closed.
+	closedRevision int64
+	closed         bool
+	closeErr       error
 }
 
 // Languages a project's text can be analysed in.
@@ -323,16 +327,31 @@ func (p *Project) loadUUID(ctx context.Context) error {
 	return p.conn(ctx).QueryRowContext(ctx, "SELECT uuid FROM project WHERE id = 1").Scan(&p.uuid)
 }
 
-// Close closes the project and releases its lock.
+// Close closes the project and releases its lock. A project open for
+// writing is left as one file: the write-ahead log (NAME-wal) is merged into
+// it, retried a few times when that fails (a full disk, a reader beside it);
+// when it still cannot be merged, Close says so with ErrNotMerged, and the
+// next open merges it. Nothing is lost either way.
 func (p *Project) Close() error {
+	if p.closed {
+		return p.closeErr // closing again says again what closing found
+	}
+	p.closed = true
 	var err error
 	if p.db != nil {
-		err = p.db.Close()
+		if p.lock != nil && p.readOnly == nil {
+			p.closedRevision, _ = p.Revision(context.Background())
+			err = p.checkpoint()
+		}
+		if cerr := p.db.Close(); err == nil {
+			err = cerr
+		}
 	}
 	if p.lock != nil {
 		p.lock.Close()
 		p.lock = nil
 	}
+	p.closeErr = err
 	return err
 }
 

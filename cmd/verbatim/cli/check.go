@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -56,7 +57,13 @@ func openFor(ctx context.Context, cmd, path string) (*model.Project, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.opened = append(s.opened, p)
-	if p.ReadOnly() == nil && s.env.DataDir != "" {
+	if s.env.DataDir == "" {
+		return p, nil
+	}
+	if note := missingChanges(ctx, s.env.DataDir, p); note != "" {
+		s.notes = append(s.notes, note)
+	}
+	if p.ReadOnly() == nil {
 		if _, err := p.AutoBackup(ctx, BackupDir(s.env.DataDir, p.Path()), time.Now()); err != nil {
 			s.notes = append(s.notes, "could not make the automatic backup: "+message(err))
 		}
@@ -75,10 +82,53 @@ func projectPath(path string) string {
 	return path
 }
 
+// missingChanges compares the project's revision counter with the one it
+// had when this user last closed it: a smaller one means saved changes are
+// missing (the -wal file beside it was lost, or an older copy replaced it).
+func missingChanges(ctx context.Context, dataDir string, p *model.Project) string {
+	data, err := os.ReadFile(revisionFile(dataDir, p.Path()))
+	if err != nil {
+		return ""
+	}
+	was, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
+	now, rerr := p.Revision(ctx)
+	if err != nil || rerr != nil || now >= was {
+		return ""
+	}
+	return fmt.Sprintf("%s holds fewer changes than when it was last closed (%d of %d): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (expected after restoring a backup); 'verbatim backup %s' lists the automatic backups",
+		filepath.Base(p.Path()), now, was, filepath.Base(p.Path()))
+}
+
+// revisionFile is where the revision a project had when it was last closed
+// for writing is kept, in the data folder.
+func revisionFile(dataDir, path string) string {
+	return filepath.Join(dataDir, "revisions", filepath.Base(BackupDir(dataDir, path)))
+}
+
+// finish closes what the run opened (closing again says what closing
+// found: a log that could not be merged) and remembers each writer's
+// revision for the next run.
+func (s *runState) finish() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range s.opened {
+		if err := p.Close(); err != nil {
+			s.notes = append(s.notes, message(err))
+		}
+		if rev := p.ClosedRevision(); rev > 0 && s.env.DataDir != "" {
+			f := revisionFile(s.env.DataDir, p.Path())
+			if os.MkdirAll(filepath.Dir(f), 0o755) == nil {
+				os.WriteFile(f, []byte(strconv.FormatInt(rev, 10)+"\n"), 0o644)
+			}
+		}
+	}
+}
+
 // warning is the one line a run that succeeded prints about the projects it
-// read: damaged rows it left out, a damaged file, a failed backup; "" when
-// there is nothing to say.
+// read: damaged rows it left out, a damaged file, a failed backup, missing
+// changes; "" when there is nothing to say.
 func (s *runState) warning() string {
+	s.finish()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var parts []string

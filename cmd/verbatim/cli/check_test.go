@@ -238,3 +238,25 @@ func TestCacheFolderUnusable(t *testing.T) {
 		t.Errorf("search with a full cache disk took %v to say so", d)
 	}
 }
+
+// TestMissingChangesAreReported: when a project holds fewer changes than
+// when it was last closed (its -wal file lost, an older copy put in its
+// place), the next command says so, once.
+func TestMissingChangesAreReported(t *testing.T) {
+	env, dir, proj := checkFixture(t)
+	older := filepath.Join(dir, "older.verbatim")
+	mustRun(t, env, "backup", proj, "-o", older)
+	mustRun(t, env, "code", "add", proj, "Nieuw")
+	mustRun(t, env, "code", "add", proj, "Nog een")
+	if err := os.Rename(older, proj); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, env, "codes", proj)
+	if code != 0 || lines(stderr) != 1 || !strings.Contains(stderr, "holds fewer changes than when it was last closed") {
+		t.Errorf("after losing two changes: exit %d, %q", code, stderr)
+	}
+	mustRun(t, env, "code", "add", proj, "Verder")
+	if _, _, stderr := run(t, env, "codes", proj); stderr != "" {
+		t.Errorf("once the project was changed again: %q", stderr)
+	}
+}

@@ -87,7 +87,7 @@ const ExitInterrupted = 130
 func Run(ctx context.Context, env Env, args []string) int {
 	ctx, state := withRunState(ctx, env)
 	err := dispatch(ctx, env, args)
-	if w := state.warning(); err == nil && w != "" {
+	if w := state.warning(); err == nil && w != "" { // warning also closes and remembers
 		fmt.Fprintf(env.Stderr, "verbatim: warning: %s\n", w)
 	}
 	var ue usageError
