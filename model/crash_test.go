@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -133,5 +134,173 @@ func TestCrashLosesNothing(t *testing.T) {
 	t.Logf("%d codings reported committed across 50 kills, %d in the file", len(committed), len(got))
 	if len(committed) < 50 {
 		t.Errorf("only %d codings committed in 50 rounds", len(committed))
+	}
+}
+
+// crashCreateChild creates projects in dir, one after another, and reports
+// each once it is complete, until it is killed.
+func crashCreateChild(dir string) {
+	ctx := context.Background()
+	for i := 0; ; i++ {
+		path := fmt.Sprintf("%s/new %d-%d.verbatim", dir, os.Getpid(), i)
+		p, err := Create(ctx, path, "nl")
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		p.ImportDocument(ctx, NewDocument{Name: "a.txt", Format: "txt", Text: sampleTexts[i%len(sampleTexts)]})
+		p.Close()
+		fmt.Println("created", path)
+	}
+}
+
+// crashBackupChild codes and saves copies of the project at path in turn,
+// reporting each copy once it is made, until it is killed.
+func crashBackupChild(path string) {
+	ctx := context.Background()
+	p, err := Open(ctx, path)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	docs, _ := p.Documents(ctx)
+	codes, _ := p.Codes(ctx)
+	for i := 0; ; i++ {
+		start := rand.IntN(docs[0].Chars - 10)
+		p.ApplyCode(ctx, codes[i%len(codes)].ID, Span{docs[0].ID, start, start + 1 + rand.IntN(9)})
+		dst := fmt.Sprintf("%s.copy %d-%d.verbatim", path, os.Getpid(), i)
+		if err := p.Backup(ctx, dst); err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		fmt.Println("copied", dst)
+	}
+}
+
+// killAtRandom runs this test binary's test name as a child with env set,
+// waits for its first report, kills it at a random moment and returns what
+// it reported.
+func killAtRandom(t *testing.T, r *rand.Rand, test, env string) []string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$")
+	cmd.Env = append(os.Environ(), env)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string, 1024)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	first, ok := <-lines
+	if !ok || strings.HasPrefix(first, "error") {
+		cmd.Wait()
+		t.Fatalf("the child reported %q", first)
+	}
+	time.Sleep(time.Duration(r.IntN(200_000)) * time.Microsecond)
+	cmd.Process.Signal(syscall.SIGKILL)
+	got := []string{first}
+	for line := range lines {
+		got = append(got, line)
+	}
+	cmd.Wait()
+	return got
+}
+
+// TestCrashDuringNew kills a process creating projects at random moments, 20
+// times: every file with a project's name opens as a sound project, and the
+// half-made ones are removed by the next creation in the folder.
+func TestCrashDuringNew(t *testing.T) {
+	if dir := os.Getenv("VERBATIM_CRASH_NEW"); dir != "" {
+		crashCreateChild(dir)
+		return
+	}
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	r := rand.New(rand.NewPCG(3, 3))
+	reported := 0
+	for round := 0; round < 20; round++ {
+		reported += len(killAtRandom(t, r, "TestCrashDuringNew", "VERBATIM_CRASH_NEW="+dir))
+	}
+	p, err := Create(ctx, dir+"/after.verbatim", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	entries, _ := os.ReadDir(dir)
+	projects := 0
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, draftPrefix) {
+			t.Errorf("a half-made project is left: %s", name)
+			continue
+		}
+		if !strings.HasSuffix(name, ".verbatim") {
+			continue
+		}
+		projects++
+		p, err := Open(ctx, dir+"/"+name)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if p.ReadOnly() != nil {
+			t.Errorf("%s: %v", name, p.ReadOnly())
+		}
+		p.Close()
+	}
+	t.Logf("%d projects reported created across 20 kills, %d project files, all sound", reported, projects)
+	if projects < reported {
+		t.Errorf("%d projects were reported created, %d are there", reported, projects)
+	}
+}
+
+// TestCrashDuringBackup kills a process that codes and saves copies at
+// random moments, 20 times: every copy that has its name is a sound project.
+func TestCrashDuringBackup(t *testing.T) {
+	if path := os.Getenv("VERBATIM_CRASH_BACKUP"); path != "" {
+		crashBackupChild(path)
+		return
+	}
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	ctx := context.Background()
+	p := newProject(t, "nl")
+	path := p.Path()
+	if _, err := p.ImportDocument(ctx, NewDocument{Name: "a.txt", Format: "txt", Text: strings.Repeat(sampleTexts[0], 40)}); err != nil {
+		t.Fatal(err)
+	}
+	p.AddCode(ctx, 0, "Deel wat je leert", "", "")
+	p.Close()
+	r := rand.New(rand.NewPCG(9, 9))
+	for round := 0; round < 20; round++ {
+		killAtRandom(t, r, "TestCrashDuringBackup", "VERBATIM_CRASH_BACKUP="+path)
+	}
+	copies, _ := filepath.Glob(path + ".copy *.verbatim")
+	for _, c := range copies {
+		q, err := Open(ctx, c)
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(c), err)
+			continue
+		}
+		if res, err := q.IntegrityCheck(ctx); err != nil || res != "ok" || q.ReadOnly() != nil {
+			t.Errorf("%s: integrity %q, %v, %v", filepath.Base(c), res, err, q.ReadOnly())
+		}
+		q.Close()
+	}
+	t.Logf("%d copies made across 20 kills, all sound", len(copies))
+	if len(copies) < 20 {
+		t.Errorf("only %d copies", len(copies))
 	}
 }
