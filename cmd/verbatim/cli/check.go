@@ -137,14 +137,14 @@ func (s *runState) warning() string {
 		if errors.As(p.ReadOnly(), &ro) && ro.Damaged() {
 			parts = append(parts, fmt.Sprintf("%s is damaged and was read as far as possible; run 'verbatim check' on it, and 'verbatim repair' to save it into a new project", filepath.Base(p.Path())))
 		} else if n := len(p.SkippedRows()); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d damaged %s of %s %s left out; run 'verbatim check' on it to list them", n, plural(n, "entry", "entries"), filepath.Base(p.Path()), plural(n, "was", "were")))
+			parts = append(parts, fmt.Sprintf("%d damaged %s of %s %s left out; run 'verbatim check' on it to list them", n, pluralWord(n, "entry", "entries"), filepath.Base(p.Path()), pluralWord(n, "was", "were")))
 		}
 	}
 	parts = append(parts, s.notes...)
 	return strings.Join(parts, "; ")
 }
 
-func plural(n int, one, many string) string {
+func pluralWord(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
@@ -172,7 +172,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 			fmt.Fprintf(w, "%-9s ok, %s\n", name+":", okText)
 			return
 		}
-		fmt.Fprintf(w, "%-9s %d %s\n", name+":", len(found), plural(len(found), "problem", "problems"))
+		fmt.Fprintf(w, "%-9s %d %s\n", name+":", len(found), pluralWord(len(found), "problem", "problems"))
 		for _, f := range found {
 			fmt.Fprintf(w, "  %s\n", f)
 		}
