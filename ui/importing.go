@@ -92,7 +92,7 @@ func (w *MainWindow) importPaths(paths []string) {
 	w.importing = make(chan struct{})
 	done := w.importing
 	go func() {
-		results, err := importer.ImportPaths(ctx, w.project, paths, importer.Options{CacheDir: w.opts.CacheDir}, func(i, total int, f string) {
+		results, err := importer.ImportPaths(ctx, w.project, paths, w.importOptions(), func(i, total int, f string) {
 			fyne.Do(func() {
 				if total > 0 {
 					bar.SetValue(float64(i) / float64(total))
@@ -110,7 +110,7 @@ func (w *MainWindow) importPaths(paths []string) {
 			}
 			w.refresh()
 			for _, r := range results {
-				if r.Status == importer.Imported {
+				if r.Status == importer.Imported && r.Exchange == nil {
 					if err := w.selectDocument(r.Document.ID); err != nil {
 						w.showError(err)
 					}
@@ -129,10 +129,12 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 	lines := make([]string, len(results))
 	for i, r := range results {
 		n[r.Status]++
-		switch r.Status {
-		case importer.Imported:
+		switch {
+		case r.Status == importer.Imported && r.Exchange != nil:
+			lines[i] = fmt.Sprintf("✓ %s: %s\n    %s", filepath.Base(r.File), lang.L("REFI-QDA exchange file, merged into the project:"), strings.Join(r.Exchange, "\n    "))
+		case r.Status == importer.Imported:
 			lines[i] = fmt.Sprintf("✓ %s: %s, %s", filepath.Base(r.File), plural("{{.Count}} characters", r.Document.Chars), plural("{{.Count}} speakers", r.Document.Speakers))
-		case importer.Duplicate:
+		case r.Status == importer.Duplicate:
 			lines[i] = fmt.Sprintf("= %s: %s", filepath.Base(r.File), r.Reason)
 		default:
 			lines[i] = fmt.Sprintf("✗ %s: %s", filepath.Base(r.File), r.Reason)

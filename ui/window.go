@@ -43,6 +43,7 @@ type MainWindow struct {
 	opts       Options
 	importing  chan struct{}     // closed when the running import ends
 	lastImport []importer.Result // the report of the last import
+	exchange   exchangeState     // REFI-QDA export and new project (exchange.go)
 
 	doc         model.Document         // the document shown, ID 0 for none
 	highlights  []transcript.Highlight // its codings as shown
@@ -195,10 +196,16 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	w.undoMenu.name(w.project)
 	w.recent = w.newRecentItem()
 	quit := fyne.NewMenuItem(lang.L("Quit"), w.onQuit)
+	exportMenu := fyne.NewMenuItem(lang.L("Export"), nil)
+	exportMenu.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem(lang.L("REFI-QDA project (.qdpx)…"), func() { w.onExportREFI(false) }),
+		fyne.NewMenuItem(lang.L("REFI-QDA codebook (.qdc)…"), func() { w.onExportREFI(true) }),
+	)
 	quit.Shortcut, quit.IsQuit = shortcutQuit, true
 	return fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"),
 			fyne.NewMenuItem(lang.L("New project…"), w.onNewProject),
+			fyne.NewMenuItem(lang.L("New project from REFI-QDA…"), w.onNewProjectFromREFI),
 			w.withShortcut(fyne.NewMenuItem(lang.L("Open project…"), w.onOpenProject), shortcutOpen),
 			w.recent,
 			fyne.NewMenuItemSeparator(),
@@ -206,6 +213,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Import a folder…"), w.onImportFolder),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(lang.L("Export quotes…"), w.onExportQuotes),
+			exportMenu,
 			fyne.NewMenuItem(lang.L("Reports…"), w.onReports),
 			fyne.NewMenuItemSeparator(),
 			quit,

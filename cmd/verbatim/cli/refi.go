@@ -52,16 +52,9 @@ func exportREFI(ctx context.Context, env Env, p *model.Project, out string, code
 }
 
 // exchangeImporter is what 'verbatim import' does with a REFI-QDA file it
-// meets: merge it into the project, and report in lines.
-func exchangeImporter(env Env, opts importer.Options) func(ctx context.Context, p *model.Project, path string) ([]string, error) {
-	return func(ctx context.Context, p *model.Project, path string) ([]string, error) {
-		opts.Exchange = nil
-		rep, err := refiqda.ImportFile(ctx, p, path, refiqda.Options{Importer: opts})
-		if err != nil {
-			return nil, err
-		}
-		return append([]string{"from " + originName(rep.Origin)}, rep.Lines()...), nil
-	}
+// meets: refiqda.ExchangeImporter, shared with the window's import.
+func exchangeImporter(_ Env, opts importer.Options) func(ctx context.Context, p *model.Project, path string) ([]string, error) {
+	return refiqda.ExchangeImporter(opts)
 }
 
 // importREFI imports an exchange file into an open project and prints the
@@ -78,12 +71,7 @@ func importREFI(ctx context.Context, env Env, p *model.Project, file string) err
 	return nil
 }
 
-func originName(o string) string {
-	if strings.TrimSpace(o) == "" {
-		return "an unnamed tool"
-	}
-	return o
-}
+func originName(o string) string { return refiqda.OriginName(o) }
 
 // runImportQDPX makes a new project of a REFI-QDA file; on any error the
 // new project file is removed again.
