@@ -38,6 +38,23 @@ func runQueued(t *testing.T, q chan func()) {
 	}
 }
 
+// runQueuedUntil runs what background work hands to the window until done
+// holds, failing when it does not within 5 s. A memo's timer may fire
+// between two typed keys on a loaded machine; only the last key's timer
+// saves, so the first queued function may save nothing.
+func runQueuedUntil(t *testing.T, q chan func(), done func() bool) {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for !done() {
+		select {
+		case fn := <-q:
+			fn()
+		case <-deadline:
+			t.Fatal("what was handed to the window did not do it")
+		}
+	}
+}
+
 // memoOf reads a memo.
 func memoOf(t *testing.T, p *model.Project, kind model.MemoKind, id int64) string {
 	t.Helper()
@@ -116,12 +133,13 @@ func TestDockedSummarySavesAsTyped(t *testing.T) {
 	if got := memoOf(t, p, model.DocumentMemo, ana.ID); got != "" {
 		t.Fatalf("saved %q before typing stopped", got)
 	}
-	runQueued(t, q) // the timer, once typing stopped
+	// the timer, once typing stopped
+	runQueuedUntil(t, q, func() bool { return memoOf(t, p, model.DocumentMemo, ana.ID) != "" })
 	if got := memoOf(t, p, model.DocumentMemo, ana.ID); got != "Ana begint" {
 		t.Fatalf("after the pause the summary is %q", got)
 	}
 	test.Type(w.win.Canvas().Focused(), " bij haar eigen drive.")
-	runQueued(t, q)
+	runQueuedUntil(t, q, func() bool { return memoOf(t, p, model.DocumentMemo, ana.ID) != "Ana begint" })
 	if got := memoOf(t, p, model.DocumentMemo, ana.ID); got != "Ana begint bij haar eigen drive." {
 		t.Fatalf("after the second pause the summary is %q", got)
 	}

@@ -136,8 +136,8 @@ func TestParticipantMemoSavesAsTyped(t *testing.T) {
 	}
 	clickInto(pp.memo.entry)
 	test.Type(w.win.Canvas().Focused(), "Deelt graag")
-	runQueued(t, q)
 	sanne := caseNamed(t, p, "Sanne")
+	runQueuedUntil(t, q, func() bool { return memoOf(t, p, model.CaseMemo, sanne.ID) != "" })
 	if got := memoOf(t, p, model.CaseMemo, sanne.ID); got != "Deelt graag" {
 		t.Errorf("participant memo %q", got)
 	}
