@@ -123,24 +123,37 @@ func (w *MainWindow) importPaths(paths []string) {
 	}()
 }
 
-// showImportReport lists what became of each file.
+// showImportReport lists what became of each file: imported (with the
+// importer's notes on it), a duplicate, not imported, or skipped — a file
+// the importer passed over in a folder (hidden, not a regular file, another
+// format), with its reason. The summary counts every file.
 func (w *MainWindow) showImportReport(results []importer.Result) {
-	n := map[importer.Status]int{}
-	lines := make([]string, len(results))
-	for i, r := range results {
-		n[r.Status]++
+	var imported, duplicates, failed, passed int
+	var lines []string
+	for _, r := range results {
+		name := filepath.Base(r.File)
 		switch {
 		case r.Status == importer.Imported && r.Exchange != nil:
-			lines[i] = fmt.Sprintf("✓ %s: %s\n    %s", filepath.Base(r.File), lang.L("REFI-QDA exchange file, merged into the project:"), strings.Join(r.Exchange, "\n    "))
+			imported++
+			lines = append(lines, fmt.Sprintf("✓ %s: %s\n    %s", name, lang.L("REFI-QDA exchange file, merged into the project:"), strings.Join(r.Exchange, "\n    ")))
 		case r.Status == importer.Imported:
-			lines[i] = fmt.Sprintf("✓ %s: %s, %s", filepath.Base(r.File), plural("{{.Count}} characters", r.Document.Chars), plural("{{.Count}} speakers", r.Document.Speakers))
+			imported++
+			lines = append(lines, fmt.Sprintf("✓ %s: %s, %s", name, plural("{{.Count}} characters", r.Document.Chars), plural("{{.Count}} speakers", r.Document.Speakers)))
+			for _, note := range r.Notes {
+				lines = append(lines, "    "+lang.L("note: {{.Note}}", args{"Note": note}))
+			}
 		case r.Status == importer.Duplicate:
-			lines[i] = fmt.Sprintf("= %s: %s", filepath.Base(r.File), r.Reason)
+			duplicates++
+			lines = append(lines, fmt.Sprintf("= %s: %s", name, r.Reason))
+		case r.Passed:
+			passed++
+			lines = append(lines, fmt.Sprintf("– %s: %s", name, lang.L("skipped, {{.Reason}}", args{"Reason": r.Reason})))
 		default:
-			lines[i] = fmt.Sprintf("✗ %s: %s", filepath.Base(r.File), r.Reason)
+			failed++
+			lines = append(lines, fmt.Sprintf("✗ %s: %s", name, r.Reason))
 		}
 	}
-	summary := lang.L("{{.Imported}} imported, {{.Duplicates}} duplicates, {{.Skipped}} not imported", args{"Imported": n[importer.Imported], "Duplicates": n[importer.Duplicate], "Skipped": n[importer.Skipped]})
+	summary := lang.L("{{.Imported}} imported, {{.Duplicates}} duplicates, {{.Failed}} not imported, {{.Passed}} skipped", args{"Imported": imported, "Duplicates": duplicates, "Failed": failed, "Passed": passed})
 	w.status.SetText(lang.L("Import: {{.Summary}}", args{"Summary": summary}))
 	if len(results) == 0 {
 		w.showDialog(dialog.NewInformation(lang.L("Import"), lang.L("No transcripts found there (Verbatim reads txt, md, docx, odt, html, rtf, pdf, vtt and srt)."), w.win))

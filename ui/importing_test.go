@@ -37,7 +37,7 @@ func TestImportByDroppingFiles(t *testing.T) {
 	if len(w.documents.docs) != 3 || w.doc.Name != "c – Chris.txt" {
 		t.Errorf("after the import the window lists %d documents and shows %q", len(w.documents.docs), w.doc.Name)
 	}
-	if w.status.Text != "Import: 1 imported, 0 duplicates, 1 not imported" {
+	if w.status.Text != "Import: 1 imported, 0 duplicates, 1 not imported, 0 skipped" {
 		t.Errorf("status %q", w.status.Text)
 	}
 }

@@ -308,8 +308,18 @@ func (w *MainWindow) onSearch(q string) {
 	}
 	w.search.show(q, res)
 	w.showResults(true)
-	w.status.SetText("")
+	w.status.SetText(w.filterNotes(ctx, q))
 	w.countResults(q, res.Total)
+}
+
+// filterNotes says which doc: and code: filters of q name nothing, with the
+// index's "did you mean", or is empty.
+func (w *MainWindow) filterNotes(ctx context.Context, q string) string {
+	notes, err := w.index.ix.UnknownFilters(ctx, q)
+	if err != nil || len(notes) == 0 {
+		return ""
+	}
+	return lang.L("A filter names nothing: {{.Notes}}", args{"Notes": strings.Join(notes, "; ")})
 }
 
 // countResults shows the counts per document, speaker and code of q
@@ -419,11 +429,30 @@ func (w *MainWindow) codeAllHits(q string, unit index.Unit, code model.Code) {
 		w.showError(err)
 		return
 	}
-	w.status.SetText(plural(`Coded {{.Count}} passages with "{{.Code}}" ({{.Skipped}} already had it). Ctrl+Z undoes it all.`, res.Coded, args{"Code": code.Name, "Skipped": res.Skipped}))
+	w.status.SetText(autocodeStatus(res, code.Name))
 	w.refresh()
 	if w.search.query == q {
 		w.countResults(q, w.search.total) // the counts per code have changed
 	}
+}
+
+// autocodeStatus says what Code all hits did: the ranges coded, in how many
+// passages, and the ranges found that already had the code (some inside a
+// longer coding with it).
+func autocodeStatus(res index.AutocodeResult, code string) string {
+	if res.Coded == 0 && res.Skipped > 0 {
+		return plural(`Nothing new coded with "{{.Code}}": the {{.Count}} ranges found already have it.`, res.Skipped, args{"Code": code})
+	}
+	a := args{"Code": code, "Passages": plural("{{.Count}} passages", res.Passages)}
+	switch {
+	case res.Inside > 0:
+		a["Skipped"] = plural("{{.Count}} ranges already had it, {{.Inside}} inside a longer coding with it", res.Skipped, args{"Inside": res.Inside})
+	case res.Skipped > 0:
+		a["Skipped"] = plural("{{.Count}} ranges already had it", res.Skipped)
+	default:
+		return plural(`Coded {{.Count}} ranges in {{.Passages}} with "{{.Code}}". Ctrl+Z undoes it all.`, res.Coded, a)
+	}
+	return plural(`Coded {{.Count}} ranges in {{.Passages}} with "{{.Code}}" ({{.Skipped}}). Ctrl+Z undoes it all.`, res.Coded, a)
 }
 
 // showQueryHelp shows the query language. A dialog is as small as its
