@@ -104,7 +104,7 @@ func TestClosingDuringIndexBuildLeavesNoLock(t *testing.T) {
 	}
 	w.win.Close() // at once: the build has just begun
 	start := time.Now()
-	ix, err := index.Open(ctx, p, index.Dir(cache), nil)
+	ix, err := index.Open(ctx, p, index.ProjectDir(cache, p.Path()), nil)
 	if err != nil {
 		t.Fatalf("opening the index after the window closed: %v", err)
 	}

@@ -141,7 +141,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	w.showFirstStartHint()
 	w.win.SetOnClosed(w.close)
 	if opts.CacheDir != "" {
-		w.openIndex(index.Dir(opts.CacheDir))
+		w.openIndex(index.ProjectDir(opts.CacheDir, p.Path()))
 	} else {
 		w.openIndex("")
 	}
