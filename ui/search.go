@@ -440,6 +440,9 @@ func (w *MainWindow) codeAllHits(q string, unit index.Unit, code model.Code) {
 // passages, and the ranges found that already had the code (some inside a
 // longer coding with it).
 func autocodeStatus(res index.AutocodeResult, code string) string {
+	if res.Coded == 0 && res.Inside > 0 {
+		return plural(`Nothing new coded with "{{.Code}}": the {{.Count}} ranges found already have it, {{.Inside}} inside a longer coding with it.`, res.Skipped, args{"Code": code, "Inside": res.Inside})
+	}
 	if res.Coded == 0 && res.Skipped > 0 {
 		return plural(`Nothing new coded with "{{.Code}}": the {{.Count}} ranges found already have it.`, res.Skipped, args{"Code": code})
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
@@ -102,18 +103,7 @@ func TestCodeAllHitsStatus(t *testing.T) {
 	w, p := newSearchWindow(t)
 	ctx := context.Background()
 	code, _ := p.FindCode(ctx, "Deel wat je leert")
-	codeAll := func(q string, unit index.Unit) {
-		t.Helper()
-		search(t, w, q)
-		for i, u := range units {
-			if u == unit {
-				w.search.unit.SetSelectedIndex(i)
-			}
-		}
-		test.Tap(w.search.codeAll)
-		tapButton(t, w.win.Canvas().Overlays().Top(), "Code all")
-		waitForCounts(t, w) // the counts per code are taken again
-	}
+	codeAll := func(q string, unit index.Unit) { codeAllThroughTheDialog(t, w, q, unit) }
 	codings := func() int {
 		c, _ := p.Codings(ctx, model.CodingFilter{CodeID: code.ID})
 		return len(c)
@@ -130,6 +120,7 @@ func TestCodeAllHitsStatus(t *testing.T) {
 		{"café", index.UnitTurn, `Coded 1 range in 1 passage with "Deel wat je leert". Ctrl+Z undoes it all.`, 1},
 		// leert in Sanne's turn and café lie inside the turn's coding.
 		{"leert OR café OR drive", index.UnitMatch, `Coded 1 range in 1 passage with "Deel wat je leert" (3 ranges already had it, 2 inside a longer coding with it). Ctrl+Z undoes it all.`, 1},
+		{"café", index.UnitMatch, `Nothing new coded with "Deel wat je leert": the 1 range found already has it, inside a longer coding with it.`, 0},
 	} {
 		before := codings()
 		codeAll(step.q, step.unit)
@@ -139,5 +130,46 @@ func TestCodeAllHitsStatus(t *testing.T) {
 		if got := codings() - before; got != step.made {
 			t.Errorf("code all hits of %q made %d codings, want %d", step.q, got, step.made)
 		}
+	}
+}
+
+// codeAllThroughTheDialog searches q, picks the unit, taps Code all hits
+// and the dialog's button (the first code is picked), and waits for the
+// counts taken again.
+func codeAllThroughTheDialog(t *testing.T, w *MainWindow, q string, unit index.Unit) {
+	t.Helper()
+	search(t, w, q)
+	for i, u := range units {
+		if u == unit {
+			w.search.unit.SetSelectedIndex(i)
+		}
+	}
+	test.Tap(w.search.codeAll)
+	tapButton(t, w.win.Canvas().Overlays().Top(), lang.L("Code all"))
+	waitForCounts(t, w)
+}
+
+// TestCodeAllHitsAndFiltersInDutch: the same statuses in Dutch, the
+// index's suggestion under a Dutch heading.
+func TestCodeAllHitsAndFiltersInDutch(t *testing.T) {
+	w, _ := newSearchWindow(t)
+	inDutch(t)
+	for _, step := range []struct {
+		q    string
+		unit index.Unit
+		want string
+	}{
+		{"leert", index.UnitMatch, "2 fragmenten in 2 passages gecodeerd met “Deel wat je leert”. Ctrl+Z maakt alles ongedaan."},
+		{"leert OR motivatie", index.UnitMatch, "1 fragment in 1 passage gecodeerd met “Deel wat je leert” (2 fragmenten hadden hem al). Ctrl+Z maakt alles ongedaan."},
+		{"motivatie", index.UnitMatch, "Niets nieuws gecodeerd met “Deel wat je leert”: het 1 gevonden fragment heeft hem al."},
+	} {
+		codeAllThroughTheDialog(t, w, step.q, step.unit)
+		if w.status.Text != step.want {
+			t.Errorf("code all hits of %q: status %q, want %q", step.q, w.status.Text, step.want)
+		}
+	}
+	search(t, w, "leert doc:zzz")
+	if got, want := w.status.Text, `Een filter noemt niets: no document named "zzz"`; got != want {
+		t.Errorf("status %q, want %q", got, want)
 	}
 }
