@@ -16,7 +16,7 @@ import (
 )
 
 // queueUI makes onUI queue what background work hands to the window, for
-// the test to run with runQueued, as the app's event loop would.
+// the test to run with runQueuedUntil, as the app's event loop would.
 func queueUI(t *testing.T) chan func() {
 	t.Helper()
 	q := make(chan func(), 64)
@@ -24,18 +24,6 @@ func queueUI(t *testing.T) chan func() {
 	onUI = func(fn func()) { q <- fn }
 	t.Cleanup(func() { onUI = old })
 	return q
-}
-
-// runQueued runs what background work handed to the window next, failing
-// when nothing comes.
-func runQueued(t *testing.T, q chan func()) {
-	t.Helper()
-	select {
-	case fn := <-q:
-		fn()
-	case <-time.After(5 * time.Second):
-		t.Fatal("nothing was handed to the window")
-	}
 }
 
 // runQueuedUntil runs what background work hands to the window until done
