@@ -50,7 +50,7 @@ lint:
 
 race:
 	@echo '==> go test -race ./...'
-	@$(GO) test -race ./...
+	@$(GO) test -race -timeout 40m ./...
 
 fuzz:
 	@echo '==> every fuzz target for $(or $(FUZZTIME),3s)'
