@@ -57,11 +57,18 @@ func errorText(err error) string {
 			msg = strings.Replace(msg, e.err.Error(), e.text, 1)
 		}
 	}
+	var ro *model.ReadOnlyError
+	if errors.As(err, &ro) {
+		msg = strings.Replace(msg, ro.Error(), readOnlyText(ro), 1)
+	}
 	return msg
 }
 
 // newErrorDialog is the dialog that shows err, in the language shown.
 func newErrorDialog(err error, win fyne.Window) dialog.Dialog {
+	if d := readOnlyDialog(err, win); d != nil {
+		return d
+	}
 	return dialog.NewError(errors.New(lang.L("This did not work: {{.Err}}", args{"Err": errorText(err)})), win)
 }
 

@@ -1,13 +1,21 @@
 package ui
 
 import (
+	"context"
+	"database/sql"
+	"errors"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // TestWindowIndexIsTheProjectFilesOwn opens the window and finds its index
@@ -24,5 +32,178 @@ func TestWindowIndexIsTheProjectFilesOwn(t *testing.T) {
 	waitForIndex(t, w)
 	if _, err := os.Stat(index.ProjectDir(cache, p.Path())); err != nil {
 		t.Errorf("no index in the project file's folder: %v", err)
+	}
+}
+
+// closedTestProject is testProject's file, closed, for opening again.
+func closedTestProject(t *testing.T) string {
+	t.Helper()
+	p := testProject(t)
+	path := p.Path()
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// openReadOnlyWindow opens the window on p, which must be read-only, with
+// its index ready.
+func openReadOnlyWindow(t *testing.T, p *model.Project) *MainWindow {
+	t.Helper()
+	t.Cleanup(func() { p.Close() })
+	if p.ReadOnly() == nil {
+		t.Fatal("the project opened writable")
+	}
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.win.Close)
+	w.win.Resize(fyne.NewSize(1200, 760))
+	waitForIndex(t, w) // it sets the status line from its goroutine
+	return w
+}
+
+// textsUnder are the texts of the labels and canvas texts under o.
+func textsUnder(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, x := range allObjectsUnder(o) {
+		switch x := x.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *canvas.Text:
+			b.WriteString(x.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(x.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestReadOnlyProjectShowsBannerAndRefusesChanges opens a project for
+// reading only (as beside a writer): the banner over the transcript says
+// so, and a new code is refused with that message, not a raw error.
+func TestReadOnlyProjectShowsBannerAndRefusesChanges(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	p, err := model.OpenReader(ctx, closedTestProject(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := openReadOnlyWindow(t, p)
+	want := readOnlyText(&model.ReadOnlyError{Reason: model.ReasonReader})
+	if w.integrity.banner == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.win.Content()), want) {
+		t.Fatalf("no read-only banner in the window; want %q", want)
+	}
+	before := w.win.Canvas().Overlays().Top()
+	w.createCode("Nieuw", 0, "", 0, 0)
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil || top == before {
+		t.Fatal("a change to a read-only project showed no dialog")
+	}
+	got := textsUnder(top)
+	if !strings.Contains(got, want) || !strings.Contains(got, "Not saved") || strings.Contains(strings.ToLower(got), "could not save the change") || strings.Contains(got, "Error") {
+		t.Errorf("the refusal says %q, want the banner's words %q", got, want)
+	}
+	if codes, _ := p.Codes(ctx); len(codes) != 2 {
+		t.Errorf("%d codes after a refused change", len(codes))
+	}
+}
+
+// corruptTable overwrites the first page of table's b-tree, as model's
+// tests damage a copy.
+func corruptTable(t *testing.T, path, table string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root, size int64
+	if err := db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = ?", table).Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	db.QueryRow("PRAGMA page_size").Scan(&size)
+	db.Close()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt([]byte{0x0d, 0xff, 0xff, 0x00, 0x40, 0xff, 0xff, 0x00}, (root-1)*size); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDamagedProjectBannerSaysWhatToDo opens a damaged project: the banner
+// names verbatim check and repair and Save a copy.
+func TestDamagedProjectBannerSaysWhatToDo(t *testing.T) {
+	test.NewTempApp(t)
+	path := closedTestProject(t)
+	corruptTable(t, path, "codings")
+	p, err := model.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ro *model.ReadOnlyError
+	if !errors.As(p.ReadOnly(), &ro) || !ro.Damaged() {
+		p.Close()
+		t.Fatalf("the damaged copy opened as %v", p.ReadOnly())
+	}
+	w := openReadOnlyWindow(t, p)
+	banner := textsUnder(w.integrity.box)
+	for _, want := range []string{"verbatim check", "verbatim repair FILE -o", "Save a copy…"} {
+		if !strings.Contains(banner, want) {
+			t.Errorf("the damaged project's banner %q does not say %q", banner, want)
+		}
+	}
+}
+
+// TestWritableProjectHasNoBanner: no banner over a project that can be
+// changed.
+func TestWritableProjectHasNoBanner(t *testing.T) {
+	w, _ := newTestWindow(t)
+	if w.integrity.banner != nil || w.integrity.box.Visible() || strings.Contains(textsUnder(w.win.Content()), "read-only") {
+		t.Error("a writable project shows a read-only banner")
+	}
+}
+
+// TestSaveACopy taps File > Save a copy…, answers the file dialog as the
+// user would, and finds a copy that opens, with the project's documents,
+// and the status line saying where it went.
+func TestSaveACopy(t *testing.T) {
+	w, p := newStudyWindow(t)
+	menuItem(t, w, "File", "Save a copy").Action()
+	if w.integrity.file == nil {
+		t.Fatal("Save a copy did not ask where to save")
+	}
+	w.integrity.file.Hide()
+	dst := filepath.Join(t.TempDir(), "Kopie")
+	os.WriteFile(dst, nil, 0o644) // the file dialog makes the file it names
+	w.saveCopy(dst)
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the copy did not end")
+	}
+	want := dst + ".verbatim"
+	if !strings.Contains(w.status.Text, want) {
+		t.Errorf("status %q does not say where the copy went (%s)", w.status.Text, want)
+	}
+	ctx := context.Background()
+	c, err := model.Open(ctx, want)
+	if err != nil {
+		t.Fatalf("the copy does not open: %v", err)
+	}
+	defer c.Close()
+	docs, _ := c.Documents(ctx)
+	orig, _ := p.Documents(ctx)
+	if len(docs) != len(orig) || len(docs) == 0 {
+		t.Errorf("the copy has %d documents, the project %d", len(docs), len(orig))
+	}
+	// A second copy to the same name is refused, in plain words.
+	w.saveCopy(want)
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the second copy did not end")
+	}
+	if top := w.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(textsUnder(top), "exists already") {
+		t.Error("copying over an existing file showed no error")
 	}
 }

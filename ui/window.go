@@ -44,6 +44,7 @@ type MainWindow struct {
 	importing  chan struct{}     // closed when the running import ends
 	lastImport []importer.Result // the report of the last import
 	exchange   exchangeState     // REFI-QDA export and new project (exchange.go)
+	integrity  integrityState    // read-only banner, Save a copy (integrity.go)
 
 	doc         model.Document         // the document shown, ID 0 for none
 	highlights  []transcript.Highlight // its codings as shown
@@ -115,7 +116,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(speakers, summary), w.title)
 	right := container.NewVSplit(w.codebook.box, w.segments.box)
 	right.Offset = 0.45
-	reading := w.memos.beside(container.NewBorder(header, nil, nil, nil, w.centre))
+	reading := w.memos.beside(container.NewBorder(container.NewVBox(w.newReadOnlyBanner(), header), nil, nil, nil, w.centre))
 	split := container.NewHSplit(w.participants.beside(w.documents.box), container.NewHSplit(reading, right))
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75
@@ -208,6 +209,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("New project from REFI-QDA…"), w.onNewProjectFromREFI),
 			w.withShortcut(fyne.NewMenuItem(lang.L("Open project…"), w.onOpenProject), shortcutOpen),
 			w.recent,
+			fyne.NewMenuItem(lang.L("Save a copy…"), w.onSaveCopy),
 			fyne.NewMenuItemSeparator(),
 			w.withShortcut(fyne.NewMenuItem(lang.L("Import files…"), w.onImportFile), shortcutImport),
 			fyne.NewMenuItem(lang.L("Import a folder…"), w.onImportFolder),

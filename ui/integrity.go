@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"codeberg.org/verbatim/verbatim/model"
+)
+
+// integrityState is the window's part of keeping a project safe: the
+// banner over the transcript of a read-only project, and File > Save a
+// copy….
+type integrityState struct {
+	banner *widget.Label     // the read-only banner's text; nil when writable
+	box    fyne.CanvasObject // the banner, over the transcript
+	file   dialog.Dialog     // Save a copy's file dialog, shown last
+	done   chan struct{}     // closed when the running copy ends
+}
+
+// readOnlyText says in plain words why the project is read-only and what
+// to do, in the language shown.
+func readOnlyText(ro *model.ReadOnlyError) string {
+	switch ro.Reason {
+	case model.ReasonFileReadOnly:
+		return lang.L("This project is read-only: the file cannot be changed (it is on read-only media or you have no permission to write it). Nothing you change is saved. To work on it, save a copy elsewhere with File > Save a copy… and open that.")
+	case model.ReasonFolderReadOnly:
+		return lang.L("This project is read-only: its folder cannot be written to (read-only media or no permission). Nothing you change is saved. To work on it, save a copy elsewhere with File > Save a copy… and open that.")
+	case model.ReasonReader:
+		return lang.L("This project is open for reading only, beside a window or command that may be changing it. Nothing you change is saved; close the other one and open the project again to work on it.")
+	case model.ReasonDamaged:
+		return lang.L("This project file is damaged, so nothing new is saved into it. Run 'verbatim check FILE' to see what is wrong, and 'verbatim repair FILE -o NEW.verbatim' to save what can be read into a new project; or open one of its backups. File > Save a copy… keeps a copy of it as it is.")
+	}
+	return lang.L("This project is read-only: nothing you change is saved.")
+}
+
+// readOnly is why the window's project is read-only, or nil.
+func (w *MainWindow) readOnly() *model.ReadOnlyError {
+	var ro *model.ReadOnlyError
+	if errors.As(w.project.ReadOnly(), &ro) {
+		return ro
+	}
+	return nil
+}
+
+// newReadOnlyBanner is the banner over the transcript of a read-only
+// project; a hidden empty box for one that can be changed.
+func (w *MainWindow) newReadOnlyBanner() fyne.CanvasObject {
+	ro := w.readOnly()
+	if ro == nil {
+		w.integrity.box = container.NewVBox()
+		w.integrity.box.Hide() // and so takes no room, nor padding
+		return w.integrity.box
+	}
+	w.integrity.banner = widget.NewLabel(readOnlyText(ro))
+	w.integrity.banner.Wrapping = fyne.TextWrapWord
+	w.integrity.banner.Importance = widget.WarningImportance
+	icon := widget.NewIcon(theme.WarningIcon())
+	w.integrity.box = container.NewBorder(nil, widget.NewSeparator(), icon, nil, w.integrity.banner)
+	return w.integrity.box
+}
+
+// readOnlyDialog is the dialog that refuses a change to a read-only
+// project, saying why in the banner's words; nil for other errors.
+func readOnlyDialog(err error, win fyne.Window) dialog.Dialog {
+	var ro *model.ReadOnlyError
+	if !errors.As(err, &ro) {
+		return nil
+	}
+	return dialog.NewInformation(lang.L("Not saved"), readOnlyText(ro), win)
+}
+
+// onSaveCopy asks where to save a copy of the project, beside it, and
+// saves it there.
+func (w *MainWindow) onSaveCopy() {
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		w.saveCopy(path)
+	}, w.win)
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".verbatim"}))
+	name := strings.TrimSuffix(filepath.Base(w.project.Path()), ".verbatim")
+	save.SetFileName(lang.L("{{.Name}} (copy).verbatim", args{"Name": name}))
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.project.Path()))); err == nil {
+		save.SetLocation(dir)
+	}
+	save.SetConfirmText(lang.L("Save"))
+	save.Resize(fyne.NewSize(900, 600))
+	w.integrity.file = save
+	w.showDialog(save)
+}
+
+// saveCopy writes a consistent copy of the project to path in the
+// background, and says in the status line where it went.
+func (w *MainWindow) saveCopy(path string) {
+	// The file dialog made an empty file under the name chosen; Backup
+	// makes the file itself.
+	removeEmpty(path)
+	if !strings.EqualFold(filepath.Ext(path), ".verbatim") {
+		path += ".verbatim"
+	}
+	w.status.SetText(lang.L("Saving a copy to {{.Path}}…", args{"Path": path}))
+	done := make(chan struct{})
+	w.integrity.done = done
+	p, do := w.project, onUI
+	go func() {
+		err := p.Backup(context.Background(), path)
+		do(func() {
+			defer close(done)
+			if err != nil {
+				w.status.SetText("")
+				w.showError(err)
+				return
+			}
+			w.status.SetText(lang.L("Saved a copy of the project to {{.Path}}.", args{"Path": path}))
+		})
+	}()
+}
