@@ -21,10 +21,11 @@ import (
 // banner over the transcript of a read-only project, and File > Save a
 // copy….
 type integrityState struct {
-	banner *widget.Label     // the read-only banner's text; nil when writable
-	box    fyne.CanvasObject // the banner, over the transcript
-	file   dialog.Dialog     // Save a copy's file dialog, shown last
-	done   chan struct{}     // closed when the running copy ends
+	banner  *widget.Label   // the read-only banner's text; nil when writable
+	skipped *widget.Label   // the notice of damaged rows left out; nil when none
+	box     *fyne.Container // the banner and notice, over the transcript
+	file    dialog.Dialog   // Save a copy's file dialog, shown last
+	done    chan struct{}   // closed when the running copy ends
 }
 
 // readOnlyText says in plain words why the project is read-only and what
@@ -55,18 +56,36 @@ func (w *MainWindow) readOnly() *model.ReadOnlyError {
 // newReadOnlyBanner is the banner over the transcript of a read-only
 // project; a hidden empty box for one that can be changed.
 func (w *MainWindow) newReadOnlyBanner() fyne.CanvasObject {
+	w.integrity.box = container.NewVBox()
 	ro := w.readOnly()
 	if ro == nil {
-		w.integrity.box = container.NewVBox()
 		w.integrity.box.Hide() // and so takes no room, nor padding
 		return w.integrity.box
 	}
-	w.integrity.banner = widget.NewLabel(readOnlyText(ro))
-	w.integrity.banner.Wrapping = fyne.TextWrapWord
-	w.integrity.banner.Importance = widget.WarningImportance
-	icon := widget.NewIcon(theme.WarningIcon())
-	w.integrity.box = container.NewBorder(nil, widget.NewSeparator(), icon, nil, w.integrity.banner)
+	w.integrity.banner = w.addNotice(readOnlyText(ro))
 	return w.integrity.box
+}
+
+// addNotice adds a warning line to the box over the transcript, and shows
+// the box.
+func (w *MainWindow) addNotice(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.WarningImportance
+	icon := widget.NewIcon(theme.WarningIcon())
+	w.integrity.box.Add(container.NewBorder(nil, widget.NewSeparator(), icon, nil, l))
+	w.integrity.box.Show()
+	return l
+}
+
+// noteSkippedRows says, once the project is open and shown, that reading
+// it left out damaged rows, and what to do.
+func (w *MainWindow) noteSkippedRows() {
+	rows := w.project.SkippedRows()
+	if len(rows) == 0 || w.integrity.skipped != nil {
+		return
+	}
+	w.integrity.skipped = w.addNotice(plural("Reading this project left out {{.Count}} damaged parts (the first: {{.First}}). Run 'verbatim check FILE' to list them all, and 'verbatim repair FILE -o NEW.verbatim' to save what can be read into a new project.", len(rows), args{"First": rows[0]}))
 }
 
 // readOnlyDialog is the dialog that refuses a change to a read-only

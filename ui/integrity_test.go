@@ -207,3 +207,41 @@ func TestSaveACopy(t *testing.T) {
 		t.Error("copying over an existing file showed no error")
 	}
 }
+
+// TestSkippedRowsAreNoted damages the turns' ranges in a sound file: the
+// window opens it, writable, and says that damaged parts were left out.
+func TestSkippedRowsAreNoted(t *testing.T) {
+	test.NewTempApp(t)
+	path := closedTestProject(t)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	for _, q := range []string{"PRAGMA ignore_check_constraints = ON", "UPDATE turns SET end_rune = start_rune - 5"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	p, err := model.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.win.Close)
+	waitForIndex(t, w)
+	if len(p.SkippedRows()) == 0 {
+		t.Fatal("the window read no damaged row")
+	}
+	if w.integrity.banner != nil {
+		t.Error("a sound file with damaged rows shows the read-only banner")
+	}
+	if w.integrity.skipped == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.integrity.box), "left out") || !strings.Contains(textsUnder(w.integrity.box), p.SkippedRows()[0]) {
+		t.Errorf("no notice of the damaged parts left out: %q", textsUnder(w.integrity.box))
+	}
+}

@@ -139,6 +139,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 		w.documents.list.Select(0)
 	}
 	w.reopenDocument()
+	w.noteSkippedRows()
 	w.showFirstStartHint()
 	w.win.SetOnClosed(w.close)
 	if opts.CacheDir != "" {
