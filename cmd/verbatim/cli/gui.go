@@ -40,7 +40,13 @@ func runOpen(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer p.Close()
+	defer func() {
+		// On exit: a write-ahead log that could not be merged
+		// (ErrNotMerged) is said, as the other commands say it.
+		if err := p.Close(); err != nil {
+			fmt.Fprintf(env.Stderr, "verbatim: %s\n", message(err))
+		}
+	}()
 	if err := RememberProject(env.DataDir, p.Path()); err != nil {
 		fmt.Fprintf(env.Stderr, "verbatim: could not remember recent projects: %s\n", message(err))
 	}
