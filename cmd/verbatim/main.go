@@ -31,7 +31,15 @@ func main() {
 	// and says what it did.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, DataDir: cli.DataDir(), CacheDir: cli.CacheDir(), Version: Version}
-	env.OpenGUI = func(p *model.Project) error { return openWindow(p, env) }
+	env.OpenGUI = func(p *model.Project) error {
+		// The window takes its signals back: once its loop runs, Fyne's
+		// driver quits on INT and TERM, closing every window as Quit does;
+		// until then they end the process as they do by default. (Caught
+		// here, they only cancelled ctx, which no window watches: a TERM
+		// while the window opened left it running for good.)
+		stop()
+		return openWindow(p, env)
+	}
 	code := cli.Run(ctx, env, os.Args[1:])
 	stop()
 	os.Exit(code)
