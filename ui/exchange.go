@@ -45,18 +45,7 @@ func (w *MainWindow) importOptions() importer.Options {
 // (.qdc), beside the project, and writes there.
 func (w *MainWindow) onExportREFI(codebook bool) {
 	ext := refiExtension(codebook)
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		w.exportREFI(path, codebook)
-	}, w.win)
+	save := dialog.NewFileSave(w.savedPath(func(path string) { w.exportREFI(path, codebook) }), w.win)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	save.SetFileName(strings.TrimSuffix(filepath.Base(w.project.Path()), ".verbatim") + ext)
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.project.Path()))); err == nil {
@@ -140,22 +129,7 @@ func (w *MainWindow) showExchangeReport(on *MainWindow, title, heading string, l
 // onNewProjectFromREFI asks for a REFI-QDA file, then for the new
 // project's language and where to save it, and makes the project of it.
 func (w *MainWindow) onNewProjectFromREFI() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		w.askNewProjectFromREFI(path)
-	}, w.win)
-	open.SetFilter(storage.NewExtensionFileFilter(refiExtensions))
-	open.Resize(fyne.NewSize(900, 600))
-	w.exchange.file = open
-	w.showDialog(open)
+	w.exchange.file = w.askFile(refiExtensions, w.askNewProjectFromREFI)
 }
 
 // askNewProjectFromREFI asks, as New project does, the transcripts'
@@ -172,18 +146,9 @@ func (w *MainWindow) askNewProjectFromREFI(in string) {
 		if !ok {
 			return
 		}
-		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil {
-				w.showError(err)
-				return
-			}
-			if wc == nil {
-				return
-			}
-			path := wc.URI().Path()
-			wc.Close()
+		save := dialog.NewFileSave(w.savedPath(func(path string) {
 			w.newProjectFromREFI(in, path, langs[language.Selected])
-		}, w.win)
+		}), w.win)
 		save.SetFileName(strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + ".verbatim")
 		save.Resize(fyne.NewSize(900, 600))
 		w.exchange.file = save

@@ -29,18 +29,7 @@ func (e *exportDialog) onExportTapped() {
 		e.w.showError(err)
 		return
 	}
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.w.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		e.onExport(path)
-	}, e.w.win)
+	save := dialog.NewFileSave(e.w.savedPath(e.onExport), e.w.win)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{s.format.Extension()}))
 	save.SetFileName(suggestedName(s, e.choices.project))
 	// Beside the project, where a researcher keeps the study's files.

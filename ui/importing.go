@@ -29,8 +29,9 @@ func (w *MainWindow) onImportFile() {
 }
 
 // askFile shows the file dialog, limited to the extensions given (all
-// files when none), and passes the path chosen to then.
-func (w *MainWindow) askFile(extensions []string, then func(path string)) {
+// files when none), and passes the path chosen to then. It returns the
+// dialog shown.
+func (w *MainWindow) askFile(extensions []string, then func(path string)) *dialog.FileDialog {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showError(err)
@@ -48,6 +49,25 @@ func (w *MainWindow) askFile(extensions []string, then func(path string)) {
 	}
 	d.Resize(fyne.NewSize(900, 600))
 	w.showDialog(d)
+	return d
+}
+
+// savedPath is a save dialog's callback: an error is shown, a cancel does
+// nothing, and the path chosen (the file the dialog made, closed) goes to
+// then.
+func (w *MainWindow) savedPath(then func(path string)) func(fyne.URIWriteCloser, error) {
+	return func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		then(path)
+	}
 }
 
 // onImportFolder asks for a folder and imports every transcript in it.

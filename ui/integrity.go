@@ -101,18 +101,7 @@ func readOnlyDialog(err error, win fyne.Window) dialog.Dialog {
 // onSaveCopy asks where to save a copy of the project, beside it, and
 // saves it there.
 func (w *MainWindow) onSaveCopy() {
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		w.saveCopy(path)
-	}, w.win)
+	save := dialog.NewFileSave(w.savedPath(w.saveCopy), w.win)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".verbatim"}))
 	name := strings.TrimSuffix(filepath.Base(w.project.Path()), ".verbatim")
 	save.SetFileName(lang.L("{{.Name}} (copy).verbatim", args{"Name": name}))

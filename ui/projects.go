@@ -34,16 +34,7 @@ func (w *MainWindow) onNewProject() {
 		if !ok {
 			return
 		}
-		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil {
-				w.showError(err)
-				return
-			}
-			if wc == nil {
-				return
-			}
-			path := wc.URI().Path()
-			wc.Close()
+		save := dialog.NewFileSave(w.savedPath(func(path string) {
 			// The dialog made an empty file; Create wants to make it itself.
 			removeEmpty(path)
 			if !strings.HasSuffix(path, ".verbatim") {
@@ -52,7 +43,7 @@ func (w *MainWindow) onNewProject() {
 			w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) {
 				return model.Create(ctx, path, langs[language.Selected])
 			})
-		}, w.win)
+		}), w.win)
 		save.SetFileName(lang.L("Project") + ".verbatim")
 		save.Resize(fyne.NewSize(900, 600))
 		save.Show()
