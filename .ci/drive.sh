@@ -12,19 +12,13 @@ set -euo pipefail
 
 fail() { printf 'drive: FAIL: %s\n' "$*" >&2; exit 1; }
 say() { printf 'drive: %s\n' "$*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # inner runs inside Xvfb: it starts the app, waits for its window, runs the xdotool steps, takes a
 # screenshot and stops the app.
 inner() {
 	local bin=$1 shot=$2 steps=$3 log=$4
-	"$bin" >>"$log" 2>&1 &
-	local pid=$! window="" waited=0
-	while [ -z "$window" ]; do
-		kill -0 "$pid" 2>/dev/null || fail "the app exited before opening a window; see $log"
-		[ "$waited" -lt 120 ] || fail "no window after 60 s; see $log"
-		window=$(xdotool search --onlyvisible --name '^Verbatim' 2>/dev/null | head -n 1 || true)
-		[ -n "$window" ] || { sleep 0.5; waited=$((waited + 1)); }
-	done
+	start_app "$bin" "$log"
 	sleep 3 # the first frames, and the search index of a new project
 	case $steps in
 	code)
@@ -40,14 +34,8 @@ inner() {
 		;;
 	esac
 	sleep 1.5
-	timeout 30 import -window root "$shot" || fail "could not take a screenshot"
-	kill "$pid" 2>/dev/null || true
-	for _ in $(seq 50); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -9 "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
+	screenshot "$shot"
+	stop_app
 }
 
 if [ "${1:-}" = --inner ]; then
@@ -59,20 +47,9 @@ fi
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=$(realpath -m "${1:-${TMPDIR:-/tmp}/verbatim-drive}")
 mkdir -p "$out"
-for tool in xvfb-run xauth xdotool import; do
-	command -v "$tool" >/dev/null || fail "$tool is missing: run .ci/install-deps.sh (as root)"
-done
-bin=${VERBATIM_BIN:-}
-if [ -z "$bin" ]; then
-	go build -o bin/verbatim ./cmd/verbatim || fail "go build ./cmd/verbatim failed"
-	bin=bin/verbatim
-fi
-bin=$(realpath "$bin")
-
-home=$(mktemp -d "${TMPDIR:-/tmp}/verbatim-drive-home.XXXXXX")
-trap 'rm -rf "$home"' EXIT
-export HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share XDG_CACHE_HOME=$home/.cache
-unset XDG_RUNTIME_DIR DISPLAY WAYLAND_DISPLAY
+need_tools xvfb-run xauth xdotool import
+bin=$(app_binary)
+fresh_home verbatim-drive
 case "${LANG:-C}" in C | C.* | POSIX | "") export LANG=en_US.UTF-8 ;; esac
 log=$out/app.log
 : >"$log"

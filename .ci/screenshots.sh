@@ -11,26 +11,20 @@ set -euo pipefail
 
 fail() { printf 'screenshots: FAIL: %s\n' "$*" >&2; exit 1; }
 say() { printf 'screenshots: %s\n' "$*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 W=1440 H=900
 
 # inner runs inside Xvfb.
 inner() {
 	local bin=$1 out=$2 log=$3
-	"$bin" >>"$log" 2>&1 &
-	local pid=$! window="" waited=0
-	while [ -z "$window" ]; do
-		kill -0 "$pid" 2>/dev/null || fail "the app exited before opening a window; see $log"
-		[ "$waited" -lt 120 ] || fail "no window after 60 s; see $log"
-		window=$(xdotool search --onlyvisible --name '^Verbatim' 2>/dev/null | head -n 1 || true)
-		[ -n "$window" ] || { sleep 0.5; waited=$((waited + 1)); }
-	done
-	xdotool windowmove "$window" 0 0 windowsize "$window" $W $H
+	start_app "$bin" "$log"
+	xdotool windowmove "$app_window" 0 0 windowsize "$app_window" $W $H
 	sleep 4 # the first frames at the new size, and the search index of a new project
 	# The first-start hint's button (bottom right) closes it.
 	xdotool mousemove 1390 828 click 1
 	sleep 1
-	shot() { sleep 1.5; timeout 30 import -window root "$out/$1.png" || fail "could not take a screenshot"; }
+	shot() { sleep 1.5; screenshot "$out/$1.png"; }
 
 	# Coding: the next coded passages (Ctrl+. twice), a passage coded by key, then a selection
 	# over a line of an answer and its right-click menu.
@@ -68,13 +62,7 @@ inner() {
 	sleep 1
 	shot search
 
-	kill "$pid" 2>/dev/null || true
-	for _ in $(seq 50); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -9 "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
+	stop_app
 }
 
 if [ "${1:-}" = --inner ]; then
@@ -86,20 +74,9 @@ fi
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=$(realpath -m "${1:-assets/screenshots}")
 mkdir -p "$out"
-for tool in xvfb-run xauth xdotool import; do
-	command -v "$tool" >/dev/null || fail "$tool is missing: run .ci/install-deps.sh (as root)"
-done
-bin=${VERBATIM_BIN:-}
-if [ -z "$bin" ]; then
-	go build -o bin/verbatim ./cmd/verbatim || fail "go build ./cmd/verbatim failed"
-	bin=bin/verbatim
-fi
-bin=$(realpath "$bin")
-
-home=$(mktemp -d "${TMPDIR:-/tmp}/verbatim-shots-home.XXXXXX")
-trap 'rm -rf "$home"' EXIT
-export HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share XDG_CACHE_HOME=$home/.cache
-unset XDG_RUNTIME_DIR DISPLAY WAYLAND_DISPLAY
+need_tools xvfb-run xauth xdotool import
+bin=$(app_binary)
+fresh_home verbatim-shots
 export LANG=${SHOTS_LANG:-nl_NL.UTF-8} LC_ALL=
 log=$(mktemp "${TMPDIR:-/tmp}/verbatim-shots.XXXXXX.log")
 
