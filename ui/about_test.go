@@ -1,41 +1,15 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-)
 
-// goModRequires reads the modules go.mod requires, direct and indirect, as
-// "path version".
-func goModRequires(t *testing.T) []string {
-	t.Helper()
-	data, err := os.ReadFile("../go.mod")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	block := false
-	for _, line := range strings.Split(string(data), "\n") {
-		line, _, _ = strings.Cut(line, "//")
-		f := strings.Fields(line)
-		switch {
-		case len(f) == 2 && f[0] == "require" && f[1] == "(":
-			block = true
-		case block && len(f) == 1 && f[0] == ")":
-			block = false
-		case block && len(f) == 2:
-			out = append(out, f[0]+" "+f[1])
-		case !block && len(f) == 3 && f[0] == "require":
-			out = append(out, f[1]+" "+f[2])
-		}
-	}
-	return out
-}
+	"codeberg.org/verbatim/verbatim/assets"
+)
 
 // listRows reads every row of a list as it draws it: the texts of its
 // labels, joined by a tab.
@@ -80,7 +54,14 @@ func TestAboutShowsTheVersionAndEveryLicence(t *testing.T) {
 		t.Fatalf("no licence list in the About box:\n%s", labelTexts(top))
 	}
 	rows := listRows(list)
-	for _, req := range goModRequires(t) {
+	// Every module licenses.json lists (which assets' TestLicensesFollowGoMod
+	// keeps equal to go.mod) has a row with its licence.
+	licences := assets.Licenses()
+	if len(licences) < 10 {
+		t.Fatalf("assets lists %d licences", len(licences))
+	}
+	for _, l := range licences[1:] {
+		req := strings.TrimSpace(l.Module + " " + l.Version)
 		found := false
 		for _, r := range rows {
 			module, kind, _ := strings.Cut(r, "\t")
