@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -60,13 +59,11 @@ func openFor(ctx context.Context, cmd, path string) (*model.Project, error) {
 	if s.env.DataDir == "" {
 		return p, nil
 	}
-	if note := missingChanges(ctx, s.env.DataDir, p); note != "" {
-		s.notes = append(s.notes, note)
+	if m := model.FindMissingChanges(ctx, s.env.DataDir, p); m != nil {
+		s.notes = append(s.notes, m.Error())
 	}
-	if p.ReadOnly() == nil {
-		if _, err := p.AutoBackup(ctx, BackupDir(s.env.DataDir, p.Path()), time.Now()); err != nil {
-			s.notes = append(s.notes, "could not make the automatic backup: "+message(err))
-		}
+	if _, err := p.DailyBackup(ctx, s.env.DataDir, time.Now()); err != nil {
+		s.notes = append(s.notes, "could not make the automatic backup: "+message(err))
 	}
 	return p, nil
 }
@@ -82,29 +79,6 @@ func projectPath(path string) string {
 	return path
 }
 
-// missingChanges compares the project's revision counter with the one it
-// had when this user last closed it: a smaller one means saved changes are
-// missing (the -wal file beside it was lost, or an older copy replaced it).
-func missingChanges(ctx context.Context, dataDir string, p *model.Project) string {
-	data, err := os.ReadFile(revisionFile(dataDir, p.Path()))
-	if err != nil {
-		return ""
-	}
-	was, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
-	now, rerr := p.Revision(ctx)
-	if err != nil || rerr != nil || now >= was {
-		return ""
-	}
-	return fmt.Sprintf("%s holds fewer changes than when it was last closed (%d of %d): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (expected after restoring a backup); 'verbatim backup %s' lists the automatic backups",
-		filepath.Base(p.Path()), now, was, filepath.Base(p.Path()))
-}
-
-// revisionFile is where the revision a project had when it was last closed
-// for writing is kept, in the data folder.
-func revisionFile(dataDir, path string) string {
-	return filepath.Join(dataDir, "revisions", filepath.Base(BackupDir(dataDir, path)))
-}
-
 // finish closes what the run opened (closing again says what closing
 // found: a log that could not be merged) and remembers each writer's
 // revision for the next run.
@@ -115,12 +89,7 @@ func (s *runState) finish() {
 		if err := p.Close(); err != nil {
 			s.notes = append(s.notes, message(err))
 		}
-		if rev := p.ClosedRevision(); rev > 0 && s.env.DataDir != "" {
-			f := revisionFile(s.env.DataDir, p.Path())
-			if os.MkdirAll(filepath.Dir(f), 0o755) == nil {
-				os.WriteFile(f, []byte(strconv.FormatInt(rev, 10)+"\n"), 0o644)
-			}
-		}
+		model.RememberRevision(s.env.DataDir, p)
 	}
 }
 
@@ -186,7 +155,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	section("links", rep.Orphans, "nothing points at a missing document, code or participant")
 	if !rep.OK() {
 		return fmt.Errorf("%s has problems (listed above); run 'verbatim repair %s -o NEW.verbatim' to save what can be read into a new project, or open one of its backups (in %s)",
-			pos[0], pos[0], BackupDir(env.DataDir, p.Path()))
+			pos[0], pos[0], model.BackupDir(env.DataDir, p.Path()))
 	}
 	return nil
 }
@@ -270,7 +239,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	if *keep != 0 {
 		return nil
 	}
-	dir := BackupDir(env.DataDir, p.Path())
+	dir := model.BackupDir(env.DataDir, p.Path())
 	kept, _ := p.BackupsKept(ctx)
 	list := model.AutoBackups(dir, p.Path())
 	fmt.Fprintf(env.Stdout, "automatic backups in %s (a new one each day the project is opened, the last %d kept):\n", dir, kept)

@@ -79,10 +79,10 @@ func TestCheckRepairBackup(t *testing.T) {
 	}
 	// The writing commands above made the day's automatic backup of proj.
 	out = mustRun(t, env, "backup", proj)
-	if !strings.Contains(out, BackupDir(env.DataDir, proj)) || !strings.Contains(out, "p 20") {
+	if !strings.Contains(out, model.BackupDir(env.DataDir, proj)) || !strings.Contains(out, "p 20") {
 		t.Errorf("backup listing: %q", out)
 	}
-	if got := model.AutoBackups(BackupDir(env.DataDir, proj), proj); len(got) != 1 {
+	if got := model.AutoBackups(model.BackupDir(env.DataDir, proj), proj); len(got) != 1 {
 		t.Errorf("%d automatic backups after a day's work, want 1", len(got))
 	}
 	mustRun(t, env, "backup", proj, "--keep", "3")

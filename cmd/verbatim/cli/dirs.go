@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"syscall"
 )
 
@@ -40,23 +37,6 @@ func CacheDir() string {
 		return filepath.Join(d, "verbatim")
 	}
 	return filepath.Join(os.TempDir(), "verbatim-cache")
-}
-
-// BackupDir is where the automatic backups of the project at path are kept:
-// a folder per project file in the data folder, named after the file and a
-// fingerprint of its full path, so that copies of a project (same identity,
-// other place) keep their own backups.
-func BackupDir(dataDir, path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	sum := sha256.Sum256([]byte(abs))
-	stem := strings.TrimSuffix(filepath.Base(abs), ".verbatim")
-	if len(stem) > 100 {
-		stem = stem[:100]
-	}
-	return filepath.Join(dataDir, "backups", stem+" "+hex.EncodeToString(sum[:4]))
 }
 
 // writableDir makes dir if needed and checks that a file can be written in

@@ -1,0 +1,135 @@
+package model
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHousekeepingNames: the backup folder and revision file keep the
+// names the command line has always used (a new name would orphan every
+// user's backups), and copies of a project get their own.
+func TestHousekeepingNames(t *testing.T) {
+	data := "/data"
+	if got, want := BackupDir(data, "/home/ana/Study.verbatim"), filepath.Join(data, "backups", "Study 32172345"); got != want {
+		t.Errorf("BackupDir = %q, want %q", got, want)
+	}
+	if got, want := RevisionFile(data, "/home/ana/Study.verbatim"), filepath.Join(data, "revisions", "Study 32172345"); got != want {
+		t.Errorf("RevisionFile = %q, want %q", got, want)
+	}
+	if BackupDir(data, "/home/ana/Study.verbatim") == BackupDir(data, "/home/ana/copy/Study.verbatim") {
+		t.Error("two copies of a project share their backups")
+	}
+	if got := filepath.Base(BackupDir(data, "/x/"+strings.Repeat("a", 150)+".verbatim")); len(got) != 100+1+8 {
+		t.Errorf("a long name's backup folder is %d bytes long, want 109", len(got))
+	}
+}
+
+// TestMissingChangesAfterRestoringAnOlderCopy remembers the revision at
+// close, puts an older copy in the project's place and finds the changes
+// missing; once the project is changed and closed again, nothing is.
+func TestMissingChangesAfterRestoringAnOlderCopy(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	p := newProject(t, "nl")
+	path := p.Path()
+	if m := FindMissingChanges(ctx, data, p); m != nil {
+		t.Errorf("a new project misses changes: %v", m)
+	}
+	older := filepath.Join(t.TempDir(), "older.verbatim")
+	if err := p.Backup(ctx, older); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Een", "Twee"} {
+		if _, err := p.AddCode(ctx, 0, name, "#ff0000", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := RememberRevision(data, p); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(RevisionFile(data, path)); err != nil || strings.TrimSpace(string(b)) != strconv.FormatInt(p.ClosedRevision(), 10) || p.ClosedRevision() == 0 {
+		t.Fatalf("the revision file holds %q (%v), want %d", b, err, p.ClosedRevision())
+	}
+	if err := os.Rename(older, path); err != nil {
+		t.Fatal(err)
+	}
+	q, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := FindMissingChanges(ctx, data, q)
+	if m == nil || m.Was != p.ClosedRevision() || m.Now >= m.Was {
+		t.Fatalf("after restoring an older copy: %+v, want fewer changes than %d", m, p.ClosedRevision())
+	}
+	want := "test project.verbatim holds fewer changes than when it was last closed (0 of 2): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (expected after restoring a backup); 'verbatim backup test project.verbatim' lists the automatic backups"
+	if m.Error() != want {
+		t.Errorf("the note is\n%q, want\n%q", m.Error(), want)
+	}
+	if FindMissingChanges(ctx, "", q) != nil {
+		t.Error("without a data folder, changes are missing")
+	}
+	for _, name := range []string{"Drie", "Vier", "Vijf"} {
+		if _, err := q.AddCode(ctx, 0, name, "#00ff00", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q.Close()
+	RememberRevision(data, q)
+	r, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if m := FindMissingChanges(ctx, data, r); m != nil {
+		t.Errorf("once changed and closed again: %v", m)
+	}
+}
+
+// TestDailyBackup: a writer gets one backup a day in its BackupDir; a
+// reader and an empty data folder get none.
+func TestDailyBackup(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	p := newProject(t, "en")
+	now := time.Now()
+	made, err := p.DailyBackup(ctx, data, now)
+	if err != nil || made == "" || filepath.Dir(made) != BackupDir(data, p.Path()) {
+		t.Fatalf("the first open's backup: %q, %v", made, err)
+	}
+	if again, err := p.DailyBackup(ctx, data, now.Add(time.Hour)); again != "" || err != nil {
+		t.Errorf("a second backup the same day: %q, %v", again, err)
+	}
+	if none, err := p.DailyBackup(ctx, "", now.Add(48*time.Hour)); none != "" || err != nil {
+		t.Errorf("a backup without a data folder: %q, %v", none, err)
+	}
+	path := p.Path()
+	p.Close()
+	r, err := OpenReader(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := r.DailyBackup(ctx, data, now.Add(48*time.Hour)); got != "" || err != nil {
+		t.Errorf("a reader made a backup: %q, %v", got, err)
+	}
+	if n := len(AutoBackups(BackupDir(data, path), path)); n != 1 {
+		t.Errorf("%d backups, want 1", n)
+	}
+	r.Close()
+	other := t.TempDir()
+	if RememberRevision(other, r); fileExists(RevisionFile(other, path)) {
+		t.Error("a project closed for reading remembered a revision")
+	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
