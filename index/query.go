@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"fmt"
 	"path"
 	"slices"
 	"strconv"
@@ -37,11 +36,24 @@ An OR, NOT or bracket with nothing to apply to is left out; other input that is 
 unclosed quote) is searched as plain words.`
 
 // ErrEmptyQuery is returned for a query with nothing to search for.
-var ErrEmptyQuery = &QueryError{Msg: "type a word to search for"}
+var ErrEmptyQuery = queryError("type a word to search for")
 
 // QueryError is a query that cannot be searched, with a message for the
-// person who typed it.
-type QueryError struct{ Msg string }
+// person who typed it. Msg is the message in English; Key is its English
+// template (with {{.Name}} parts) and Args the parts, for a window that
+// shows it in another language, as model.Label does for undo labels.
+type QueryError struct {
+	Msg  string
+	Key  string
+	Args map[string]string
+}
+
+// queryError is the QueryError whose message is key filled in with parts,
+// given as name, value pairs.
+func queryError(key string, parts ...string) *QueryError {
+	l := model.Phrase(key, parts...)
+	return &QueryError{Msg: l.Text, Key: l.Key, Args: l.Args}
+}
 
 func (e *QueryError) Error() string { return "search: " + e.Msg }
 
@@ -417,7 +429,7 @@ func (p *parser) alternatives(depth int) (clause, error) {
 	for _, a := range alts {
 		if a.n == nil {
 			if len(alts) > 1 {
-				return clause{}, &QueryError{"in: cannot be one of alternatives (OR)"}
+				return clause{}, queryError("in: cannot be one of alternatives (OR)")
 			}
 			return a, nil
 		}
@@ -502,7 +514,7 @@ func (p *parser) fieldTerm(field, value string, phrase, negated bool, depth int)
 	switch field {
 	case "in":
 		if depth > 0 || negated {
-			return nil, &QueryError{"in: applies to the whole search; put it outside brackets and without -"}
+			return nil, queryError("in: applies to the whole search; put it outside brackets and without -")
 		}
 		switch strings.ToLower(value) {
 		case "transcripts", "transcript", "text", "transcripten":
@@ -512,7 +524,7 @@ func (p *parser) fieldTerm(field, value string, phrase, negated bool, depth int)
 		case "all", "alles":
 			p.scope = ScopeAll
 		default:
-			return nil, &QueryError{fmt.Sprintf("in:%s: use in:transcripts, in:memos or in:all", value)}
+			return nil, queryError("in:{{.Value}}: use in:transcripts, in:memos or in:all", "Value", value)
 		}
 		p.hasScope = true
 		return nil, nil
@@ -535,7 +547,7 @@ func (p *parser) fieldTerm(field, value string, phrase, negated bool, depth int)
 				return nil, syntaxError{"~ followed by " + rest}
 			}
 			if n > 2 {
-				return nil, &QueryError{fmt.Sprintf("%s: a fuzzy word allows at most 2 letters off (~2)", value)}
+				return nil, queryError("{{.Word}}: a fuzzy word allows at most 2 letters off (~2)", "Word", value)
 			}
 			t.fuzzy = n
 		}
@@ -549,7 +561,7 @@ func (p *parser) fieldTerm(field, value string, phrase, negated bool, depth int)
 		return nil, syntaxError{"* or ~ without a word"}
 	}
 	if t.prefix && field == "" && utf8.RuneCountInString(t.value) < 2 {
-		return nil, &QueryError{fmt.Sprintf("%s*: a word start needs at least 2 letters", t.value)}
+		return nil, queryError("{{.Word}}*: a word start needs at least 2 letters", "Word", t.value)
 	}
 	return t, nil
 }
@@ -562,6 +574,18 @@ func (p *parser) fieldTerm(field, value string, phrase, negated bool, depth int)
 // when no name starts so. A query that does not parse has no messages (Search
 // reports it).
 func (ix *Index) UnknownFilters(ctx context.Context, q string) ([]string, error) {
+	notes, err := ix.UnknownFilterNotes(ctx, q)
+	var out []string
+	for _, n := range notes {
+		out = append(out, n.Text)
+	}
+	return out, err
+}
+
+// UnknownFilterNotes is UnknownFilters with each message as a label: its
+// English text, and its template and parts for a window that shows it in
+// another language.
+func (ix *Index) UnknownFilterNotes(ctx context.Context, q string) ([]model.Label, error) {
 	pq, err := parseQuery(q)
 	if err != nil || pq.plain {
 		return nil, nil
@@ -617,7 +641,7 @@ func (ix *Index) UnknownFilters(ctx context.Context, q string) ([]string, error)
 	if ix.m == nil {
 		return nil, nil
 	}
-	var out []string
+	var out []model.Label
 	for _, t := range terms {
 		want := ix.normalize(t.value)
 		if want == "" {
@@ -646,11 +670,27 @@ func (ix *Index) UnknownFilters(ctx context.Context, q string) ([]string, error)
 		if found {
 			continue
 		}
-		if t.prefix {
-			out = append(out, fmt.Sprintf("no %s name starts with %q", kind, t.value))
-			continue
-		}
-		out = append(out, (&model.NotFoundError{Kind: kind, Name: t.value, Closest: model.Closest(names, t.value)}).Error())
+		out = append(out, unknownFilterNote(kind == "document", t.prefix, t.value, model.Closest(names, t.value)))
 	}
 	return out, nil
+}
+
+// unknownFilterNote is the message for a doc: (or code:) filter that names
+// nothing, in the words of model.NotFoundError, or of a word start (*)
+// that no name starts with.
+func unknownFilterNote(doc, prefix bool, value, closest string) model.Label {
+	name := strconv.Quote(value)
+	switch {
+	case prefix && doc:
+		return model.Phrase("no document name starts with {{.Name}}", "Name", name)
+	case prefix:
+		return model.Phrase("no code name starts with {{.Name}}", "Name", name)
+	case closest != "" && doc:
+		return model.Phrase("no document named {{.Name}}; did you mean {{.Closest}}?", "Name", name, "Closest", strconv.Quote(closest))
+	case closest != "":
+		return model.Phrase("no code named {{.Name}}; did you mean {{.Closest}}?", "Name", name, "Closest", strconv.Quote(closest))
+	case doc:
+		return model.Phrase("no document named {{.Name}}", "Name", name)
+	}
+	return model.Phrase("no code named {{.Name}}", "Name", name)
 }

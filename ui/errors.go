@@ -57,6 +57,10 @@ func errorText(err error) string {
 			msg = strings.Replace(msg, e.err.Error(), e.text, 1)
 		}
 	}
+	var qe *index.QueryError
+	if errors.As(err, &qe) {
+		msg = strings.Replace(msg, qe.Error(), lang.L("search: {{.Err}}", args{"Err": queryErrorText(qe)}), 1)
+	}
 	var ro *model.ReadOnlyError
 	if errors.As(err, &ro) {
 		msg = strings.Replace(msg, ro.Error(), readOnlyText(ro), 1)

@@ -88,7 +88,7 @@ func (e *exportDialog) showCounted(kind report.Kind, n int, err error) {
 	var qe *index.QueryError
 	switch {
 	case errors.As(err, &qe):
-		e.showCount(lang.L("Search: {{.Err}}", args{"Err": qe.Msg}), widget.DangerImportance, false)
+		e.showCount(lang.L("Search: {{.Err}}", args{"Err": queryErrorText(qe)}), widget.DangerImportance, false)
 	case err != nil:
 		e.showCount(lang.L("Cannot count the quotes: {{.Err}}", args{"Err": errorText(err)}), widget.DangerImportance, false)
 	case n == 0:

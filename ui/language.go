@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"codeberg.org/verbatim/verbatim/assets"
+	"codeberg.org/verbatim/verbatim/index"
 )
 
 // language is the interface's language chosen in Settings: follow the
@@ -89,3 +91,26 @@ func plural(key string, n int, a ...args) string {
 	}
 	return lang.N(key, n, data)
 }
+
+// labelText is a text the packages under the window keep as an English
+// template and its parts (a model.Label, an index.QueryError), in the
+// language shown; text, their English, when there is no template. A part
+// named Count picks the plural form.
+func labelText(text, key string, parts map[string]string) string {
+	if key == "" {
+		return text
+	}
+	data := args{}
+	for k, v := range parts {
+		data[k] = v
+	}
+	if c, ok := parts["Count"]; ok {
+		n, _ := strconv.Atoi(c)
+		return lang.N(key, n, data)
+	}
+	return lang.L(key, data)
+}
+
+// queryErrorText is a query's error in the language shown, without the
+// "search: " the command line puts before it.
+func queryErrorText(qe *index.QueryError) string { return labelText(qe.Msg, qe.Key, qe.Args) }

@@ -296,7 +296,7 @@ func (w *MainWindow) onSearch(q string) {
 	res, err := ix.Search(ctx, q, index.SearchOptions{Limit: resultsPage, Facets: -1})
 	var qe *index.QueryError
 	if errors.As(err, &qe) {
-		w.status.SetText(qe.Msg)
+		w.status.SetText(queryErrorText(qe))
 		return
 	}
 	if err != nil {
@@ -315,11 +315,15 @@ func (w *MainWindow) onSearch(q string) {
 // filterNotes says which doc: and code: filters of q name nothing, with the
 // index's "did you mean", or is empty.
 func (w *MainWindow) filterNotes(ctx context.Context, q string) string {
-	notes, err := w.index.ix.UnknownFilters(ctx, q)
+	notes, err := w.index.ix.UnknownFilterNotes(ctx, q)
 	if err != nil || len(notes) == 0 {
 		return ""
 	}
-	return lang.L("A filter names nothing: {{.Notes}}", args{"Notes": strings.Join(notes, "; ")})
+	texts := make([]string, len(notes))
+	for i, n := range notes {
+		texts[i] = labelText(n.Text, n.Key, n.Args)
+	}
+	return lang.L("A filter names nothing: {{.Notes}}", args{"Notes": strings.Join(texts, "; ")})
 }
 
 // countResults shows the counts per document, speaker and code of q

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -45,20 +44,7 @@ func nameItem(it *fyne.MenuItem, plain string, s model.Step, ok bool, err error,
 
 // stepLabel is an undo step's label in the language shown: its message
 // when the model gave it one (see model.Label), else its English text.
-func stepLabel(s model.Step) string {
-	if s.Key == "" {
-		return s.Label
-	}
-	data := args{}
-	for k, v := range s.Args {
-		data[k] = v
-	}
-	if c, ok := s.Args["Count"]; ok {
-		n, _ := strconv.Atoi(c)
-		return lang.N(s.Key, n, data)
-	}
-	return lang.L(s.Key, data)
-}
+func stepLabel(s model.Step) string { return labelText(s.Label, s.Key, s.Args) }
 
 // cutLabel shortens s to at most n runes, ending it with an ellipsis.
 func cutLabel(s string, n int) string {
