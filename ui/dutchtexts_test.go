@@ -39,10 +39,10 @@ func TestQueryErrorsInDutch(t *testing.T) {
 	w, _ := newSearchWindow(t)
 	inDutch(t)
 	for q, want := range map[string]string{
-		"a*":          "a*: een woordbegin heeft minstens 2 letters nodig",
-		"leren~3":     "leren~3: een woord bij benadering mag hoogstens 2 letters afwijken (~2)",
-		"in:boeken x": "in:boeken: gebruik in:transcripts, in:memos of in:all",
-		"-":           "typ een woord om naar te zoeken",
+		"a*":                 "a*: een woordbegin heeft minstens 2 letters nodig",
+		"leren~3":            "leren~3: een woord bij benadering mag hoogstens 2 letters afwijken (~2)",
+		"in:boeken x":        "in:boeken: gebruik in:transcripts, in:memos of in:all",
+		"-":                  "typ een woord om naar te zoeken",
 		"doc:Anna.txt leren": `Een filter noemt niets: geen document met de naam "Anna.txt"`,
 	} {
 		typeSearch(w, q)
