@@ -37,11 +37,25 @@ type Result struct {
 	// Exchange is the report on a REFI-QDA file Options.Exchange imported
 	// (Document is then empty), one line each.
 	Exchange []string
+	// Stopped says the file was not imported because the batch stopped
+	// there or before it (the disk was full, or the import was
+	// interrupted): every such file has the same Reason, which a report
+	// can give once for all of them.
+	Stopped bool
 }
+
+// The reasons of the files a batch did not import because it stopped.
+const (
+	ReasonInterrupted = "not imported: the import was interrupted"
+	ReasonDiskFull    = "not imported: the disk is full"
+)
 
 // ImportPaths imports files and folders (recursively) into a project. Every
 // file is its own transaction: one that fails leaves the project as it was
-// and never stops the others. The results hold a line for every file met:
+// and never stops the others, except a full disk: the file that found the
+// disk full and every file after it are not imported (Stopped, with
+// ReasonDiskFull), and the error is model.ErrDiskFull, said once for the
+// batch; the files imported before stay. The results hold a line for every file met:
 // hidden files, named pipes and devices, and formats Verbatim does not read
 // are skipped with their reason, never left out without a word. Speakers
 // the project knows count as speakers in every file. progress, if not nil,
@@ -76,14 +90,28 @@ func ImportPaths(ctx context.Context, p *model.Project, paths []string, opts Opt
 	for _, r := range met {
 		switch {
 		case r.Status != "":
-		case stopped != nil || ctx.Err() != nil:
+		case stopped == nil && ctx.Err() != nil:
 			stopped = ctx.Err()
-			r = Result{File: r.File, Status: Skipped, Reason: "not imported: the import was interrupted"}
+			fallthrough
+		case stopped != nil:
+			reason := ReasonInterrupted
+			if errors.Is(stopped, model.ErrDiskFull) {
+				reason = ReasonDiskFull
+			}
+			r = Result{File: r.File, Status: Skipped, Reason: reason, Stopped: true}
 		default:
 			if progress != nil {
 				progress(done, len(files), r.File)
 			}
 			r = importFile(ctx, p, r.File, opts)
+			switch {
+			case r.Stopped && r.Reason == ReasonDiskFull:
+				// Nothing after it would fit either: the project stays
+				// as it was before this file.
+				stopped = model.ErrDiskFull
+			case r.Stopped:
+				stopped = ctx.Err()
+			}
 			done++
 		}
 		results = append(results, r)
@@ -208,8 +236,10 @@ func importFile(ctx context.Context, p *model.Project, path string, opts Options
 		r.Status, r.Notes = Imported, nd.Notes
 	case errors.As(err, &dup):
 		r.Status, r.Reason = Duplicate, dup.Error()
+	case errors.Is(err, model.ErrDiskFull):
+		r.Status, r.Reason, r.Stopped = Skipped, ReasonDiskFull, true
 	case ctx.Err() != nil:
-		r.Status, r.Reason = Skipped, "not imported: the import was interrupted"
+		r.Status, r.Reason, r.Stopped = Skipped, ReasonInterrupted, true
 	default:
 		r.Status, r.Reason = Skipped, pathMessage(err)
 	}

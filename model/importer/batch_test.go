@@ -120,7 +120,7 @@ func TestImportPathsInterrupted(t *testing.T) {
 		t.Fatalf("results %+v: want all three files, the first imported", results)
 	}
 	for _, r := range results[1:] {
-		if r.Status != Skipped || !strings.Contains(r.Reason, "interrupted") {
+		if r.Status != Skipped || !r.Stopped || r.Reason != ReasonInterrupted {
 			t.Errorf("%s: %s (%s), want skipped as interrupted", r.File, r.Status, r.Reason)
 		}
 	}

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"codeberg.org/verbatim/verbatim/model"
 	"codeberg.org/verbatim/verbatim/model/importer"
@@ -21,6 +23,10 @@ type importResult struct {
 	Notes    []string `json:"notes,omitempty"` // what was odd in an imported file
 	// Report is what a REFI-QDA file brought and what it could not carry.
 	Report []string `json:"report,omitempty"`
+	// Stopped says the import stopped at or before this file (the disk was
+	// full, or it was interrupted): the text report lists these files in
+	// one line.
+	Stopped bool `json:"stopped,omitempty"`
 }
 
 func runImport(ctx context.Context, env Env, args []string) error {
@@ -39,7 +45,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		results := make([]importResult, len(done))
 		failed, passed := 0, 0 // passed over in a folder: reported, not failures
 		for i, r := range done {
-			results[i] = importResult{File: r.File, Status: string(r.Status), Reason: r.Reason, Notes: r.Notes, Report: r.Exchange}
+			results[i] = importResult{File: r.File, Status: string(r.Status), Reason: r.Reason, Notes: r.Notes, Report: r.Exchange, Stopped: r.Stopped}
 			if r.Status == importer.Imported {
 				d := r.Document
 				results[i].Document, results[i].ID, results[i].Chars, results[i].Speakers = d.Name, d.ID, d.Chars, d.Speakers
@@ -57,7 +63,10 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		} else {
 			printImportReport(env.Stdout, results)
 		}
-		if err != nil {
+		switch {
+		case errors.Is(err, model.ErrDiskFull):
+			return model.ErrDiskFull // said once for the batch, in plain words
+		case err != nil:
 			return fmt.Errorf("import interrupted: %w", err)
 		}
 		if failed > 0 {
@@ -67,11 +76,19 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	})
 }
 
+// printImportReport prints a line per file, except that the files not
+// imported because the import stopped (a full disk, an interruption) share
+// one line at the end, with their reason once.
 func printImportReport(w io.Writer, results []importResult) {
 	n := map[string]int{}
+	var stopped []string
+	reason := ""
 	for _, r := range results {
 		n[r.Status]++
 		switch {
+		case r.Stopped:
+			stopped = append(stopped, r.File)
+			reason = strings.TrimPrefix(r.Reason, "not imported: ")
 		case r.Report != nil:
 			fmt.Fprintf(w, "imported   %s (REFI-QDA):\n", r.File)
 			for _, l := range r.Report {
@@ -85,6 +102,9 @@ func printImportReport(w io.Writer, results []importResult) {
 		default:
 			fmt.Fprintf(w, "%-10s %s: %s\n", r.Status, r.File, r.Reason)
 		}
+	}
+	if len(stopped) > 0 {
+		fmt.Fprintf(w, "not imported (%s): %s: %s\n", reason, plural(len(stopped), "file", "files"), strings.Join(stopped, ", "))
 	}
 	fmt.Fprintf(w, "%d imported, %d duplicates, %d skipped\n", n["imported"], n["duplicate"], n["skipped"])
 }
