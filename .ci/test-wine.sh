@@ -6,7 +6,9 @@
 # wine 8.0; never shipped):
 #   - the zip holds verbatim.exe, README.txt, LICENSES.txt and the SBOM; the .exe is a stripped
 #     64-bit GUI-subsystem program with the icon and a version resource giving VERSION
-#   - verbatim.exe --version; new, import of a .docx, search, code add / code apply, codings --json
+#   - verbatim.exe --version; a command typed in cmd.exe prints on its console (the GUI-subsystem
+#     .exe attaches to it: .ci/wine/conprobe.go), while redirected output stays redirected
+#   - new, import of a .docx, search, code add / code apply, codings --json
 #     on a project named with a drive letter, backslashes, spaces and non-ASCII letters
 #   - two processes: the window (under Xvfb) holds the project, and a second verbatim.exe is
 #     refused with the "open elsewhere" message (lock_windows.go's LockFileEx, for real under wine);
@@ -116,6 +118,44 @@ Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 trap 'kill $xvfb_pid 2>/dev/null || true; cleanup' EXIT
 sleep 1
+
+say "the console: a command typed in cmd.exe prints there (the .exe is a GUI program)"
+# conprobe.exe starts verbatim.exe on a console of its own with no standard handles, as cmd.exe
+# starts a GUI program, and reads back what appeared on the console (wine gives a program started
+# from this script the script's pipes instead). -detached: with no console either, so that
+# verbatim.exe has to attach to its parent's, as on Windows.
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 ${GO:-go} build -o "$WINEPREFIX/drive_c/conprobe.exe" .ci/wine/conprobe.go
+# on_console [-detached] [-stdout FILE] ARGS... prints verbatim.exe's exit status, then the console's text.
+on_console() {
+	local opts=()
+	while :; do
+		case $1 in
+		-detached) opts+=("$1"); shift ;;
+		-stdout) opts+=("$1" "$2"); shift 2 ;;
+		*) break ;;
+		esac
+	done
+	rm -f "$WINEPREFIX/drive_c/console.txt"
+	DISPLAY=$display "$wine" 'C:\conprobe.exe' "${opts[@]}" 'C:\console.txt' 'C:\Program Files\Verbatim\verbatim.exe' "$@" \
+		>/dev/null 2>"$work/stderr" || fail "conprobe.exe: $(cat "$work/stderr")"
+	tr -d '\r' <"$WINEPREFIX/drive_c/console.txt"
+}
+for how in "" -detached; do
+	out=$(on_console $how --version)
+	[ "$out" = "$(printf '0\nverbatim %s' "$VERSION")" ] || fail "verbatim.exe --version on a console${how:+ ($how)}: got '$out'"
+done
+out=$(on_console -detached search "$proj" café)
+grep -q 'Zoë: Met een \[café\] in Zürich' <<<"$out" || fail "verbatim.exe search on a console: '$out'"
+say "  --version and search print on the console, non-ASCII letters included"
+# Redirected output stays redirected; what is not redirected (stderr) goes to the console.
+out=$(on_console -detached -stdout 'C:\stdout.txt' --version)
+[ "$out" = 0 ] || fail "verbatim.exe --version >FILE also wrote to the console: '$out'"
+[ "$(tr -d '\r' <"$WINEPREFIX/drive_c/stdout.txt")" = "verbatim $VERSION" ] || fail "verbatim.exe --version >FILE wrote '$(cat "$WINEPREFIX/drive_c/stdout.txt")'"
+out=$(on_console -detached -stdout 'C:\stdout.txt' docs 'C:\Onderzoek één\Geen.verbatim')
+grep -qx 'verbatim: C:\\Onderzoek één\\Geen.verbatim: no such file or folder' <<<"$(sed 1d <<<"$out")" && [ "$(head -n1 <<<"$out")" = 1 ] ||
+	fail "verbatim.exe docs on a missing file, stdout redirected: console '$out'"
+[ ! -s "$WINEPREFIX/drive_c/stdout.txt" ] || fail "verbatim.exe docs on a missing file wrote to stdout: $(cat "$WINEPREFIX/drive_c/stdout.txt")"
+say "  with stdout redirected to a file: the output goes to the file, the error to the console"
 
 say "%AppData%\\Verbatim: the demo project and the recent projects"
 appdata=$(env -u DISPLAY "$wine" cmd /c echo %AppData% 2>/dev/null | tr -d '\r')

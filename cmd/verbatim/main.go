@@ -27,6 +27,7 @@ var Version = "dev"
 
 func main() {
 	startup.Done()
+	attachConsole(os.Args[1:]) // verbatim.exe's commands print in cmd.exe too
 	// Ctrl-C or a TERM signal cancels the command, which stops cleanly
 	// and says what it did.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
