@@ -46,6 +46,7 @@ for f in verbatim.exe README.txt LICENSES.txt verbatim.spdx.json; do
 	[ -s "$dir/$f" ] || fail "the zip lacks verbatim-$VERSION-windows-amd64/$f"
 done
 grep -q "Verbatim $VERSION for Windows" "$dir/README.txt" || fail "README.txt does not give the version"
+grep -q 'double-click verbatim.exe' "$dir/README.txt" || fail "README.txt does not say how to start Verbatim from the zip"
 grep -q 'fyne.io/fyne/v2 v2' "$dir/LICENSES.txt" || fail "LICENSES.txt does not list Fyne"
 headers=$(x86_64-w64-mingw32-objdump -p "$dir/verbatim.exe")
 grep -q 'Magic.*020b' <<<"$headers" || fail "verbatim.exe is not a PE32+ (64-bit) program"
@@ -233,6 +234,7 @@ for _ in $(seq 20); do [ -e "$inst/verbatim.exe" ] || break; sleep 0.5; done
 [ ! -e "$inst" ] || fail "the uninstaller left $(ls "$inst")"
 ! find "$WINEPREFIX/drive_c/users" -path '*Start Menu/Programs/Verbatim.lnk' | grep -q . || fail "the uninstaller left the Start menu entry"
 [ -z "$(reg_value 'HKCU\Software\Classes\.verbatim')" ] || fail "the uninstaller left the .verbatim association"
+[ -z "$(reg_value 'HKCU\Software\Classes\Verbatim.Project\shell\open\command')" ] || fail "the uninstaller left the Verbatim.Project open command"
 [ -z "$(reg_value "$uninst" DisplayVersion)" ] || fail "the uninstaller left its Settings > Apps entry"
 
 say "verbatim.exe passed"
