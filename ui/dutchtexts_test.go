@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -47,5 +50,43 @@ func TestQueryErrorsInDutch(t *testing.T) {
 	} {
 		typeSearch(w, q)
 		waitForStatus(t, w, want)
+	}
+}
+
+// TestImportReportInDutch drops a folder with a picture, a hidden file, a
+// broken Word file and a copy of a transcript in a Dutch window: every
+// reason in the report is Dutch.
+func TestImportReportInDutch(t *testing.T) {
+	w, _ := newTestWindow(t)
+	inDutch(t)
+	dir := t.TempDir()
+	text := []byte("Interviewer: Wat drijft je?\nChris: Nieuwsgierigheid.\n")
+	os.WriteFile(filepath.Join(dir, "c – Chris.txt"), text, 0o644)
+	os.WriteFile(filepath.Join(dir, "d – kopie.txt"), text, 0o644)
+	os.WriteFile(filepath.Join(dir, "kapot.docx"), []byte("PK\x03\x04 kapot"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("\x00\x00\x00\x01Bud1"), 0o644)
+	os.WriteFile(filepath.Join(dir, "foto.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "opname.mp3"), []byte("ID3"), 0o644)
+	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
+	select {
+	case <-w.importing:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the import did not finish")
+	}
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no report shown")
+	}
+	report := labelTexts(top)
+	for _, want := range []string{
+		"– foto.png: overgeslagen, een afbeelding, geen transcript",
+		"– .DS_Store: overgeslagen, een verborgen bestand",
+		"– opname.mp3: overgeslagen, een geluidsopname, geen transcript (transcribeer het eerst en importeer het transcript)",
+		"✗ kapot.docx: het bestand is beschadigd",
+		`= d – kopie.txt: dezelfde tekst staat al in het project als "c – Chris.txt"`,
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report does not say %q:\n%s", want, report)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -164,13 +165,13 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 			}
 		case r.Status == importer.Duplicate:
 			duplicates++
-			lines = append(lines, fmt.Sprintf("= %s: %s", name, r.Reason))
+			lines = append(lines, fmt.Sprintf("= %s: %s", name, reasonText(r)))
 		case r.Passed:
 			passed++
-			lines = append(lines, fmt.Sprintf("– %s: %s", name, lang.L("skipped, {{.Reason}}", args{"Reason": r.Reason})))
+			lines = append(lines, fmt.Sprintf("– %s: %s", name, lang.L("skipped, {{.Reason}}", args{"Reason": reasonText(r)})))
 		default:
 			failed++
-			lines = append(lines, fmt.Sprintf("✗ %s: %s", name, r.Reason))
+			lines = append(lines, fmt.Sprintf("✗ %s: %s", name, reasonText(r)))
 		}
 	}
 	summary := lang.L("{{.Imported}} imported, {{.Duplicates}} duplicates, {{.Failed}} not imported, {{.Passed}} skipped", args{"Imported": imported, "Duplicates": duplicates, "Failed": failed, "Passed": passed})
@@ -184,4 +185,20 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 	scroll := container.NewVScroll(report)
 	scroll.SetMinSize(fyne.NewSize(640, min(float32(len(lines))*28+20, 400)))
 	w.showDialog(dialog.NewCustom(summary, lang.L("Close"), scroll, w.win))
+}
+
+// reasonText is why a file was not imported, in the language shown: the
+// importer's reason where it gave its template, else the error's kind in
+// the language shown (which in English is the importer's own, more
+// precise message).
+func reasonText(r importer.Result) string {
+	if r.Why.Key != "" || r.Err == nil {
+		return labelText(r.Reason, r.Why.Key, r.Why.Args)
+	}
+	for _, e := range errorTexts() {
+		if errors.Is(r.Err, e.err) && e.text != e.err.Error() {
+			return e.text
+		}
+	}
+	return r.Reason
 }

@@ -95,7 +95,8 @@ func plural(key string, n int, a ...args) string {
 // labelText is a text the packages under the window keep as an English
 // template and its parts (a model.Label, an index.QueryError), in the
 // language shown; text, their English, when there is no template. A part
-// named Count picks the plural form.
+// named Count picks the plural form; one named What is a text of its own
+// (a format's name), translated too.
 func labelText(text, key string, parts map[string]string) string {
 	if key == "" {
 		return text
@@ -103,6 +104,9 @@ func labelText(text, key string, parts map[string]string) string {
 	data := args{}
 	for k, v := range parts {
 		data[k] = v
+	}
+	if w, ok := parts["What"]; ok { // a name that is a key of its own
+		data["What"] = lang.L(w)
 	}
 	if c, ok := parts["Count"]; ok {
 		n, _ := strconv.Atoi(c)

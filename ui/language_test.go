@@ -53,14 +53,14 @@ var fyneKeys = []string{"(Parent)", "Advanced", "Cancel", "Confirm", "Copy", "Cr
 
 // keyPassers are the functions that hand a key on to lang: the keys are
 // their callers'.
-var keyPassers = []string{"plural", "translated", "stepLabel", "labelText", "Phrase", "PhraseN", "fill", "queryError"}
+var keyPassers = []string{"plural", "translated", "stepLabel", "labelText", "Phrase", "PhraseN", "fill", "queryError", "what"}
 
 // outsideKeyFiles are the sources outside ui and model whose texts the
 // window shows translated, and outsideKeyMakers the functions there that
 // make a text from a key, each as the call of ui or model it is like.
 var (
-	outsideKeyFiles  = []string{"../index/query.go"}
-	outsideKeyMakers = map[string]string{"queryError": "model.Phrase"}
+	outsideKeyFiles  = []string{"../index/query.go", "../model/importer/batch.go", "../model/importer/refuse.go"}
+	outsideKeyMakers = map[string]string{"queryError": "model.Phrase", "what": "textKey"}
 )
 
 // textKeys reads the keys of lang.L, lang.N, lang.X, plural and textKey calls in

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -27,6 +28,13 @@ type Result struct {
 	Status   Status
 	Document model.Document // the stored document, when imported
 	Reason   string         // why it was skipped, or which document it duplicates
+	// Why is Reason as a label: its English template and parts, for a
+	// window that shows it in another language (Key is "" when Reason is
+	// all there is).
+	Why model.Label
+	// Err is the error that kept the file out, when reading or storing it
+	// failed (Reason is its message).
+	Err error
 	// Notes say what was odd in an imported file and how its text was
 	// kept, one line each.
 	Notes []string
@@ -98,7 +106,8 @@ func ImportPaths(ctx context.Context, p *model.Project, paths []string, opts Opt
 			if errors.Is(stopped, model.ErrDiskFull) {
 				reason = ReasonDiskFull
 			}
-			r = Result{File: r.File, Status: Skipped, Reason: reason, Stopped: true}
+			r = skipped(r.File, stoppedWhy(reason), false)
+			r.Stopped = true
 		default:
 			if progress != nil {
 				progress(done, len(files), r.File)
@@ -133,12 +142,12 @@ func collectFiles(paths []string) []Result {
 	for _, path := range paths {
 		info, err := os.Stat(path)
 		if err != nil {
-			met = append(met, Result{File: path, Status: Skipped, Reason: pathMessage(err)})
+			met = append(met, skipped(path, pathLabel(err), false))
 			continue
 		}
 		if !info.IsDir() {
-			if reason := notRegular(info.Mode()); reason != "" {
-				met = append(met, Result{File: path, Status: Skipped, Reason: reason})
+			if reason := notRegular(info.Mode()); reason.Text != "" {
+				met = append(met, skipped(path, reason, false))
 			} else {
 				met = append(met, Result{File: path})
 			}
@@ -147,7 +156,7 @@ func collectFiles(paths []string) []Result {
 		// WalkDir walks each folder in lexical order.
 		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				met = append(met, Result{File: p, Status: Skipped, Reason: pathMessage(err)})
+				met = append(met, skipped(p, pathLabel(err), false))
 				return nil
 			}
 			if p == path {
@@ -155,66 +164,79 @@ func collectFiles(paths []string) []Result {
 			}
 			if d.IsDir() {
 				if strings.HasPrefix(d.Name(), ".") {
-					met = append(met, Result{File: p, Status: Skipped, Reason: "a hidden folder, not searched", Passed: true})
+					met = append(met, skipped(p, model.Phrase("a hidden folder, not searched"), true))
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if reason := skipReason(p, d); reason != "" {
-				met = append(met, Result{File: p, Status: Skipped, Reason: reason, Passed: true})
+			if reason := skipReason(p, d); reason.Text != "" {
+				met = append(met, skipped(p, reason, true))
 			} else {
 				met = append(met, Result{File: p})
 			}
 			return nil
 		})
 		if err != nil {
-			met = append(met, Result{File: path, Status: Skipped, Reason: pathMessage(err)})
+			met = append(met, skipped(path, pathLabel(err), false))
 		}
 	}
 	return met
 }
 
 // skipReason says why a file met in a folder is not read, or "" when it is
-// read: a hidden file, something that is not a regular file (which could
-// block the import, as a named pipe does), or a format Verbatim does not
-// import.
-func skipReason(path string, d fs.DirEntry) string {
+// read (an empty label): a hidden file, something that is not a regular
+// file (which could block the import, as a named pipe does), or a format
+// Verbatim does not import.
+func skipReason(path string, d fs.DirEntry) model.Label {
 	if strings.HasPrefix(d.Name(), ".") {
-		return "a hidden file"
+		return model.Phrase("a hidden file")
 	}
 	mode := d.Type()
 	if mode&fs.ModeSymlink != 0 {
 		info, err := os.Stat(path)
 		if err != nil {
-			return "a link to a file that cannot be read (" + pathMessage(err) + ")"
+			return model.Phrase("a link to a file that cannot be read ({{.What}})", "What", pathLabel(err).Text)
 		}
 		if info.IsDir() {
-			return "a link to a folder, not followed"
+			return model.Phrase("a link to a folder, not followed")
 		}
 		mode = info.Mode()
 	}
-	if reason := notRegular(mode); reason != "" {
+	if reason := notRegular(mode); reason.Text != "" {
 		return reason
 	}
 	if !Supported(path) {
 		return unsupportedReason(path)
 	}
-	return ""
+	return model.Label{}
 }
 
-// notRegular says what a path that is not a regular file is, or "".
-func notRegular(mode fs.FileMode) string {
+// notRegular says what a path that is not a regular file is, or is empty.
+func notRegular(mode fs.FileMode) model.Label {
 	switch {
 	case mode.IsRegular():
-		return ""
+		return model.Label{}
 	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe, not a file"
+		return model.Phrase("a named pipe, not a file")
 	case mode&fs.ModeSocket != 0:
-		return "a socket, not a file"
+		return model.Phrase("a socket, not a file")
 	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
-		return "a device, not a file"
+		return model.Phrase("a device, not a file")
 	}
-	return "not a regular file"
+	return model.Phrase("not a regular file")
+}
+
+// skipped is the result for a file that is not imported, for why.
+func skipped(file string, why model.Label, passed bool) Result {
+	return Result{File: file, Status: Skipped, Reason: why.Text, Why: why, Passed: passed}
+}
+
+// stoppedWhy is the label of a Stopped file's reason.
+func stoppedWhy(reason string) model.Label {
+	if reason == ReasonDiskFull {
+		return model.Phrase("not imported: the disk is full")
+	}
+	return model.Phrase("not imported: the import was interrupted")
 }
 
 // importFile reads and stores one file, in its own transaction.
@@ -235,27 +257,37 @@ func importFile(ctx context.Context, p *model.Project, path string, opts Options
 	case err == nil:
 		r.Status, r.Notes = Imported, nd.Notes
 	case errors.As(err, &dup):
-		r.Status, r.Reason = Duplicate, dup.Error()
+		r.Status, r.Why = Duplicate, model.Phrase("the same text is already in the project as {{.Name}}", "Name", strconv.Quote(dup.Existing))
+		r.Reason = dup.Error()
 	case errors.Is(err, model.ErrDiskFull):
-		r.Status, r.Reason, r.Stopped = Skipped, ReasonDiskFull, true
+		r = skipped(path, stoppedWhy(ReasonDiskFull), false)
+		r.Stopped = true
 	case ctx.Err() != nil:
-		r.Status, r.Reason, r.Stopped = Skipped, ReasonInterrupted, true
+		r = skipped(path, stoppedWhy(ReasonInterrupted), false)
+		r.Stopped = true
 	default:
-		r.Status, r.Reason = Skipped, pathMessage(err)
+		r = skipped(path, pathLabel(err), false)
+		r.Err = err
 	}
 	return r
 }
 
-// pathMessage drops Go's wording for missing and unreadable files.
-func pathMessage(err error) string {
+// pathLabel is why a file was not imported: err's message, as a label
+// where the importer made it so, without Go's wording for missing and
+// unreadable files.
+func pathLabel(err error) model.Label {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return "no such file or folder"
+			return model.Phrase("no such file or folder")
 		case errors.Is(err, fs.ErrPermission):
-			return "permission denied"
+			return model.Phrase("permission denied")
 		}
 	}
-	return err.Error()
+	var ie *importError
+	if errors.As(err, &ie) && ie.label.Key != "" && ie.Error() == err.Error() {
+		return ie.label
+	}
+	return model.Label{Text: err.Error()}
 }

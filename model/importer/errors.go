@@ -1,6 +1,10 @@
 package importer
 
-import "errors"
+import (
+	"errors"
+
+	"codeberg.org/verbatim/verbatim/model"
+)
 
 // Sentinel errors returned (wrapped) by Read and ReadBytes. Test for them
 // with errors.Is; the text of the returned error is written for a researcher
@@ -28,6 +32,7 @@ type importError struct {
 	msg   string
 	kind  error
 	cause error
+	label model.Label // msg as a template and its parts, when it has them
 }
 
 func (e *importError) Error() string { return e.msg }
@@ -42,6 +47,12 @@ func (e *importError) Unwrap() error { return e.cause }
 // message and an optional technical cause (which is not printed).
 func failf(kind error, cause error, msg string) error {
 	return &importError{msg: msg, kind: kind, cause: cause}
+}
+
+// failLabel is failf with the message as a label, which a window can show
+// in its own language.
+func failLabel(kind error, cause error, l model.Label) error {
+	return &importError{msg: l.Text, kind: kind, cause: cause, label: l}
 }
 
 // damaged returns the standard message for a file that is not the format

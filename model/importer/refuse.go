@@ -7,6 +7,8 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // refiExtensions are the file extensions of REFI-QDA exchange files.
@@ -59,22 +61,22 @@ var otherFormats = map[string]string{}
 
 func init() {
 	for noun, exts := range map[string][]string{
-		"JSON data":            {".json", ".jsonl", ".ndjson", ".geojson"},
-		"XML data":             {".xml", ".xsd", ".xsl", ".xslt", ".plist"},
-		"a table (CSV)":        {".csv", ".tsv"},
-		"a spreadsheet":        {".xlsx", ".xls", ".xlsm", ".ods", ".numbers"},
-		"a presentation":       {".pptx", ".ppt", ".odp", ".key"},
-		"a configuration file": {".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".env"},
-		"a database":           {".db", ".sqlite", ".sqlite3", ".mdb", ".accdb", ".sav", ".dta"},
-		"a Verbatim project":   {".verbatim"},
-		"an image":             {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp", ".svg", ".ico"},
-		"a program or library": {".exe", ".dll", ".so", ".dylib", ".app", ".msi", ".dmg", ".deb", ".rpm", ".apk", ".bin", ".o", ".a", ".class", ".jar", ".wasm"},
-		"an e-book":            {".epub", ".mobi"},
-		"a log file":           {".log"},
-		"an archive":           {".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst"},
-		"an audio recording":   {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".wma", ".aiff", ".aif", ".amr"},
-		"a video":              {".mp4", ".mov", ".avi", ".mkv", ".webm", ".wmv", ".m4v", ".mpg", ".mpeg", ".3gp"},
-		"source code":          {".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rs", ".rb", ".php", ".pl", ".swift", ".scala", ".r", ".m", ".jl", ".lua", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".sql", ".css", ".scss", ".ipynb", ".tex", ".bib"},
+		what("JSON data"):                          {".json", ".jsonl", ".ndjson", ".geojson"},
+		what("XML data"):                           {".xml", ".xsd", ".xsl", ".xslt", ".plist"},
+		what("a table (CSV)"):                      {".csv", ".tsv"},
+		what("a spreadsheet"):                      {".xlsx", ".xls", ".xlsm", ".ods", ".numbers"},
+		what("a presentation"):                     {".pptx", ".ppt", ".odp", ".key"},
+		what("a configuration file"):               {".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".env"},
+		what("a database"):                         {".db", ".sqlite", ".sqlite3", ".mdb", ".accdb", ".sav", ".dta"},
+		what("a Verbatim project"):                 {".verbatim"},
+		what("an image"):                           {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp", ".svg", ".ico"},
+		what("a program or library"):               {".exe", ".dll", ".so", ".dylib", ".app", ".msi", ".dmg", ".deb", ".rpm", ".apk", ".bin", ".o", ".a", ".class", ".jar", ".wasm"},
+		what("an e-book"):                          {".epub", ".mobi"},
+		what("a log file"):                         {".log"},
+		"an archive":                               {".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst"},
+		what("an audio recording"):                 {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".wma", ".aiff", ".aif", ".amr"},
+		what("a video"):                            {".mp4", ".mov", ".avi", ".mkv", ".webm", ".wmv", ".m4v", ".mpg", ".mpeg", ".3gp"},
+		what("source code"):                        {".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rs", ".rb", ".php", ".pl", ".swift", ".scala", ".r", ".m", ".jl", ".lua", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".sql", ".css", ".scss", ".ipynb", ".tex", ".bib"},
 		"a subtitle format Verbatim does not read": {".ass", ".ssa", ".sub", ".sbv", ".ttml", ".dfxp", ".scc", ".stl"},
 	} {
 		for _, e := range exts {
@@ -83,36 +85,42 @@ func init() {
 	}
 }
 
+// what marks a name of a format that a reason fills in as its What part:
+// a window shows it translated, and its tests find the names where they
+// are marked.
+func what(noun string) string { return noun }
+
 // unsupportedReason explains why a file Verbatim does not import is left
 // out, from its name alone, as the report on a folder says it.
-func unsupportedReason(path string) string {
+func unsupportedReason(path string) model.Label {
 	ext := strings.ToLower(filepath.Ext(strings.TrimSpace(path)))
 	if noun, ok := otherFormats[ext]; ok {
-		return refusalMessage(noun, ext)
+		return refusalLabel(noun, ext)
 	}
 	if ext == "" {
-		return "not a format Verbatim imports (the name has no extension; give it .txt if it is a transcript)"
+		return model.Phrase("not a format Verbatim imports (the name has no extension; give it .txt if it is a transcript)")
 	}
-	return "not a format Verbatim imports (" + ext + ")"
+	return model.Phrase("not a format Verbatim imports ({{.Ext}})", "Ext", ext)
 }
 
-// refusalMessage is the one line for a file in a format that is not a
-// transcript, with what to do where there is something to do.
-func refusalMessage(noun, ext string) string {
-	msg := noun + ", not a transcript"
+// refusalLabel is the one line for a file in a format that is not a
+// transcript, with what to do where there is something to do: the English
+// template, with the format's name as its What part (translated where it
+// is shown).
+func refusalLabel(noun, ext string) model.Label {
 	switch noun {
 	case "an audio recording", "a video":
-		return msg + " (transcribe it first and import the transcript)"
+		return model.Phrase("{{.What}}, not a transcript (transcribe it first and import the transcript)", "What", noun)
 	case "an archive":
-		return "a " + strings.TrimPrefix(ext, ".") + " archive, not a transcript (unpack it and import the files inside)"
+		return model.Phrase("a {{.Ext}} archive, not a transcript (unpack it and import the files inside)", "Ext", strings.TrimPrefix(ext, "."))
 	case "a Verbatim project":
-		return msg + " (open it with verbatim open)"
+		return model.Phrase("{{.What}}, not a transcript (open it with verbatim open)", "What", noun)
 	case "a subtitle format Verbatim does not read":
-		return ext + " subtitles, a format Verbatim does not read (save them as .vtt or .srt)"
+		return model.Phrase("{{.Ext}} subtitles, a format Verbatim does not read (save them as .vtt or .srt)", "Ext", ext)
 	case "a table (CSV)", "a spreadsheet":
-		return msg + " (save the transcript as .txt or .docx to import it)"
+		return model.Phrase("{{.What}}, not a transcript (save the transcript as .txt or .docx to import it)", "What", noun)
 	}
-	return msg
+	return model.Phrase("{{.What}}, not a transcript", "What", noun)
 }
 
 // refuseContent refuses text that is data rather than a transcript: JSON
@@ -120,9 +128,9 @@ func refusalMessage(noun, ext string) string {
 func refuseContent(trimmed []byte, data []byte) error {
 	switch {
 	case (bytes.HasPrefix(trimmed, []byte("{")) || bytes.HasPrefix(trimmed, []byte("["))) && json.Valid(bytes.TrimPrefix(data, bomUTF8)):
-		return failf(ErrUnsupported, nil, refusalMessage("JSON data", ".json"))
+		return failLabel(ErrUnsupported, nil, refusalLabel("JSON data", ".json"))
 	case bytes.HasPrefix(trimmed, []byte("<?xml")) && !looksHTML(trimmed):
-		return failf(ErrUnsupported, nil, refusalMessage("XML data", ".xml"))
+		return failLabel(ErrUnsupported, nil, refusalLabel("XML data", ".xml"))
 	}
 	return nil
 }

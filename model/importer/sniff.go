@@ -30,7 +30,7 @@ func detectFormat(name string, data []byte) (string, error) {
 	case bytes.HasPrefix(data, magicZip), bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		format, err := zipFormat(data, ext)
 		if noun, other := otherFormats[raw]; err != nil && other {
-			return "", failf(ErrUnsupported, nil, refusalMessage(noun, raw))
+			return "", failLabel(ErrUnsupported, nil, refusalLabel(noun, raw))
 		}
 		return format, err
 	case bytes.HasPrefix(data, magicCFB):
@@ -41,7 +41,7 @@ func detectFormat(name string, data []byte) (string, error) {
 		return "vtt", nil
 	}
 	if noun, ok := otherFormats[raw]; ok {
-		return "", failf(ErrUnsupported, nil, refusalMessage(noun, raw))
+		return "", failLabel(ErrUnsupported, nil, refusalLabel(noun, raw))
 	}
 	if err := refuseContent(trimmed, data); err != nil {
 		return "", err
