@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,8 +25,11 @@ type integrityState struct {
 	banner  *widget.Label   // the read-only banner's text; nil when writable
 	skipped *widget.Label   // the notice of damaged rows left out; nil when none
 	box     *fyne.Container // the banner and notice, over the transcript
-	file    dialog.Dialog   // Save a copy's file dialog, shown last
-	done    chan struct{}   // closed when the running copy ends
+	file    dialog.Dialog   // Save a copy's or Repair's file dialog, shown last
+	done    chan struct{}   // closed when the running copy, check or repair ends
+	missing *widget.Label   // the notice of changes gone missing; nil when none
+	backup  chan struct{}   // closed when the day's automatic backup is done
+	closed  bool            // the window is closing or closed
 }
 
 // readOnlyText says in plain words why the project is read-only and what
@@ -137,6 +141,37 @@ func (w *MainWindow) saveCopy(path string) {
 				return
 			}
 			w.status.SetText(lang.L("Saved a copy of the project to {{.Path}}.", args{"Path": path}))
+		})
+	}()
+}
+
+// housekeep does for the window's project what the command line does for
+// every project it opens (model's housekeeping, in Options.DataDir): it
+// notes changes gone missing since the project was last closed, and makes
+// the day's automatic backup in the background, noting when that fails.
+func (w *MainWindow) housekeep() {
+	dir := w.opts.DataDir
+	if dir == "" {
+		return
+	}
+	w.showNotices(w.win, keptNotices(dir))
+	if m := model.FindMissingChanges(background(), dir, w.project); m != nil {
+		w.integrity.missing = w.addNotice(lang.L("{{.File}} holds fewer changes than when it was last closed ({{.Now}} of {{.Was}}): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (as expected after opening a backup). Its automatic backups are in {{.Folder}}.",
+			args{"File": filepath.Base(m.Path), "Now": m.Now, "Was": m.Was, "Folder": model.BackupDir(dir, w.project.Path())}))
+	}
+	if w.project.ReadOnly() != nil {
+		return
+	}
+	done := make(chan struct{})
+	w.integrity.backup = done
+	p, do := w.project, onUI
+	go func() {
+		_, err := p.DailyBackup(context.Background(), dir, time.Now())
+		do(func() {
+			defer close(done)
+			if err != nil {
+				w.addNotice(lang.L("Could not make today's automatic backup of this project: {{.Err}}. Your work is saved as usual; File > Save a copy… makes a copy by hand.", args{"Err": errorText(err)}))
+			}
 		})
 	}()
 }

@@ -16,13 +16,15 @@ import (
 )
 
 // Run shows the main window on an open project and runs the app until the
-// window closes.
+// window closes; closing the window closes the project (its caller may
+// close it again, to be told the same).
 func Run(a fyne.App, p *model.Project, opts Options) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := NewMainWindow(a, p, opts)
 	if err != nil {
 		return err
 	}
+	w.closesProject()
 	w.win.ShowAndRun()
 	return nil
 }

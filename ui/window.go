@@ -77,6 +77,10 @@ type Options struct {
 	// Demo is the demo project's path: its first opening shows a hint for
 	// a new user.
 	Demo string
+	// DataDir is the user data folder: every project the window shows gets
+	// the command line's housekeeping there (the day's automatic backup,
+	// the check for changes gone missing); empty means none.
+	DataDir string
 }
 
 // NewMainWindow builds the window for a project, selects its first
@@ -140,6 +144,8 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	}
 	w.reopenDocument()
 	w.noteSkippedRows()
+	w.housekeep()
+	addProjectWindow(w)
 	w.showFirstStartHint()
 	w.win.SetOnClosed(w.close)
 	if opts.CacheDir != "" {
@@ -153,6 +159,7 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 // close releases the search index when the window closes, and closes the
 // Analysis window, which shows the same project.
 func (w *MainWindow) close() {
+	w.integrity.closed = true
 	w.closeMemos()
 	w.remember()
 	if w.analysis != nil && !w.analysis.closed {

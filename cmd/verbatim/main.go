@@ -59,5 +59,6 @@ func openWindow(p *model.Project, env cli.Env) (err error) {
 		Recent:          func() []string { return cli.RecentProjects(env.DataDir) },
 		Version:         env.Version,
 		Demo:            cli.DemoPath(env.DataDir),
+		DataDir:         env.DataDir,
 	})
 }

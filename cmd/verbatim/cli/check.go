@@ -56,7 +56,9 @@ func openFor(ctx context.Context, cmd, path string) (*model.Project, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.opened = append(s.opened, p)
-	if s.env.DataDir == "" {
+	if s.env.DataDir == "" || cmd == "open" {
+		// The window does the same for every project it shows
+		// (ui.Options.DataDir), once it shows, and says it there.
 		return p, nil
 	}
 	if m := model.FindMissingChanges(ctx, s.env.DataDir, p); m != nil {

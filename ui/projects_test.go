@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"codeberg.org/verbatim/verbatim/model"
+)
+
+// newHousekeptWindow is the test window with a data folder, its
+// background work handed to the test's goroutine (runUntil).
+func newHousekeptWindow(t *testing.T) (*MainWindow, string) {
+	t.Helper()
+	test.NewTempApp(t)
+	queue, was := make(chan func(), 256), onUI
+	uiQueue, onUI = queue, func(fn func()) { queue <- fn }
+	t.Cleanup(func() { onUI = was })
+	data := t.TempDir()
+	w, err := NewMainWindow(fyne.CurrentApp(), testProject(t), Options{CacheDir: t.TempDir(), DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.win.Close)
+	waitForIndex(t, w)
+	if !runUntil(w.integrity.backup) {
+		t.Fatal("the first window's backup did not end")
+	}
+	return w, data
+}
+
+// openInWindow opens the project at path from w, as File > Open does, and
+// waits for its backup; the window is closed at the end unless closed.
+func openInWindow(t *testing.T, w *MainWindow, path string, open func(context.Context) (*model.Project, error)) *MainWindow {
+	t.Helper()
+	nw := w.openProjectWindow(path, open)
+	if nw == nil {
+		t.Fatalf("%s did not open: %s", path, textsUnder(w.win.Canvas().Overlays().Top()))
+	}
+	waitForIndex(t, nw)
+	if nw.integrity.backup != nil && !runUntil(nw.integrity.backup) {
+		t.Fatal("the automatic backup did not end")
+	}
+	t.Cleanup(func() {
+		for _, x := range fyne.CurrentApp().Driver().AllWindows() {
+			if x == nw.win {
+				x.Close()
+			}
+		}
+	})
+	return nw
+}
+
+// TestProjectWindowsGetBackupsAndRevisionChecks: a project made and one
+// opened from the window get the day's automatic backup in the data
+// folder, closing remembers the revision, and opening an older copy in its
+// place says that changes are missing.
+func TestProjectWindowsGetBackupsAndRevisionChecks(t *testing.T) {
+	w, data := newHousekeptWindow(t)
+	if n := len(model.AutoBackups(model.BackupDir(data, w.project.Path()), w.project.Path())); n != 1 {
+		t.Errorf("the first window's project has %d automatic backups, want 1", n)
+	}
+	path := filepath.Join(t.TempDir(), "Tweede studie.verbatim")
+	nw := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "en") })
+	backups := model.AutoBackups(model.BackupDir(data, path), path)
+	if len(backups) != 1 {
+		t.Fatalf("a project made in the window has %d automatic backups, want 1", len(backups))
+	}
+	if nw.integrity.missing != nil || nw.integrity.box.Visible() {
+		t.Errorf("a new project shows a notice: %q", textsUnder(nw.integrity.box))
+	}
+	ctx := context.Background()
+	for _, name := range []string{"Een", "Twee"} {
+		if _, err := nw.project.AddCode(ctx, 0, name, "#ff0000", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nw.win.Close()
+	rev, err := os.ReadFile(model.RevisionFile(data, path))
+	if err != nil || strings.TrimSpace(string(rev)) != strconv.FormatInt(nw.project.ClosedRevision(), 10) || nw.project.ClosedRevision() == 0 {
+		t.Fatalf("closing the window remembered revision %q (%v), want %d", rev, err, nw.project.ClosedRevision())
+	}
+
+	// The backup, made before the two codes, put in the project's place.
+	old, err := os.ReadFile(backups[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Open(ctx, path) })
+	notice := textsUnder(again.integrity.box)
+	if again.integrity.missing == nil || !again.integrity.box.Visible() || !strings.Contains(notice, "holds fewer changes than when it was last closed (0 of 2)") || !strings.Contains(notice, model.BackupDir(data, path)) {
+		t.Errorf("opening an older copy in the window says %q", notice)
+	}
+}
+
+// TestProjectWindowFailedBackupIsNoted: when the backups folder cannot be
+// made, the window opens the project and says so over the transcript.
+func TestProjectWindowFailedBackupIsNoted(t *testing.T) {
+	w, data := newHousekeptWindow(t)
+	if err := os.RemoveAll(filepath.Join(data, "backups")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(data, "backups"), []byte("in the way"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "Derde.verbatim")
+	nw := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "nl") })
+	if got := textsUnder(nw.integrity.box); !nw.integrity.box.Visible() || !strings.Contains(got, "Could not make today's automatic backup of this project") {
+		t.Errorf("a failed backup is noted as %q", got)
+	}
+}
+
+// blockRevisions makes closing fail to remember the revision of the
+// window's project, a real error for closing to report: the revisions
+// folder is a file. The project gets a change, so that it has a revision.
+func blockRevisions(t *testing.T, nw *MainWindow, data string) {
+	t.Helper()
+	if _, err := nw.project.AddCode(context.Background(), 0, "Een", "#ff0000", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(data, "revisions"), []byte("in the way"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestProjectCloseErrorIsShownOnAnotherWindow closes a window whose
+// project could not be closed cleanly: the window left shows it, and the
+// data folder keeps it until the dialog is dismissed.
+func TestProjectCloseErrorIsShownOnAnotherWindow(t *testing.T) {
+	w, data := newHousekeptWindow(t)
+	path := filepath.Join(t.TempDir(), "Vierde.verbatim")
+	nw := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "nl") })
+	blockRevisions(t, nw, data)
+	before := w.win.Canvas().Overlays().Top()
+	nw.win.Close()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil || top == before || !strings.Contains(textsUnder(top), "Closing Vierde.verbatim") {
+		t.Fatalf("closing showed no dialog on the other window: %q", textsUnder(top))
+	}
+	if kept := keptNotices(data); len(kept) != 1 || !strings.Contains(kept[0], "Vierde.verbatim") {
+		t.Errorf("kept notices while the dialog is shown: %q", kept)
+	}
+	tapButton(t, top, "OK")
+	if kept := keptNotices(data); len(kept) != 0 {
+		t.Errorf("the dismissed notice is still kept: %q", kept)
+	}
+	if _, err := os.Stat(noticesFile(data)); err == nil {
+		t.Error("the notices file is left behind")
+	}
+}
+
+// TestProjectCloseErrorIsKeptForTheNextStart closes the last window with
+// a close error: the next start shows it.
+func TestProjectCloseErrorIsKeptForTheNextStart(t *testing.T) {
+	test.NewTempApp(t)
+	queue, was := make(chan func(), 256), onUI
+	uiQueue, onUI = queue, func(fn func()) { queue <- fn }
+	t.Cleanup(func() { onUI = was })
+	data := t.TempDir()
+	first, err := NewMainWindow(fyne.CurrentApp(), testProject(t), Options{CacheDir: t.TempDir(), DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitForIndex(t, first)
+	runUntil(first.integrity.backup)
+	path := filepath.Join(t.TempDir(), "Vijfde.verbatim")
+	nw := openInWindow(t, first, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "en") })
+	first.win.Close()
+	blockRevisions(t, nw, data)
+	nw.win.Close()
+	if o := nw.otherWindow(); o != nil {
+		t.Fatalf("a project window is left open: %q", o.win.Title())
+	}
+	kept := keptNotices(data)
+	if len(kept) != 1 || !strings.Contains(kept[0], "Closing Vijfde.verbatim") {
+		t.Fatalf("the last window's close error is kept as %q", kept)
+	}
+
+	// The next start.
+	next, err := NewMainWindow(fyne.CurrentApp(), testProject(t), Options{CacheDir: t.TempDir(), DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(next.win.Close)
+	waitForIndex(t, next)
+	runUntil(next.integrity.backup)
+	top := next.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(textsUnder(top), kept[0]) {
+		t.Fatalf("the next start does not show the kept notice: %q", textsUnder(top))
+	}
+	tapButton(t, top, "OK")
+	if kept := keptNotices(data); len(kept) != 0 {
+		t.Errorf("shown and dismissed, the notice is still kept: %q", kept)
+	}
+}
+
+// TestProjectNotMergedInPlainWords: ErrNotMerged is said in the window's
+// words, in both languages, not as model's English.
+func TestProjectNotMergedInPlainWords(t *testing.T) {
+	en := closeErrorText("/x/Studie.verbatim", model.ErrNotMerged)
+	if strings.Contains(en, model.ErrNotMerged.Error()) || !strings.Contains(en, "Every change to Studie.verbatim is saved") {
+		t.Errorf("in English: %q", en)
+	}
+	inDutch(t)
+	if nl := closeErrorText("/x/Studie.verbatim", model.ErrNotMerged); nl == en || !strings.Contains(nl, "Studie.verbatim") {
+		t.Errorf("in Dutch: %q", nl)
+	}
+}
