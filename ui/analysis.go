@@ -282,7 +282,7 @@ func chartOf(d *export.Doc) (image.Image, error) {
 	}
 	img, err := png.Decode(bytes.NewReader(ims[0].PNG))
 	if err != nil {
-		return nil, fmt.Errorf("the chart: %w", err)
+		return nil, fmt.Errorf("%s: %w", lang.L("the chart"), err)
 	}
 	return img, nil
 }
@@ -297,7 +297,7 @@ func (v *analysisView) show(r *report.Report, img image.Image, err error) {
 		if ts := r.Doc.Tables(); len(ts) > 0 {
 			t = ts[0]
 		} else {
-			err = fmt.Errorf("this report has no table: %w", report.ErrNothingSelected)
+			err = fmt.Errorf("%s: %w", textKey("this report has no table"), report.ErrNothingSelected)
 		}
 	}
 	if err != nil {
@@ -354,10 +354,27 @@ func (v *analysisView) placeChart(img image.Image) {
 	v.split.Refresh()
 }
 
+// nothingReasons are the reasons package report gives for a report with
+// nothing in it (and the Analysis view's own), which the view shows in the
+// language shown.
+var nothingReasons = []string{
+	textKey("the codebook is empty"),
+	textKey("no coded quotes match the filters"),
+	textKey("the selected documents have no participants"),
+	textKey("no speaker turns match the filters"),
+	textKey("the project has no documents"),
+	textKey("there are no thematic summaries yet ('verbatim summary' writes one)"),
+	textKey("the project has no memos yet"),
+	textKey("this report has no table"),
+}
+
 // nothingMessage is why a report is empty, as a sentence, without the
 // sentinel's own words.
 func nothingMessage(err error) string {
 	s := strings.TrimSuffix(err.Error(), ": "+report.ErrNothingSelected.Error())
+	if slices.Contains(nothingReasons, s) {
+		s = translated(s)
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:] + "."
 }

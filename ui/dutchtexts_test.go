@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+
+	"codeberg.org/verbatim/verbatim/index"
+	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/importer"
 )
 
 // waitForStatus runs what is queued for the main goroutine until the
@@ -87,6 +93,53 @@ func TestImportReportInDutch(t *testing.T) {
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report does not say %q:\n%s", want, report)
+		}
+	}
+}
+
+// TestDocumentAttributesInDutch opens a document with the attributes the
+// importer stores for a header in a Dutch window: their names are Dutch,
+// an unknown one is shown as stored, and the stored names stay English.
+func TestDocumentAttributesInDutch(t *testing.T) {
+	w, p := newTestWindow(t)
+	inDutch(t)
+	ctx := context.Background()
+	d, err := p.ImportDocument(ctx, model.NewDocument{Name: "c – Chris.txt", Format: "txt", Text: "Chris: Nieuwsgierigheid.\n",
+		Turns:      []model.NewTurn{{Start: 0, End: 24, Speaker: "Chris"}},
+		Attributes: []model.Attribute{{Key: "date", Value: "2024-03-12"}, {Key: "duration", Value: "45 min"}, {Key: "wijk", Value: "Noord"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.refresh()
+	tapText(t, w.documents.box, d.Name)
+	if got, want := w.memos.attributes.Text, "datum: 2024-03-12 · duur: 45 min · wijk: Noord"; got != want {
+		t.Errorf("attributes %q, want %q", got, want)
+	}
+	attrs, _ := p.DocumentAttributes(ctx, d.ID)
+	if len(attrs) != 3 || attrs[0].Key != "date" {
+		t.Errorf("stored attributes %+v", attrs)
+	}
+}
+
+// TestErrorContextInDutch: the words model and index put before an error
+// ("document 3: …", "search index: …") are Dutch in a Dutch window, and
+// as the command line writes them in English.
+func TestErrorContextInDutch(t *testing.T) {
+	errs := map[error][2]string{
+		fmt.Errorf("document 3: %w", model.ErrNotFound):                         {"document 3: not found", "document 3: niet gevonden"},
+		fmt.Errorf("search index: %w", index.ErrClosed):                         {"search index: the search index is closed", "zoekindex: de zoekindex is gesloten"},
+		fmt.Errorf("coding 7: %w", fmt.Errorf("read: %w", importer.ErrDamaged)): {"coding 7: read: the file is damaged", "codering 7: lezen: het bestand is beschadigd"},
+		index.ErrEmptyQuery: {"search: type a word to search for", "zoeken: typ een woord om naar te zoeken"},
+	}
+	for err, want := range errs {
+		if got := errorText(err); got != want[0] {
+			t.Errorf("in English %q, want %q", got, want[0])
+		}
+	}
+	inDutch(t)
+	for err, want := range errs {
+		if got := errorText(err); got != want[1] {
+			t.Errorf("in Dutch %q, want %q", got, want[1])
 		}
 	}
 }

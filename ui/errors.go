@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -64,6 +65,47 @@ func errorText(err error) string {
 	var ro *model.ReadOnlyError
 	if errors.As(err, &ro) {
 		msg = strings.Replace(msg, ro.Error(), readOnlyText(ro), 1)
+	}
+	return contextText(msg)
+}
+
+// errorContexts are the words model, index and importer put before an
+// error to say where it happened ("document 3: …", "search index: …"),
+// each as the pattern of the English words with the parts it names, and
+// the template of the words in the language shown.
+var errorContexts = []struct {
+	pattern *regexp.Regexp
+	parts   []string
+	key     string
+}{
+	{regexp.MustCompile(`^document (\d+): `), []string{"ID"}, textKey("document {{.ID}}: {{.Err}}")},
+	{regexp.MustCompile(`^coding (\d+): `), []string{"ID"}, textKey("coding {{.ID}}: {{.Err}}")},
+	{regexp.MustCompile(`^speaker (\d+): `), []string{"ID"}, textKey("speaker {{.ID}}: {{.Err}}")},
+	{regexp.MustCompile(`^participant (\d+): `), []string{"ID"}, textKey("participant {{.ID}}: {{.Err}}")},
+	{regexp.MustCompile(`^code (\d+): `), []string{"ID"}, textKey("code {{.ID}}: {{.Err}}")},
+	{regexp.MustCompile(`^code key (\d+): `), []string{"Key"}, textKey("code key {{.Key}}: {{.Err}}")},
+	{regexp.MustCompile(`^code keys: `), nil, textKey("code keys: {{.Err}}")},
+	{regexp.MustCompile(`^search index: `), nil, textKey("search index: {{.Err}}")},
+	{regexp.MustCompile(`^search: `), nil, textKey("search: {{.Err}}")},
+	{regexp.MustCompile(`^open: `), nil, textKey("open: {{.Err}}")},
+	{regexp.MustCompile(`^read: `), nil, textKey("read: {{.Err}}")},
+	{regexp.MustCompile(`^the change was given up: `), nil, textKey("the change was given up: {{.Err}}")},
+	{regexp.MustCompile(`^could not save the change: `), nil, textKey("could not save the change: {{.Err}}")},
+}
+
+// contextText is msg with the English words of errorContexts at its start
+// in the language shown.
+func contextText(msg string) string {
+	for _, c := range errorContexts {
+		m := c.pattern.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		data := args{"Err": contextText(msg[len(m[0]):])}
+		for i, name := range c.parts {
+			data[name] = m[i+1]
+		}
+		return translatedWith(c.key, data)
 	}
 	return msg
 }

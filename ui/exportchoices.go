@@ -59,7 +59,7 @@ func loadExportChoices(ctx context.Context, p *model.Project) (*exportChoices, e
 	for _, d := range c.docs {
 		da, err := p.DocumentAttributes(ctx, d.ID)
 		if err != nil {
-			return nil, fmt.Errorf("attributes of %s: %w", d.Name, err)
+			return nil, fmt.Errorf("%s: %w", lang.L("attributes of {{.Name}}", args{"Name": d.Name}), err)
 		}
 		for _, a := range da {
 			attrs.add(a)

@@ -220,6 +220,6 @@ func (w *MainWindow) openPath(path string) {
 		err = fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: p})
 	}
 	if err != nil {
-		w.showError(fmt.Errorf("open %s: %w", path, err))
+		w.showError(fmt.Errorf("%s: %w", lang.L("open {{.Path}}", args{"Path": path}), err))
 	}
 }

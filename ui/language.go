@@ -76,6 +76,9 @@ func textKey(key string) string { return key }
 // translated is the text of a key marked with textKey, in the language shown.
 func translated(key string) string { return lang.L(key) }
 
+// translatedWith is translated for a key with {{.Name}} parts.
+func translatedWith(key string, a args) string { return lang.L(key, a) }
+
 // args are a text's named parts, as in {{.Name}}.
 type args = map[string]any
 

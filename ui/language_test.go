@@ -53,7 +53,7 @@ var fyneKeys = []string{"(Parent)", "Advanced", "Cancel", "Confirm", "Copy", "Cr
 
 // keyPassers are the functions that hand a key on to lang: the keys are
 // their callers'.
-var keyPassers = []string{"plural", "translated", "stepLabel", "labelText", "Phrase", "PhraseN", "fill", "queryError", "what"}
+var keyPassers = []string{"plural", "translated", "translatedWith", "stepLabel", "labelText", "Phrase", "PhraseN", "fill", "queryError", "what"}
 
 // outsideKeyFiles are the sources outside ui and model whose texts the
 // window shows translated, and outsideKeyMakers the functions there that

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -198,9 +199,26 @@ func (m *memoPanel) follow(d model.Document) {
 func attributesLine(attrs []model.Attribute) string {
 	parts := make([]string, len(attrs))
 	for i, a := range attrs {
-		parts[i] = a.Key + ": " + a.Value
+		parts[i] = attributeName(a.Key) + ": " + a.Value
 	}
 	return strings.Join(parts, " · ")
+}
+
+// attributeNames are the attribute names the importer stores for a
+// transcript's header (Date:, Duur:, …) and the usual participant ones,
+// which the window shows in its language; the stored names stay.
+var attributeNames = []string{textKey("date"), textKey("time"), textKey("duration"), textKey("location"),
+	textKey("interviewer"), textKey("interviewee"), textKey("audio file"), textKey("language"), textKey("title"),
+	textKey("subject"), textKey("project"), textKey("transcriber"), textKey("role"), textKey("organisation"),
+	textKey("age"), textKey("gender")}
+
+// attributeName is an attribute's name as the window shows it: a known
+// one in the language shown, any other as it is stored.
+func attributeName(key string) string {
+	if slices.Contains(attributeNames, key) {
+		return translated(key)
+	}
+	return key
 }
 
 // choose shows a memo of a code, a coding or the project under the

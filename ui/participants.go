@@ -124,7 +124,7 @@ func (p *participantsPanel) beside(documents fyne.CanvasObject) fyne.CanvasObjec
 func (p *participantsPanel) about(c model.Case) string {
 	parts := []string{plural("{{.Count}} speakers", len(p.spoken[c.ID]))}
 	for _, a := range c.Attributes {
-		parts = append(parts, a.Key+": "+a.Value)
+		parts = append(parts, attributeName(a.Key)+": "+a.Value)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -268,7 +268,7 @@ func (p *participantsPanel) showAttributes(attrs []model.Attribute) {
 		r.value.onDone = func() { p.onValueDone(r) }
 		r.remove = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { p.onRemove(r) })
 		r.remove.Importance = widget.LowImportance
-		key := widget.NewLabel(a.Key)
+		key := widget.NewLabel(attributeName(a.Key))
 		key.Truncation = fyne.TextTruncateEllipsis
 		r.box = container.NewBorder(nil, nil, nil, r.remove, container.NewGridWithColumns(2, key, r.value))
 		p.rows = append(p.rows, r)

@@ -169,7 +169,7 @@ func TestCodeAllHitsAndFiltersInDutch(t *testing.T) {
 		}
 	}
 	search(t, w, "leert doc:zzz")
-	if got, want := w.status.Text, `Een filter noemt niets: no document named "zzz"`; got != want {
+	if got, want := w.status.Text, `Een filter noemt niets: geen document met de naam "zzz"`; got != want {
 		t.Errorf("status %q, want %q", got, want)
 	}
 }
