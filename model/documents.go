@@ -2,9 +2,7 @@ package model
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"path"
@@ -53,72 +51,14 @@ func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
 // project is refused with a DuplicateError (an empty one never is: another
 // tool's export may hold several); a name in use gets a number.
 func (p *Project) ImportDocument(ctx context.Context, nd NewDocument) (Document, error) {
-	if err := validateNewDocument(nd); err != nil {
+	r, err := p.ImportDocuments(ctx, []NewDocument{nd})
+	if err != nil {
 		return Document{}, err
 	}
-	sum := sha256.Sum256([]byte(nd.Text))
-	hash := hex.EncodeToString(sum[:])
-	var doc Document
-	err := p.act(ctx, plainLabel("Import "+nd.Name), func(tx *sql.Tx, label *Label) error {
-		var existing string
-		err := tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE sha256 = ? AND text = ? AND text <> ''", hash, nd.Text).Scan(&existing)
-		if err == nil {
-			return &DuplicateError{Existing: existing}
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		name, err := freeDocumentName(ctx, tx, nd.Name)
-		if err != nil {
-			return err
-		}
-		*label = Phrase("Import {{.Document}}", "Document", name)
-		chars := utf8.RuneCountInString(nd.Text)
-		imported := now()
-		res, err := tx.ExecContext(ctx, "INSERT INTO documents (name, text, chars, format, sha256, imported) VALUES (?, ?, ?, ?, ?, ?)",
-			name, nd.Text, chars, nd.Format, hash, imported)
-		if err != nil {
-			return err
-		}
-		id, _ := res.LastInsertId()
-		for i, a := range nd.Attributes {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO document_attributes (doc_id, pos, key, value) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
-				id, i, a.Key, a.Value); err != nil {
-				return err
-			}
-		}
-		speakers := map[string]int64{}
-		// One statement for every turn: parsing it anew per turn was half
-		// the cost of storing a long transcript.
-		insertTurn, err := tx.PrepareContext(ctx, "INSERT INTO turns (doc_id, start_rune, end_rune, speaker_id, begin_ms, until_ms) VALUES (?, ?, ?, ?, ?, ?)")
-		if err != nil {
-			return err
-		}
-		defer insertTurn.Close()
-		for _, t := range nd.Turns {
-			var sid sql.NullInt64
-			if t.Speaker != "" {
-				if _, ok := speakers[t.Speaker]; !ok {
-					s, err := addSpeaker(ctx, tx, id, t.Speaker)
-					if err != nil {
-						return err
-					}
-					speakers[t.Speaker] = s
-				}
-				sid = sql.NullInt64{Int64: speakers[t.Speaker], Valid: true}
-			}
-			var begin, until sql.NullInt64
-			if t.HasTime {
-				begin = sql.NullInt64{Int64: t.Begin.Milliseconds(), Valid: true}
-				until = sql.NullInt64{Int64: t.Until.Milliseconds(), Valid: true}
-			}
-			if _, err := insertTurn.ExecContext(ctx, id, t.Start, t.End, sid, begin, until); err != nil {
-				return err
-			}
-		}
-		doc = Document{ID: id, Name: name, Format: nd.Format, Chars: chars, Imported: parseTime(imported), Speakers: len(speakers)}
-		return nil
-	})
-	return doc, err
+	if r[0].Duplicate {
+		return Document{}, &DuplicateError{Existing: r[0].Name}
+	}
+	return r[0].Document, nil
 }
 
 func validateNewDocument(nd NewDocument) error {

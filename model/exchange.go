@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -51,32 +52,60 @@ func (p *Project) SetGUIDs(ctx context.Context, kind GUIDKind, guids map[int64]s
 		return nil
 	}
 	return p.do(ctx, plainLabel("Keep the identifiers of an exchange file"), func(tx *sql.Tx) error {
-		// Many rows a statement: an import of 100,000 codings stores
-		// 200,000 of them.
-		const batch = 200
-		args := make([]any, 0, 3*batch)
-		flush := func() error {
-			if len(args) == 0 {
-				return nil
-			}
-			q := "INSERT INTO guids (kind, id, guid) VALUES " + strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", ") +
-				" ON CONFLICT (kind, id) DO UPDATE SET guid = excluded.guid"
-			_, err := tx.ExecContext(ctx, q, args...)
-			args = args[:0]
+		have := map[int64]string{}
+		rows, err := tx.QueryContext(ctx, "SELECT id, guid FROM guids WHERE kind = ?", string(kind))
+		if err != nil {
 			return err
 		}
+		for rows.Next() {
+			var id int64
+			var g string
+			if err := rows.Scan(&id, &g); err != nil {
+				rows.Close()
+				return err
+			}
+			have[id] = g
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var added []int64
 		for id, g := range guids {
 			if strings.TrimSpace(g) == "" {
 				return fmt.Errorf("GUID of %s %d: %w (it is empty)", kind, id, ErrInvalid)
 			}
-			args = append(args, string(kind), id, g)
-			if len(args) == 3*batch {
-				if err := flush(); err != nil {
+			old, ok := have[id]
+			switch {
+			case !ok:
+				added = append(added, id)
+			case old != g:
+				if _, err := tx.ExecContext(ctx, "UPDATE guids SET guid = ? WHERE kind = ? AND id = ?", g, string(kind), id); err != nil {
 					return err
 				}
 			}
 		}
-		return flush()
+		if len(added) == 0 {
+			return nil
+		}
+		slices.Sort(added)
+		// Many rows a statement, and one undo record for all of them: an
+		// import of 100,000 codings stores 200,000.
+		return bulkAdd(ctx, tx, []string{"guids"}, func() error {
+			const batch = 300
+			args := make([]any, 0, 3*batch)
+			for i, id := range added {
+				args = append(args, string(kind), id, guids[id])
+				if len(args) == 3*batch || i == len(added)-1 {
+					q := "INSERT INTO guids (kind, id, guid) VALUES " + strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", ")
+					if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+						return err
+					}
+					args = args[:0]
+				}
+			}
+			return nil
+		})
 	})
 }
 
@@ -135,68 +164,80 @@ func (p *Project) AddCodings(ctx context.Context, cs []NewCoding) ([]int64, erro
 	ids := make([]int64, len(cs))
 	err := p.act(ctx, plainLabel("Add codings"), func(tx *sql.Tx, label *Label) error {
 		clear(ids)
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO codings (doc_id, code_id, start_rune, end_rune, coder_id, created, memo)
-			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
-		if err != nil {
+		var added int
+		err := bulkAdd(ctx, tx, []string{"coders", "codings"}, func() error {
+			var err error
+			added, err = p.addCodings(ctx, tx, cs, ids)
 			return err
-		}
-		defer stmt.Close()
-		chars := map[int64]int{}
-		codes := map[int64]bool{}
-		coders := map[string]int64{}
-		defaultCoder, err := p.Coder(ctx)
-		if err != nil {
-			return err
-		}
-		added := 0
-		for i, c := range cs {
-			n, ok := chars[c.DocID]
-			if !ok {
-				err := tx.QueryRowContext(ctx, "SELECT chars FROM documents WHERE id = ?", c.DocID).Scan(&n)
-				if errors.Is(err, sql.ErrNoRows) {
-					return fmt.Errorf("document %d: %w", c.DocID, ErrNotFound)
-				} else if err != nil {
-					return err
-				}
-				chars[c.DocID] = n
-			}
-			if c.Start < 0 || c.End <= c.Start || c.End > n {
-				return fmt.Errorf("range %d:%d: %w (the document has %d characters; the end must be after the start)", c.Start, c.End, ErrInvalid, n)
-			}
-			if !codes[c.CodeID] {
-				if _, err := codeRow(ctx, tx, c.CodeID); err != nil {
-					return err
-				}
-				codes[c.CodeID] = true
-			}
-			name := strings.TrimSpace(c.Coder)
-			if name == "" {
-				name = defaultCoder
-			}
-			coderID, ok := coders[name]
-			if !ok {
-				if coderID, err = coderByName(ctx, tx, name); err != nil {
-					return err
-				}
-				coders[name] = coderID
-			}
-			created := now()
-			if !c.Created.IsZero() {
-				created = c.Created.UTC().Format(time.RFC3339Nano)
-			}
-			res, err := stmt.ExecContext(ctx, c.DocID, c.CodeID, c.Start, c.End, coderID, created, c.Memo)
-			if err != nil {
-				return err
-			}
-			if n, _ := res.RowsAffected(); n == 1 {
-				ids[i], _ = res.LastInsertId()
-				added++
-			}
-		}
+		})
 		*label = PhraseN("Add a coding", "Add {{.Count}} codings", added)
-		return nil
+		return err
 	})
 	return ids, err
+}
+
+// addCodings inserts codings, setting ids[i] to the id of cs[i] when it was
+// added, and returns how many were.
+func (p *Project) addCodings(ctx context.Context, tx *sql.Tx, cs []NewCoding, ids []int64) (int, error) {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO codings (doc_id, code_id, start_rune, end_rune, coder_id, created, memo)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	chars := map[int64]int{}
+	codes := map[int64]bool{}
+	coders := map[string]int64{}
+	defaultCoder, err := p.Coder(ctx)
+	if err != nil {
+		return 0, err
+	}
+	added := 0
+	for i, c := range cs {
+		n, ok := chars[c.DocID]
+		if !ok {
+			err := tx.QueryRowContext(ctx, "SELECT chars FROM documents WHERE id = ?", c.DocID).Scan(&n)
+			if errors.Is(err, sql.ErrNoRows) {
+				return 0, fmt.Errorf("document %d: %w", c.DocID, ErrNotFound)
+			} else if err != nil {
+				return 0, err
+			}
+			chars[c.DocID] = n
+		}
+		if c.Start < 0 || c.End <= c.Start || c.End > n {
+			return 0, fmt.Errorf("range %d:%d: %w (the document has %d characters; the end must be after the start)", c.Start, c.End, ErrInvalid, n)
+		}
+		if !codes[c.CodeID] {
+			if _, err := codeRow(ctx, tx, c.CodeID); err != nil {
+				return 0, err
+			}
+			codes[c.CodeID] = true
+		}
+		name := strings.TrimSpace(c.Coder)
+		if name == "" {
+			name = defaultCoder
+		}
+		coderID, ok := coders[name]
+		if !ok {
+			if coderID, err = coderByName(ctx, tx, name); err != nil {
+				return 0, err
+			}
+			coders[name] = coderID
+		}
+		created := now()
+		if !c.Created.IsZero() {
+			created = c.Created.UTC().Format(time.RFC3339Nano)
+		}
+		res, err := stmt.ExecContext(ctx, c.DocID, c.CodeID, c.Start, c.End, coderID, created, c.Memo)
+		if err != nil {
+			return 0, err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			ids[i], _ = res.LastInsertId()
+			added++
+		}
+	}
+	return added, nil
 }
 
 // AddCase returns the participant called name, creating it (without

@@ -52,6 +52,10 @@ type action struct {
 	writes int64 // total_changes() once the step was set up
 	depth  int   // savepoints open for the calls inside a group
 	broken error // set when SQLite gave up the whole transaction
+	// whole is set inside Bulk: calls run without savepoints of their own,
+	// and failed keeps the first that failed, which fails the whole.
+	whole  bool
+	failed error
 	done   atomic.Bool
 }
 
@@ -89,6 +93,16 @@ func (p *Project) conn(ctx context.Context) querier {
 func (a *action) savepoint(ctx context.Context, fn func() error) error {
 	if a.broken != nil {
 		return a.broken
+	}
+	if a.whole {
+		if a.failed != nil {
+			return a.failed
+		}
+		if err := fn(); err != nil {
+			a.failed = err
+			return err
+		}
+		return nil
 	}
 	a.depth++
 	defer func() { a.depth-- }()

@@ -243,7 +243,7 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 		}
 	}
 	for _, q := range stmts {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+		if err := replayStatement(ctx, tx, q); err != nil {
 			return s, fmt.Errorf("replaying %q: %w", s.Label, err)
 		}
 	}
