@@ -270,7 +270,7 @@ func open(ctx context.Context, path string, lock *os.File, dsn func(string) stri
 // to be a project (it is persistent), so that a foreign file is never changed.
 func dsn(abs string) string {
 	return fileURL(abs) + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)" +
-		"&_pragma=synchronous(FULL)&_txlock=immediate"
+		"&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_txlock=immediate"
 }
 
 // readOnlyDSN opens the file read-only, with every connection refusing
