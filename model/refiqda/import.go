@@ -3,7 +3,6 @@ package refiqda
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -132,14 +131,14 @@ func Import(ctx context.Context, p *model.Project, name string, data []byte, opt
 			return nil, err
 		}
 		rep.Origin = x.Origin
-		err = p.Group(ctx, "Import "+rep.File, func(ctx context.Context) error { return im.project(ctx, &x) })
+		err = p.Bulk(ctx, "Import "+rep.File, func(ctx context.Context) error { return im.project(ctx, &x) })
 	case "CodeBook":
 		var x xCodebookFile
 		if err := decodeXML(pk.xml, &x); err != nil {
 			return nil, err
 		}
 		rep.Origin, rep.Codebook = x.Origin, true
-		err = p.Group(ctx, "Import the codebook "+rep.File, func(ctx context.Context) error {
+		err = p.Bulk(ctx, "Import the codebook "+rep.File, func(ctx context.Context) error {
 			if err := im.prepareCodes(ctx); err != nil {
 				return err
 			}
@@ -413,14 +412,14 @@ func (im *importRun) project(ctx context.Context, x *xProject) error {
 		}
 	}
 	im.docByGUID = map[string]int64{}
-	var pending []pendingCoding
+	var sources []*source
 	if x.Sources != nil {
 		for _, s := range x.Sources.TextSource {
-			got, err := im.textSource(ctx, s, append(attrs(s.VariableValue), docAttrs[normGUID(s.GUID)]...), "")
+			src, err := im.readSource(s, append(attrs(s.VariableValue), docAttrs[normGUID(s.GUID)]...), "")
 			if err != nil {
 				return err
 			}
-			pending = append(pending, got...)
+			sources = append(sources, src)
 		}
 		for _, s := range x.Sources.PDFSource {
 			n := 0
@@ -431,11 +430,11 @@ func (im *importRun) project(ctx context.Context, x *xProject) error {
 				im.rep.notCarried("PDF %q: %d PDF (area) selections with %d codings", s.Name, len(s.PDFSelection), n)
 			}
 			if s.Representation != nil {
-				got, err := im.textSource(ctx, *s.Representation, nil, s.Name)
+				src, err := im.readSource(*s.Representation, nil, s.Name)
 				if err != nil {
 					return err
 				}
-				pending = append(pending, got...)
+				sources = append(sources, src)
 			} else {
 				im.rep.notCarried("PDF %q: no text representation", s.Name)
 			}
@@ -456,6 +455,10 @@ func (im *importRun) project(ctx context.Context, x *xProject) error {
 				im.rep.notCarried("%s (Verbatim holds text only)", line)
 			}
 		}
+	}
+	pending, err := im.storeSources(ctx, sources)
+	if err != nil {
+		return err
 	}
 	if err := im.addCodings(ctx, pending); err != nil {
 		return err
@@ -585,20 +588,30 @@ func (im *importRun) sourceText(s xTextSource, name string) (st sourceText, from
 	return st, false, false, nil
 }
 
-// textSource imports one text source and returns its codings, to be
-// stored once every document is in.
-func (im *importRun) textSource(ctx context.Context, s xTextSource, attrs []model.Attribute, owner string) ([]pendingCoding, error) {
+// source is a text source read from the file, to be stored with the
+// others in one go.
+type source struct {
+	x        xTextSource
+	name     string
+	st       sourceText
+	fromDocx bool
+	doc      model.NewDocument
+}
+
+// readSource reads one text source, divided into turns; nil when its text
+// is missing (reported).
+func (im *importRun) readSource(s xTextSource, attrs []model.Attribute, owner string) (*source, error) {
 	name := sourceName(s, owner)
 	st, fromDocx, ok, err := im.sourceText(s, name)
 	if err != nil {
 		return nil, err
 	}
-	nsel, ncod := len(s.Selections), len(s.Codings)
-	for _, sel := range s.Selections {
-		ncod += len(sel.Codings)
-	}
 	if !ok {
-		im.rep.notCarried("%q: its text is missing from the file (%d selections, %d codings)", name, nsel, ncod)
+		ncod := len(s.Codings)
+		for _, sel := range s.Selections {
+			ncod += len(sel.Codings)
+		}
+		im.rep.notCarried("%q: its text is missing from the file (%d selections, %d codings)", name, len(s.Selections), ncod)
 		return nil, nil
 	}
 	nd := model.NewDocument{Name: name, Text: st.text, Format: "refi", Attributes: attrs}
@@ -609,20 +622,39 @@ func (im *importRun) textSource(ctx context.Context, s xTextSource, attrs []mode
 		nd.Turns = lineTurns(st.text)
 	}
 	nd.Attributes = uniqueAttributes(nd.Attributes)
-	doc, err := im.p.ImportDocument(ctx, nd)
-	var dup *model.DuplicateError
-	merged := false
-	switch {
-	case errors.As(err, &dup):
-		existing, ferr := im.p.FindDocument(ctx, dup.Existing)
-		if ferr != nil {
-			return nil, ferr
+	return &source{x: s, name: name, st: st, fromDocx: fromDocx, doc: nd}, nil
+}
+
+// storeSources stores the text sources read, in one call, and returns
+// their codings, to be stored once every document is in.
+func (im *importRun) storeSources(ctx context.Context, sources []*source) ([]pendingCoding, error) {
+	sources = slices.DeleteFunc(sources, func(s *source) bool { return s == nil })
+	nds := make([]model.NewDocument, len(sources))
+	for i, s := range sources {
+		nds[i] = s.doc
+	}
+	docs, err := im.p.ImportDocuments(ctx, nds)
+	if err != nil {
+		return nil, err
+	}
+	var out []pendingCoding
+	for i, s := range sources {
+		got, err := im.textSource(ctx, s, docs[i])
+		if err != nil {
+			return nil, err
 		}
-		doc, merged = existing, true
+		out = append(out, got...)
+	}
+	return out, nil
+}
+
+// textSource takes in one stored text source: its GUID, memo and
+// selections, whose codings it returns.
+func (im *importRun) textSource(ctx context.Context, src *source, doc model.ImportedDocument) ([]pendingCoding, error) {
+	s, name, st := src.x, src.name, src.st
+	if doc.Duplicate {
 		im.rep.SourcesMerged++
-	case err != nil:
-		return nil, fmt.Errorf("%q: %w", name, err)
-	default:
+	} else {
 		im.rep.SourcesAdded++
 	}
 	g := normGUID(s.GUID)
@@ -630,7 +662,7 @@ func (im *importRun) textSource(ctx context.Context, s xTextSource, attrs []mode
 		im.docByGUID[g] = doc.ID
 	}
 	im.keepGUID(model.GUIDDocument, doc.ID, s.GUID)
-	if !merged {
+	if !doc.Duplicate {
 		memo := im.noteText(s.NoteRefs)
 		if s.Description != nil && strings.TrimSpace(*s.Description) != "" {
 			memo = strings.TrimSpace(*s.Description + "\n\n" + memo)
@@ -641,8 +673,8 @@ func (im *importRun) textSource(ctx context.Context, s xTextSource, attrs []mode
 			}
 		}
 	}
-	if fromDocx && nsel > 0 {
-		im.rep.warn("%q: the text comes from the .docx (its .txt is empty), so the positions of its %d selections may not fit it", name, nsel)
+	if src.fromDocx && len(s.Selections) > 0 {
+		im.rep.warn("%q: the text comes from the .docx (its .txt is empty), so the positions of its %d selections may not fit it", name, len(s.Selections))
 	}
 	var out []pendingCoding
 	checkNames := strings.Contains(strings.ToLower(im.origin), "atlas.ti") || strings.HasPrefix(im.origin, Origin)
