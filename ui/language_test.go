@@ -348,7 +348,16 @@ func menuTitles(w *MainWindow) []string {
 func TestSettingsSwitchTheLanguage(t *testing.T) {
 	w, p := newTestWindow(t)
 	t.Cleanup(func() { useLanguage(languageEnglish) })
+	tapText(t, w.documents.box, "b – Sanne.txt")
+	w.win.Canvas().Focus(w.search.entry)
+	test.Type(w.search.entry, "geleerd")
+	if got := w.codebook.filter.PlaceHolder; got != "Find or create a code…" {
+		t.Fatalf("the codebook's filter says %q before the switch", got)
+	}
 	top := openSettings(t, w)
+	if !strings.Contains(labelTexts(top), "Every window changes at once") {
+		t.Errorf("the dialog's hint does not say the window changes at once:\n%s", labelTexts(top))
+	}
 	chooseRadio(t, top, "Nederlands")
 	tapButton(t, top, "Save")
 	if got, want := menuTitles(w), []string{"Bestand", "Bewerken", "Beeld", "Help"}; !slices.Equal(got, want) {
@@ -357,8 +366,34 @@ func TestSettingsSwitchTheLanguage(t *testing.T) {
 	if got := fyne.CurrentApp().Preferences().String(prefLanguage); got != "nl" {
 		t.Errorf("the preference holds %q, want nl", got)
 	}
-	if !strings.Contains(w.status.Text, "Verbatim opnieuw start") {
-		t.Errorf("the status line says %q, want that the rest follows at the next start", w.status.Text)
+	if got, want := w.status.Text, "Het venster is nu in de nieuwe taal."; got != want {
+		t.Errorf("the status line says %q, want %q", got, want)
+	}
+	// The panels of this window are Dutch at once, on the same document,
+	// with the search typed.
+	if got, want := w.codebook.filter.PlaceHolder, "Zoek of maak een code…"; got != want {
+		t.Errorf("the codebook's filter says %q, want %q", got, want)
+	}
+	var shown []string
+	for _, x := range allObjectsUnder(w.win.Content()) {
+		if b, ok := x.(*widget.Button); ok && b.Text != "" && b.Visible() {
+			shown = append(shown, b.Text)
+		}
+	}
+	for _, want := range []string{"Sprekers", "Samenvatting"} {
+		if !slices.Contains(shown, want) {
+			t.Errorf("after the switch the window has no button %q; its buttons: %q", want, shown)
+		}
+	}
+	if w.doc.Name != "b – Sanne.txt" || !strings.Contains(w.title.Text, "b – Sanne.txt") || !strings.Contains(w.title.Text, "sprekers") {
+		t.Errorf("after the switch the window shows %q, titled %q", w.doc.Name, w.title.Text)
+	}
+	if got := w.search.entry.Text; got != "geleerd" {
+		t.Errorf("after the switch the search bar holds %q", got)
+	}
+	tapText(t, w.documents.box, "a – Ana.txt")
+	if w.doc.Name != "a – Ana.txt" {
+		t.Errorf("the rebuilt documents list does not open a document: %q shown", w.doc.Name)
 	}
 
 	// A window opened now, as at the next start, is Dutch throughout.
@@ -367,8 +402,10 @@ func TestSettingsSwitchTheLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs, _ := p.Documents(context.Background())
-	if _, err := p.ApplyCode(context.Background(), codes[0].ID, model.Span{DocID: docs[0].ID, Start: 0, End: 5}); err != nil {
-		t.Fatal(err)
+	for _, d := range docs { // one coding in each: the new window may open either
+		if _, err := p.ApplyCode(context.Background(), codes[0].ID, model.Span{DocID: d.ID, Start: 0, End: 5}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	w2, err := NewMainWindow(fyne.CurrentApp(), p, Options{})
 	if err != nil {

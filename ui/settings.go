@@ -142,9 +142,9 @@ func (s *settingsDialog) themeRow() (*widget.FormItem, error) {
 	return widget.NewFormItem(lang.L("Theme"), s.theme), nil
 }
 
-// languageRow is the language of the interface, an app preference. The
-// menus change at once; the panels and dialogs built already keep their
-// texts until Verbatim starts again.
+// languageRow is the language of the interface, an app preference. Every
+// project window is built again in it at once (relabel); an Analysis
+// window keeps its texts until it is opened again.
 func (s *settingsDialog) languageRow() (*widget.FormItem, error) {
 	a := fyne.CurrentApp()
 	choices := languageChoices()
@@ -170,13 +170,22 @@ func (s *settingsDialog) languageRow() (*widget.FormItem, error) {
 			if err := useLanguage(c.lang); err != nil {
 				return err
 			}
-			s.w.win.SetMainMenu(s.w.menu())
-			s.w.status.SetText(lang.L("The menus are in the new language now; the rest of the window will be when Verbatim starts again."))
+			for _, w := range projectWindows {
+				if w != s.w && w.isOpen() {
+					if err := w.relabel(); err != nil {
+						w.showError(err)
+					}
+				}
+			}
+			if err := s.w.relabel(); err != nil {
+				return err
+			}
+			s.w.status.SetText(lang.L("The window is in the new language now."))
 		}
 		return nil
 	})
 	it := widget.NewFormItem(lang.L("Language"), s.lang)
-	it.HintText = lang.L("The menus change at once, the rest of the window when Verbatim starts again.")
+	it.HintText = lang.L("Every window changes at once; an open Analysis window when it is opened again.")
 	return it, nil
 }
 

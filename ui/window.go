@@ -91,13 +91,43 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 		return nil, err
 	}
 	w := &MainWindow{
-		win:        a.NewWindow("Verbatim — " + strings.TrimSuffix(filepath.Base(p.Path()), ".verbatim")),
-		project:    p,
-		opts:       opts,
-		transcript: transcript.New(),
-		title:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		status:     widget.NewLabel(""),
+		win:     a.NewWindow("Verbatim — " + strings.TrimSuffix(filepath.Base(p.Path()), ".verbatim")),
+		project: p,
+		opts:    opts,
+		status:  widget.NewLabel(""),
 	}
+	w.memory = newWindowMemory(a.Preferences(), p.UUID())
+	w.building = newIndexProgress(w.onCancelIndex)
+	w.build()
+	w.win.Resize(w.memory.size(fyne.NewSize(1200, 760)))
+	w.addShortcuts()
+	w.win.SetMainMenu(w.menu())
+	w.win.SetOnDropped(w.onDropped)
+	if err := w.reload(); err != nil {
+		return nil, err
+	}
+	if docs := w.documents.docs; len(docs) > 0 {
+		w.documents.list.Select(0)
+	}
+	w.reopenDocument()
+	w.noteSkippedRows()
+	w.housekeep()
+	addProjectWindow(w)
+	w.showFirstStartHint()
+	w.win.SetOnClosed(w.close)
+	if opts.CacheDir != "" {
+		w.openIndex(index.ProjectDir(opts.CacheDir, p.Path()))
+	} else {
+		w.openIndex("")
+	}
+	return w, nil
+}
+
+// build makes the window's panels, in the language shown, and puts them in
+// the window with the search bar over them and the status line under.
+func (w *MainWindow) build() {
+	w.transcript = transcript.New()
+	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.documents = newDocumentsPanel(w.onDocumentSelected)
 	w.codebook = newCodebookPanel(w.onCodeClicked, w.onNewCode, w.onCodeMenu)
 	w.segments = newSegmentsPanel(w.loadSegments, w.onSegmentOpened, w.onSegmentKey, w.onSegmentMenu)
@@ -124,36 +154,42 @@ func NewMainWindow(a fyne.App, p *model.Project, opts Options) (*MainWindow, err
 	split := container.NewHSplit(w.participants.beside(w.documents.box), container.NewHSplit(reading, right))
 	split.Offset = 0.2
 	split.Trailing.(*container.Split).Offset = 0.75
-	w.memory = newWindowMemory(a.Preferences(), p.UUID())
 	w.memory.split("documents", split)
 	w.memory.split("codebook", split.Trailing.(*container.Split))
 	w.memory.split("results", w.results)
 	w.memory.split("memos", w.memos.split)
 	w.panels, w.body = split, container.NewStack(split)
-	w.building = newIndexProgress(w.onCancelIndex)
+	w.building.cancel.SetText(lang.L("Cancel"))
 	w.win.SetContent(container.NewBorder(w.search.bar, container.NewBorder(nil, nil, nil, w.building.box, w.status), nil, nil, w.body))
-	w.win.Resize(w.memory.size(fyne.NewSize(1200, 760)))
-	w.addShortcuts()
+}
+
+// relabel shows the window in the language chosen now: its menus, and its
+// panels built again, with the document shown, where it was scrolled, the
+// search typed and its results. What was typed in a memo is saved first.
+func (w *MainWindow) relabel() error {
 	w.win.SetMainMenu(w.menu())
-	w.win.SetOnDropped(w.onDropped)
+	doc, scroll := w.doc.ID, w.transcript.ScrollPosition()
+	typed, query, open := w.search.entry.Text, w.search.query, w.search.open
+	w.closeMemos()
+	w.remember() // the splits' places, which the new ones start from
+	w.build()
+	w.doc = model.Document{}
 	if err := w.reload(); err != nil {
-		return nil, err
+		return err
 	}
-	if docs := w.documents.docs; len(docs) > 0 {
-		w.documents.list.Select(0)
+	if doc != 0 {
+		if err := w.selectDocument(doc); err != nil {
+			return err
+		}
+		w.transcript.ScrollToTop(scroll)
 	}
-	w.reopenDocument()
+	w.integrity.skipped = nil
 	w.noteSkippedRows()
-	w.housekeep()
-	addProjectWindow(w)
-	w.showFirstStartHint()
-	w.win.SetOnClosed(w.close)
-	if opts.CacheDir != "" {
-		w.openIndex(index.ProjectDir(opts.CacheDir, p.Path()))
-	} else {
-		w.openIndex("")
+	if open && query != "" {
+		w.onSearch(query)
 	}
-	return w, nil
+	w.search.entry.SetText(typed)
+	return nil
 }
 
 // close releases the search index when the window closes, and closes the
