@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -30,6 +31,7 @@ type integrityState struct {
 	missing *widget.Label   // the notice of changes gone missing; nil when none
 	backup  chan struct{}   // closed when the day's automatic backup is done
 	closed  bool            // the window is closing or closed
+	report  dialog.Dialog   // the check's or repair's report, shown last
 }
 
 // readOnlyText says in plain words why the project is read-only and what
@@ -43,7 +45,7 @@ func readOnlyText(ro *model.ReadOnlyError) string {
 	case model.ReasonReader:
 		return lang.L("This project is open for reading only, beside a window or command that may be changing it. Nothing you change is saved; close the other one and open the project again to work on it.")
 	case model.ReasonDamaged:
-		return lang.L("This project file is damaged, so nothing new is saved into it. Run 'verbatim check FILE' to see what is wrong, and 'verbatim repair FILE -o NEW.verbatim' to save what can be read into a new project; or open one of its backups. File > Save a copy… keeps a copy of it as it is.")
+		return lang.L("This project file is damaged, so nothing new is saved into it. Check… shows what is wrong, and Repair into a new project… saves what can be read into a new project (on the command line: 'verbatim check FILE' and 'verbatim repair FILE -o NEW.verbatim'); or open one of its backups. File > Save a copy… keeps a copy of it as it is.")
 	}
 	return lang.L("This project is read-only: nothing you change is saved.")
 }
@@ -66,18 +68,28 @@ func (w *MainWindow) newReadOnlyBanner() fyne.CanvasObject {
 		w.integrity.box.Hide() // and so takes no room, nor padding
 		return w.integrity.box
 	}
-	w.integrity.banner = w.addNotice(readOnlyText(ro))
+	var buttons []fyne.CanvasObject
+	if ro.Damaged() {
+		buttons = append(buttons,
+			widget.NewButtonWithIcon(lang.L("Check…"), theme.SearchIcon(), w.onCheck),
+			widget.NewButtonWithIcon(lang.L("Repair into a new project…"), theme.DocumentSaveIcon(), w.onRepair))
+	}
+	w.integrity.banner = w.addNotice(readOnlyText(ro), buttons...)
 	return w.integrity.box
 }
 
-// addNotice adds a warning line to the box over the transcript, and shows
-// the box.
-func (w *MainWindow) addNotice(text string) *widget.Label {
+// addNotice adds a warning line to the box over the transcript, with
+// buttons under it if any, and shows the box.
+func (w *MainWindow) addNotice(text string, buttons ...fyne.CanvasObject) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.WarningImportance
 	icon := widget.NewIcon(theme.WarningIcon())
-	w.integrity.box.Add(container.NewBorder(nil, widget.NewSeparator(), icon, nil, l))
+	var body fyne.CanvasObject = l
+	if len(buttons) > 0 {
+		body = container.NewVBox(l, container.NewHBox(buttons...))
+	}
+	w.integrity.box.Add(container.NewBorder(nil, widget.NewSeparator(), icon, nil, body))
 	w.integrity.box.Show()
 	return l
 }
@@ -174,4 +186,162 @@ func (w *MainWindow) housekeep() {
 			}
 		})
 	}()
+}
+
+// onCheck runs model's check of the project (as 'verbatim check' does) in
+// the background, with a progress dialog that can cancel it, and shows its
+// report.
+func (w *MainWindow) onCheck() {
+	ctx, cancel := context.WithCancel(context.Background())
+	name := filepath.Base(w.project.Path())
+	progress := w.exchangeProgress(lang.L("Checking"), lang.L("Checking {{.File}}…", args{"File": name}), cancel)
+	done := make(chan struct{})
+	w.integrity.done = done
+	p, do := w.project, onUI
+	go func() {
+		rep, err := p.Check(ctx)
+		do(func() {
+			defer close(done)
+			progress.Hide()
+			if errors.Is(err, context.Canceled) {
+				w.status.SetText(lang.L("The check was cancelled."))
+				return
+			}
+			w.showCheckReport(rep, err)
+		})
+	}()
+}
+
+// checkSection is one part of the check's report: its line when it found
+// nothing, else problems (its count) and what it found (model's words).
+func checkSection(b *strings.Builder, found []string, ok, problems string) {
+	if len(found) == 0 {
+		b.WriteString(ok + "\n")
+		return
+	}
+	b.WriteString(problems + "\n")
+	for _, f := range found {
+		b.WriteString("  • " + f + "\n")
+	}
+}
+
+// showCheckReport shows what the check found, and offers a repair when it
+// found something.
+func (w *MainWindow) showCheckReport(rep model.CheckReport, err error) {
+	name := filepath.Base(w.project.Path())
+	var b strings.Builder
+	checkSection(&b, rep.Integrity, lang.L("File: SQLite's integrity check finds nothing wrong."), plural("File: {{.Count}} problems:", len(rep.Integrity)))
+	if err != nil {
+		b.WriteString("\n" + lang.L("The check stopped: {{.Err}}.", args{"Err": errorText(err)}) + "\n")
+	} else {
+		checkSection(&b, rep.Texts, lang.L("Texts: every text is as it was imported."), plural("Texts: {{.Count}} problems:", len(rep.Texts)))
+		checkSection(&b, rep.Ranges, lang.L("Ranges: every speaker turn and coding lies within its text."), plural("Ranges: {{.Count}} problems:", len(rep.Ranges)))
+		checkSection(&b, rep.Orphans, lang.L("Links: nothing points at a missing document, code or participant."), plural("Links: {{.Count}} problems:", len(rep.Orphans)))
+	}
+	sound := err == nil && rep.OK()
+	if sound {
+		b.WriteString("\n" + lang.L("{{.File}} is sound.", args{"File": name}))
+	} else {
+		b.WriteString("\n" + lang.L("Repair into a new project… saves what can be read of {{.File}} into a new project; or open one of its automatic backups.", args{"File": name}))
+	}
+	body := widget.NewLabel(b.String())
+	body.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(640, 320))
+	title := lang.L("Check of {{.File}}", args{"File": name})
+	var d dialog.Dialog
+	if sound {
+		d = dialog.NewCustom(title, lang.L("Close"), scroll, w.win)
+	} else {
+		d = dialog.NewCustomConfirm(title, lang.L("Repair into a new project…"), lang.L("Close"), scroll, func(repair bool) {
+			if repair {
+				w.onRepair()
+			}
+		}, w.win)
+	}
+	w.integrity.report = d
+	w.showDialog(d)
+}
+
+// onRepair asks where to save what can be read of the project, beside it,
+// and repairs it into that new project.
+func (w *MainWindow) onRepair() {
+	save := dialog.NewFileSave(w.savedPath(w.repairInto), w.win)
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".verbatim"}))
+	name := strings.TrimSuffix(filepath.Base(w.project.Path()), ".verbatim")
+	save.SetFileName(lang.L("{{.Name}} (repaired).verbatim", args{"Name": name}))
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.project.Path()))); err == nil {
+		save.SetLocation(dir)
+	}
+	save.SetConfirmText(lang.L("Save"))
+	save.Resize(fyne.NewSize(900, 600))
+	w.integrity.file = save
+	w.showDialog(save)
+}
+
+// repairInto runs model's repair (as 'verbatim repair' does) of the
+// project into a new one at path in the background, with a progress
+// dialog that can cancel it, then shows what it saved and offers to open
+// the new project.
+func (w *MainWindow) repairInto(path string) {
+	// The file dialog made an empty file under the name chosen; Repair
+	// makes the project itself.
+	removeEmpty(path)
+	if !strings.EqualFold(filepath.Ext(path), ".verbatim") {
+		path += ".verbatim"
+	}
+	src := w.project.Path()
+	ctx, cancel := context.WithCancel(context.Background())
+	progress := w.exchangeProgress(lang.L("Repairing"), lang.L("Saving what can be read of {{.File}} into {{.New}}…", args{"File": filepath.Base(src), "New": filepath.Base(path)}), cancel)
+	done := make(chan struct{})
+	w.integrity.done = done
+	do := onUI
+	go func() {
+		rep, err := model.Repair(ctx, src, path)
+		do(func() {
+			defer close(done)
+			progress.Hide()
+			switch {
+			case errors.Is(err, context.Canceled):
+				w.status.SetText(lang.L("Cancelled; no project was made."))
+			case err != nil:
+				w.showError(err)
+			default:
+				w.showRepairReport(src, path, rep)
+			}
+		})
+	}()
+}
+
+// showRepairReport says what the repair saved into path and what was
+// lost, and offers to open the new project.
+func (w *MainWindow) showRepairReport(src, path string, rep model.RepairReport) {
+	var b strings.Builder
+	b.WriteString(lang.L("Saved into {{.File}}:", args{"File": filepath.Base(path)}) + "\n")
+	for _, part := range []struct{ table, label string }{
+		{"documents", lang.L("Documents")}, {"turns", lang.L("Speaker turns")}, {"codes", lang.L("Codes")},
+		{"codings", lang.L("Codings")}, {"cases", lang.L("Participants")}, {"summaries", lang.L("Summaries")},
+	} {
+		fmt.Fprintf(&b, "  %s: %d\n", part.label, rep.Saved[part.table])
+	}
+	if len(rep.Lost) == 0 {
+		b.WriteString(lang.L("Nothing was lost.") + "\n")
+	} else {
+		b.WriteString(lang.L("Could not be saved:") + "\n")
+		for _, l := range rep.Lost {
+			b.WriteString("  • " + l + "\n")
+		}
+	}
+	b.WriteString(lang.L("{{.File}} is left as it was; the undo history is not carried over.", args{"File": filepath.Base(src)}))
+	body := widget.NewLabel(b.String())
+	body.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(640, 320))
+	d := dialog.NewCustomConfirm(lang.L("Repaired into a new project"), lang.L("Open it"), lang.L("Close"), scroll, func(open bool) {
+		if open {
+			w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) { return model.Open(ctx, path) })
+		}
+	}, w.win)
+	w.integrity.report = d
+	w.showDialog(d)
 }

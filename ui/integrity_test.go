@@ -135,7 +135,8 @@ func corruptTable(t *testing.T, path, table string) {
 }
 
 // TestDamagedProjectBannerSaysWhatToDo opens a damaged project: the banner
-// names verbatim check and repair and Save a copy.
+// names its buttons Check… and Repair…, the commands verbatim check and
+// repair, and Save a copy.
 func TestDamagedProjectBannerSaysWhatToDo(t *testing.T) {
 	test.NewTempApp(t)
 	path := closedTestProject(t)
@@ -151,7 +152,7 @@ func TestDamagedProjectBannerSaysWhatToDo(t *testing.T) {
 	}
 	w := openReadOnlyWindow(t, p)
 	banner := textsUnder(w.integrity.box)
-	for _, want := range []string{"verbatim check", "verbatim repair FILE -o", "Save a copy…"} {
+	for _, want := range []string{"Check…", "Repair into a new project…", "verbatim check", "verbatim repair FILE -o", "Save a copy…"} {
 		if !strings.Contains(banner, want) {
 			t.Errorf("the damaged project's banner %q does not say %q", banner, want)
 		}
@@ -243,5 +244,94 @@ func TestSkippedRowsAreNoted(t *testing.T) {
 	}
 	if w.integrity.skipped == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.integrity.box), "left out") || !strings.Contains(textsUnder(w.integrity.box), p.SkippedRows()[0]) {
 		t.Errorf("no notice of the damaged parts left out: %q", textsUnder(w.integrity.box))
+	}
+}
+
+// queueForRunUntil hands background work to the test's goroutine
+// (runUntil).
+func queueForRunUntil(t *testing.T) {
+	queue, was := make(chan func(), 256), onUI
+	uiQueue, onUI = queue, func(fn func()) { queue <- fn }
+	t.Cleanup(func() { onUI = was })
+}
+
+// TestDamagedProjectCheckAndRepairButtons taps the damaged banner's
+// Check…: its report lists the damage and offers the repair; tapping that,
+// answering the file dialog and tapping Open it opens the repaired project,
+// writable, with the documents, in a window of its own.
+func TestDamagedProjectCheckAndRepairButtons(t *testing.T) {
+	test.NewTempApp(t)
+	queueForRunUntil(t)
+	path := closedTestProject(t)
+	corruptTable(t, path, "codings")
+	ctx := context.Background()
+	p, err := model.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := openReadOnlyWindow(t, p)
+	tapButton(t, w.integrity.box, "Check…")
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the check did not end")
+	}
+	want, _ := p.Check(ctx) // what 'verbatim check' reports
+	if len(want.Integrity) == 0 {
+		t.Fatal("model's check finds the damaged copy sound")
+	}
+	report := w.win.Canvas().Overlays().Top()
+	got := textsUnder(report)
+	if report == nil || w.integrity.report == nil || !strings.Contains(got, "Check of ui.verbatim") || !strings.Contains(got, plural("File: {{.Count}} problems:", len(want.Integrity))) || !strings.Contains(got, want.Integrity[0]) || strings.Contains(got, "is sound") {
+		t.Fatalf("the check's report says %q, want model's findings %q", got, want.Integrity)
+	}
+
+	tapButton(t, report, "Repair into a new project…")
+	if w.integrity.file == nil || w.win.Canvas().Overlays().Top() == report {
+		t.Fatal("Repair did not ask where to save")
+	}
+	w.integrity.file.Hide()
+	dst := filepath.Join(t.TempDir(), "Hersteld")
+	os.WriteFile(dst, nil, 0o644) // the file dialog makes the file it names
+	w.repairInto(dst)
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the repair did not end")
+	}
+	done := w.win.Canvas().Overlays().Top()
+	got = textsUnder(done)
+	if !strings.Contains(got, "Saved into Hersteld.verbatim:") || !strings.Contains(got, "Documents: 2") || !strings.Contains(got, "ui.verbatim is left as it was") {
+		t.Fatalf("the repair's report says %q", got)
+	}
+	before := len(projectWindows)
+	tapButton(t, done, "Open it")
+	if len(projectWindows) != before+1 {
+		t.Fatal("Open it opened no window")
+	}
+	nw := projectWindows[len(projectWindows)-1]
+	t.Cleanup(nw.win.Close)
+	waitForIndex(t, nw)
+	if nw.project.Path() != dst+".verbatim" || nw.project.ReadOnly() != nil || len(nw.documents.docs) != 2 {
+		t.Errorf("opened %s (read-only: %v) with %d documents, want the repaired project, writable, with 2", nw.project.Path(), nw.project.ReadOnly(), len(nw.documents.docs))
+	}
+	if nw.integrity.box.Visible() {
+		t.Errorf("the repaired project shows a notice: %q", textsUnder(nw.integrity.box))
+	}
+}
+
+// TestCheckOfASoundProject: the check's report of a sound project says so
+// and offers no repair.
+func TestCheckOfASoundProject(t *testing.T) {
+	w, _ := newTestWindow(t)
+	queueForRunUntil(t)
+	w.onCheck()
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the check did not end")
+	}
+	got := textsUnder(w.win.Canvas().Overlays().Top())
+	if !strings.Contains(got, "ui.verbatim is sound.") || !strings.Contains(got, "Links: nothing points") {
+		t.Errorf("the check of a sound project says %q", got)
+	}
+	for _, x := range allObjectsUnder(w.win.Canvas().Overlays().Top()) {
+		if b, ok := x.(*widget.Button); ok && strings.HasPrefix(b.Text, "Repair") {
+			t.Error("the check of a sound project offers a repair")
+		}
 	}
 }
