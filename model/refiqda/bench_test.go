@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -92,6 +93,12 @@ func benchExchange(b *testing.B, docs, runes, codings int) {
 			data = buf.Bytes()
 		}
 		b.ReportMetric(float64(len(data))/1e6, "MB")
+		// The archive, for measuring the command line on it.
+		if out := os.Getenv("VERBATIM_BENCH_QDPX"); out != "" {
+			if err := os.WriteFile(fmt.Sprintf("%s-%d.qdpx", out, docs), data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
 	})
 	b.Run("import", func(b *testing.B) {
 		for b.Loop() {
@@ -105,6 +112,27 @@ func benchExchange(b *testing.B, docs, runes, codings int) {
 			if rep.CodingsAdded != codings {
 				b.Fatalf("imported %d codings, want %d", rep.CodingsAdded, codings)
 			}
+		}
+	})
+	// Undo and redo of the whole import, each one step.
+	b.Run("undo-redo", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			q := newProject(b)
+			if _, err := Import(context.Background(), q, "bench.qdpx", data, Options{}); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			start := time.Now()
+			if _, err := q.Undo(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			undo := time.Since(start)
+			if _, err := q.Redo(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(undo.Seconds(), "undo-s")
+			b.ReportMetric((time.Since(start) - undo).Seconds(), "redo-s")
 		}
 	})
 }
