@@ -123,7 +123,7 @@ func Import(ctx context.Context, p *model.Project, name string, data []byte, opt
 		return nil, err
 	}
 	rep := &Report{File: filepath.Base(name)}
-	im := &importRun{p: p, pk: pk, rep: rep, opts: opts}
+	im := &importRun{p: p, pk: pk, rep: rep, opts: opts, names: map[string]string{}}
 	switch root {
 	case "Project":
 		var x xProject
@@ -145,9 +145,7 @@ func Import(ctx context.Context, p *model.Project, name string, data []byte, opt
 			if err := im.codes(ctx, x.Codes.Code, 0); err != nil {
 				return err
 			}
-			if x.Sets != nil && len(x.Sets.Items) > 0 {
-				rep.notCarried("%d code sets", len(x.Sets.Items))
-			}
+			im.sets(x.Sets)
 			return im.storeGUIDs(ctx)
 		})
 	default:
@@ -176,6 +174,7 @@ type importRun struct {
 	codeByPath map[string]int64 // lower-cased "parent id/name" → code id
 	codeNames  map[int64]string
 	docByGUID  map[string]int64
+	names      map[string]string // normalised GUID → what it names, for the report
 	newGUIDs   map[model.GUIDKind]map[int64]string
 	knownGUIDs map[model.GUIDKind]map[int64]string
 }
@@ -302,6 +301,7 @@ func (im *importRun) codes(ctx context.Context, codes []xCode, parent int64) err
 				return fmt.Errorf("code %q: %w", name, err)
 			}
 		}
+		im.name(x.GUID, fmt.Sprintf("code %q", name))
 		if merged {
 			im.rep.CodesMerged++
 		} else {
@@ -412,10 +412,11 @@ func (im *importRun) project(ctx context.Context, x *xProject) error {
 		}
 	}
 	im.docByGUID = map[string]int64{}
+	sets := im.sets(x.Sets)
 	var sources []*source
 	if x.Sources != nil {
 		for _, s := range x.Sources.TextSource {
-			src, err := im.readSource(s, append(attrs(s.VariableValue), docAttrs[normGUID(s.GUID)]...), "")
+			src, err := im.readSource(s, withSets(append(attrs(s.VariableValue), docAttrs[normGUID(s.GUID)]...), sets[normGUID(s.GUID)]), "")
 			if err != nil {
 				return err
 			}
@@ -430,7 +431,7 @@ func (im *importRun) project(ctx context.Context, x *xProject) error {
 				im.rep.notCarried("PDF %q: %d PDF (area) selections with %d codings", s.Name, len(s.PDFSelection), n)
 			}
 			if s.Representation != nil {
-				src, err := im.readSource(*s.Representation, nil, s.Name)
+				src, err := im.readSource(*s.Representation, withSets(nil, sets[normGUID(s.GUID)]), s.Name)
 				if err != nil {
 					return err
 				}
@@ -439,22 +440,13 @@ func (im *importRun) project(ctx context.Context, x *xProject) error {
 				im.rep.notCarried("PDF %q: no text representation", s.Name)
 			}
 		}
-		for kind, list := range map[string][]xOtherSource{"picture": x.Sources.PictureSource, "audio": x.Sources.AudioSource, "video": x.Sources.VideoSource} {
-			for _, s := range list {
-				n, sels := len(s.Codings), 0
-				for _, sel := range s.Selections {
-					if strings.HasSuffix(sel.XMLName.Local, "Selection") {
-						sels++
-						n += len(sel.Codings)
-					}
-				}
-				line := fmt.Sprintf("%s %q: %d selections with %d codings", kind, s.Name, sels, n)
-				if len(s.Transcript) > 0 {
-					line += fmt.Sprintf(", %d transcripts", len(s.Transcript))
-				}
-				im.rep.notCarried("%s (Verbatim holds text only)", line)
-			}
+		media, err := im.mediaSources(x.Sources, func(s xOtherSource) []model.Attribute {
+			return withSets(attrs(s.Variables), sets[normGUID(s.GUID)])
+		})
+		if err != nil {
+			return err
 		}
+		sources = append(sources, media...)
 	}
 	pending, err := im.storeSources(ctx, sources)
 	if err != nil {
@@ -498,10 +490,9 @@ func (im *importRun) project(ctx context.Context, x *xProject) error {
 			return err
 		}
 	}
-	for what, l := range map[string]*xAnyList{"links": x.Links, "sets": x.Sets, "graphs": x.Graphs} {
-		if l != nil && len(l.Items) > 0 {
-			im.rep.notCarried("%d %s", len(l.Items), what)
-		}
+	im.links(x.Links)
+	if x.Graphs != nil && len(x.Graphs.Items) > 0 {
+		im.rep.notCarried("%d graphs", len(x.Graphs.Items))
 	}
 	return im.storeGUIDs(ctx)
 }
@@ -526,6 +517,7 @@ func (im *importRun) readNotes(notes *xNotes) error {
 		if strings.TrimSpace(text) == "" && n.Description != nil {
 			text = *n.Description
 		}
+		im.name(n.GUID, strings.TrimSpace(fmt.Sprintf("note %q", n.Name)))
 		im.notes[normGUID(n.GUID)] = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
 	return nil
@@ -614,6 +606,7 @@ func (im *importRun) readSource(s xTextSource, attrs []model.Attribute, owner st
 		im.rep.notCarried("%q: its text is missing from the file (%d selections, %d codings)", name, len(s.Selections), ncod)
 		return nil, nil
 	}
+	im.name(s.GUID, fmt.Sprintf("document %q", name))
 	nd := model.NewDocument{Name: name, Text: st.text, Format: "refi", Attributes: attrs}
 	if doc, err := importer.ReadBytes(name+".txt", []byte(st.text), im.opts.Importer); err == nil && doc.Text == st.text {
 		nd.Turns = doc.Turns
@@ -689,6 +682,7 @@ func (im *importRun) textSource(ctx context.Context, src *source, doc model.Impo
 			continue
 		}
 		im.rep.Selections++
+		im.name(sel.GUID, fmt.Sprintf("a selection of %q", name))
 		if checkNames && sel.Name != nil && *sel.Name != "" {
 			if runes == nil {
 				runes = []rune(st.text)
@@ -781,6 +775,7 @@ func (im *importRun) addCase(ctx context.Context, c xCase, attrs []model.Attribu
 		return fmt.Errorf("case %q: %w", name, err)
 	}
 	im.rep.Cases++
+	im.name(c.GUID, fmt.Sprintf("participant %q", name))
 	im.keepGUID(model.GUIDCase, id, c.GUID)
 	for _, a := range attrs {
 		if strings.TrimSpace(a.Key) == "" || a.Value == "" {

@@ -30,8 +30,8 @@ type xProject struct {
 	Cases             *xCases     `xml:"Cases"`
 	Sources           *xSources   `xml:"Sources"`
 	Notes             *xNotes     `xml:"Notes"`
-	Links             *xAnyList   `xml:"Links"`
-	Sets              *xAnyList   `xml:"Sets"`
+	Links             *xLinks     `xml:"Links"`
+	Sets              *xSets      `xml:"Sets"`
 	Graphs            *xAnyList   `xml:"Graphs"`
 	Description       string      `xml:"Description,omitempty"`
 	NoteRefs          []xRef      `xml:"NoteRef"`
@@ -39,11 +39,11 @@ type xProject struct {
 
 // xCodebookFile is a .qdc file.
 type xCodebookFile struct {
-	XMLName xml.Name  `xml:"CodeBook"`
-	Xmlns   string    `xml:"xmlns,attr,omitempty"`
-	Origin  string    `xml:"origin,attr,omitempty"`
-	Codes   xCodes    `xml:"Codes"`
-	Sets    *xAnyList `xml:"Sets"`
+	XMLName xml.Name `xml:"CodeBook"`
+	Xmlns   string   `xml:"xmlns,attr,omitempty"`
+	Origin  string   `xml:"origin,attr,omitempty"`
+	Codes   xCodes   `xml:"Codes"`
+	Sets    *xSets   `xml:"Sets"`
 }
 
 type xUsers struct {
@@ -182,15 +182,85 @@ type xPDFSource struct {
 
 // xOtherSource is a picture, audio or video source: counted and reported.
 type xOtherSource struct {
-	GUID       string        `xml:"guid,attr"`
-	Name       string        `xml:"name,attr"`
-	Selections []xOtherSel   `xml:",any"`
-	Codings    []xCoding     `xml:"Coding"`
-	Transcript []xTranscript `xml:"Transcript"`
+	GUID       string           `xml:"guid,attr"`
+	Name       string           `xml:"name,attr"`
+	Selections []xOtherSel      `xml:",any"`
+	Codings    []xCoding        `xml:"Coding"`
+	Transcript []xTranscript    `xml:"Transcript"`
+	Variables  []xVariableValue `xml:"VariableValue"`
 }
 
+// xTranscript is the text of an audio or video source: its positions
+// are those of a text source, and its selections run from one sync point
+// to another.
 type xTranscript struct {
-	GUID string `xml:"guid,attr"`
+	GUID             string                 `xml:"guid,attr"`
+	Name             string                 `xml:"name,attr,omitempty"`
+	RichTextPath     string                 `xml:"richTextPath,attr,omitempty"`
+	PlainTextPath    string                 `xml:"plainTextPath,attr,omitempty"`
+	CreatingUser     string                 `xml:"creatingUser,attr,omitempty"`
+	Description      *string                `xml:"Description"`
+	PlainTextContent *string                `xml:"PlainTextContent"`
+	SyncPoints       []xSyncPoint           `xml:"SyncPoint"`
+	Selections       []xTranscriptSelection `xml:"TranscriptSelection"`
+	NoteRefs         []xRef                 `xml:"NoteRef"`
+}
+
+type xSyncPoint struct {
+	GUID      string `xml:"guid,attr"`
+	TimeStamp string `xml:"timeStamp,attr,omitempty"`
+	Position  string `xml:"position,attr,omitempty"`
+}
+
+type xTranscriptSelection struct {
+	GUID         string    `xml:"guid,attr"`
+	Name         *string   `xml:"name,attr"`
+	From         string    `xml:"fromSyncPoint,attr,omitempty"`
+	To           string    `xml:"toSyncPoint,attr,omitempty"`
+	CreatingUser string    `xml:"creatingUser,attr,omitempty"`
+	Description  *string   `xml:"Description"`
+	Codings      []xCoding `xml:"Coding"`
+	NoteRefs     []xRef    `xml:"NoteRef"`
+}
+
+type xSets struct {
+	Set []xSet `xml:"Set"`
+}
+
+// xSet is a set of codes, sources and notes; in a codebook its members
+// are codes named by @guid.
+type xSet struct {
+	GUID          string    `xml:"guid,attr"`
+	Name          string    `xml:"name,attr"`
+	Description   string    `xml:"Description,omitempty"`
+	MemberCodes   []xMember `xml:"MemberCode"`
+	MemberSources []xMember `xml:"MemberSource"`
+	MemberNotes   []xMember `xml:"MemberNote"`
+}
+
+type xMember struct {
+	TargetGUID string `xml:"targetGUID,attr"`
+	GUID       string `xml:"guid,attr"`
+}
+
+// target is what a member names: @targetGUID, or @guid in a codebook.
+func (m xMember) target() string {
+	if m.TargetGUID != "" {
+		return m.TargetGUID
+	}
+	return m.GUID
+}
+
+type xLinks struct {
+	Link []xLink `xml:"Link"`
+}
+
+type xLink struct {
+	GUID      string `xml:"guid,attr"`
+	Name      string `xml:"name,attr"`
+	Direction string `xml:"direction,attr"`
+	Origin    string `xml:"originGUID,attr"`
+	Target    string `xml:"targetGUID,attr"`
 }
 
 // xOtherSel is any selection of a non-text source.
