@@ -31,7 +31,9 @@ type integrityState struct {
 	missing *widget.Label   // the notice of changes gone missing; nil when none
 	backup  chan struct{}   // closed when the day's automatic backup is done
 	closed  bool            // the window is closing or closed
-	report  dialog.Dialog   // the check's or repair's report, shown last
+	// ownsProject: closing the window closes the project (closesProject).
+	ownsProject bool
+	report      dialog.Dialog // the check's or repair's report, shown last
 }
 
 // readOnlyText says in plain words why the project is read-only and what

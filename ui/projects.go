@@ -86,6 +86,7 @@ func (w *MainWindow) openProjectWindow(path string, open func(context.Context) (
 // its revision in the data folder (model's housekeeping) and say what
 // closing found.
 func (w *MainWindow) closesProject() {
+	w.integrity.ownsProject = true
 	w.win.SetOnClosed(func() {
 		w.close()
 		err := w.project.Close()
@@ -96,6 +97,26 @@ func (w *MainWindow) closesProject() {
 			w.closeFailed(err)
 		}
 	})
+}
+
+// closeProjectsLeft closes the projects of the windows still open when the
+// app stops without closing them (the driver's Quit, on INT or TERM, closes
+// no window), remembering their revisions; what closing found is kept for
+// the next start. It touches no widget: the app has stopped.
+func closeProjectsLeft() {
+	for _, w := range projectWindows {
+		if !w.integrity.ownsProject || w.integrity.closed {
+			continue
+		}
+		w.integrity.closed = true
+		err := w.project.Close()
+		if rerr := model.RememberRevision(w.opts.DataDir, w.project); err == nil {
+			err = rerr
+		}
+		if err != nil {
+			keepNotice(w.opts.DataDir, closeErrorText(w.project.Path(), err))
+		}
+	}
 }
 
 // closeFailed says what closing the window's project found (ErrNotMerged:

@@ -215,3 +215,34 @@ func TestProjectNotMergedInPlainWords(t *testing.T) {
 		t.Errorf("in Dutch: %q", nl)
 	}
 }
+
+// TestProjectsLeftOpenAreClosedWhenTheAppStops: when the app stops without
+// closing its windows (the driver's Quit on a TERM signal), the projects
+// they opened are closed all the same, each leaving one file and its
+// revision remembered.
+func TestProjectsLeftOpenAreClosedWhenTheAppStops(t *testing.T) {
+	w, data := newHousekeptWindow(t)
+	path := filepath.Join(t.TempDir(), "Zesde.verbatim")
+	nw := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "nl") })
+	if _, err := nw.project.AddCode(context.Background(), 0, "Een", "#ff0000", ""); err != nil {
+		t.Fatal(err)
+	}
+	closeProjectsLeft()
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		t.Error("the project left open was not closed: its -wal is still there")
+	}
+	if _, err := os.Stat(model.RevisionFile(data, path)); err != nil {
+		t.Errorf("its revision was not remembered: %v", err)
+	}
+	p, err := model.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("the project is still locked: %v", err)
+	}
+	p.Close()
+	if !nw.integrity.closed {
+		t.Error("the window's state does not say its project was closed")
+	}
+	if _, err := w.project.Codes(context.Background()); err != nil {
+		t.Errorf("the first window's project, which its caller closes, was closed too: %v", err)
+	}
+}

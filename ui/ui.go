@@ -25,6 +25,7 @@ func Run(a fyne.App, p *model.Project, opts Options) error {
 		return err
 	}
 	w.closesProject()
+	a.Lifecycle().SetOnStopped(closeProjectsLeft)
 	w.win.ShowAndRun()
 	return nil
 }
