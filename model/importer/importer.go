@@ -205,7 +205,7 @@ var extensions = map[string]string{
 	".docx": "docx", ".doc": "doc", ".odt": "odt",
 	".html": "html", ".htm": "html", ".xhtml": "html",
 	".vtt": "vtt", ".srt": "srt", ".rtf": "rtf", ".pdf": "pdf",
-	".qdpx": "refi", ".qde": "refi", ".qdc": "refi", // refused with a reason until REFI-QDA import exists
+	".qdpx": "refi", ".qde": "refi", ".qdc": "refi", // not transcripts: handed to Options.Exchange, or refused with a reason (refuse.go)
 }
 
 // Supported reports whether path has an extension Verbatim imports, for
