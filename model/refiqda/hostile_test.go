@@ -151,7 +151,11 @@ func TestLenientReading(t *testing.T) {
 <PlainTextSelection guid="BBBBBBBB-2222-3333-4444-555555555555" startPosition="{s}" endPosition="{e}"{name}>
 <Coding guid="CCCCCCCC-2222-3333-4444-555555555555"><CodeRef targetGUID="{11111111-2222-3333-4444-555555555555}"/></Coding>
 </PlainTextSelection></TextSource></Sources></Project>`
-	for name, r := range map[string]*strings.Replacer{"qc": q, "atlas": a} {
+	// NVivo for Windows, as QualCoder reads it (each LF padded to two):
+	// every code point of the file, like qc. Not checked against a real
+	// NVivo for Windows export; see TestNVivoSampleHoldsNoPositions.
+	n := strings.NewReplacer("{ns}", "urn:QDA-XML:project:1.0", "{origin}", "NVivo 14.23.0 (Windows)", "{s}", "10", "{e}", "20", "{path}", "internal://doc.txt", "{guid}", "aaaaaaaa-2222-3333-4444-555555555555", "{name}", "")
+	for name, r := range map[string]*strings.Replacer{"qc": q, "atlas": a, "nvivo": n} {
 		t.Run(name, func(t *testing.T) {
 			xmlText := r.Replace(tmpl)
 			xmlText = strings.Replace(xmlText, `<Variables>`, ``, 1)

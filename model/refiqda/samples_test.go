@@ -3,6 +3,8 @@ package refiqda
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -110,5 +112,45 @@ func TestAtlasSampleReportsMissingTexts(t *testing.T) {
 	}
 	if c.Description != "non sucré" {
 		t.Errorf("diet Coke's description: got %q", c.Description)
+	}
+}
+
+// TestNVivoSampleHoldsNoPositions pins why NVivo's counting of CR LF is
+// not verified on the NVivo sample: it is NVivo for Mac, its texts are a
+// lone line feed beside .docx files without text, and it holds no
+// selection at all. A sample that has them should get a test of its
+// offsets instead of this one.
+func TestNVivoSampleHoldsNoPositions(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(samples, "samples", "cproctor_nvivo_project.qdpx")); err != nil {
+		t.Skipf("the NVivo sample is not there: %v", err)
+	}
+	x := readSampleXML(t, "cproctor_nvivo_project.qdpx")
+	if !strings.Contains(x.Origin, "Mac") {
+		t.Errorf("origin %q: not the Mac sample any more", x.Origin)
+	}
+	sels, crs := 0, 0
+	for _, s := range x.Sources.TextSource {
+		sels += len(s.Selections) + len(s.Codings)
+	}
+	data, err := os.ReadFile(filepath.Join(samples, "samples", "cproctor_nvivo_project.qdpx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, err := openPackage("nvivo.qdpx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range x.Sources.TextSource {
+		txt, _, err := pk.source(s.PlainTextPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		crs += strings.Count(string(txt), "\r")
+		if strings.TrimSpace(string(txt)) != "" {
+			t.Errorf("%s holds text now: %q…", s.PlainTextPath, clip(string(txt)))
+		}
+	}
+	if sels != 0 || crs != 0 {
+		t.Errorf("the NVivo sample has %d selections and codings and %d carriage returns: test its offsets", sels, crs)
 	}
 }
