@@ -20,20 +20,20 @@ import (
 )
 
 // integrityState is the window's part of keeping a project safe: the
-// banner over the transcript of a read-only project, and File > Save a
-// copy….
+// banner over the transcript of a read-only project, File > Save a copy…,
+// Check… and Repair…, and the housekeeping in the data folder.
 type integrityState struct {
-	banner  *widget.Label   // the read-only banner's text; nil when writable
-	skipped *widget.Label   // the notice of damaged rows left out; nil when none
-	box     *fyne.Container // the banner and notice, over the transcript
-	file    dialog.Dialog   // Save a copy's or Repair's file dialog, shown last
-	done    chan struct{}   // closed when the running copy, check or repair ends
-	missing *widget.Label   // the notice of changes gone missing; nil when none
-	backup  chan struct{}   // closed when the day's automatic backup is done
-	closed  bool            // the window is closing or closed
-	// ownsProject: closing the window closes the project (closesProject).
-	ownsProject bool
-	report      dialog.Dialog // the check's or repair's report, shown last
+	banner    *widget.Label   // the read-only banner's text; nil when writable
+	skipped   *widget.Label   // the notice of damaged rows left out; nil when none
+	missing   *widget.Label   // the notice of changes gone missing; nil when none
+	box       *fyne.Container // the banner and notices, over the transcript
+	file      dialog.Dialog   // Save a copy's or Repair's file dialog, shown last
+	report    dialog.Dialog   // the check's or repair's report, shown last
+	done      chan struct{}   // closed when the running copy, check or repair ends
+	backup    chan struct{}   // closed when the day's automatic backup is done and said
+	backingUp chan struct{}   // closed as soon as the backup ends, for closing to wait for
+	closed    bool            // the window is closing or closed
+	owns      bool            // closing the window closes the project (closesProject)
 }
 
 // readOnlyText says in plain words why the project is read-only and what
@@ -176,11 +176,12 @@ func (w *MainWindow) housekeep() {
 	if w.project.ReadOnly() != nil {
 		return
 	}
-	done := make(chan struct{})
-	w.integrity.backup = done
+	done, ended := make(chan struct{}), make(chan struct{})
+	w.integrity.backup, w.integrity.backingUp = done, ended
 	p, do := w.project, onUI
 	go func() {
 		_, err := p.DailyBackup(context.Background(), dir, time.Now())
+		close(ended)
 		do(func() {
 			defer close(done)
 			if err != nil {
@@ -346,4 +347,13 @@ func (w *MainWindow) showRepairReport(src, path string, rep model.RepairReport) 
 	}, w.win)
 	w.integrity.report = d
 	w.showDialog(d)
+}
+
+// waitForBackup waits until the automatic backup, if one is running, ends:
+// closing the project under it would cut it short, and its snapshot would
+// keep the log from being merged.
+func (w *MainWindow) waitForBackup() {
+	if b := w.integrity.backingUp; b != nil {
+		<-b
+	}
 }

@@ -86,9 +86,10 @@ func (w *MainWindow) openProjectWindow(path string, open func(context.Context) (
 // its revision in the data folder (model's housekeeping) and say what
 // closing found.
 func (w *MainWindow) closesProject() {
-	w.integrity.ownsProject = true
+	w.integrity.owns = true
 	w.win.SetOnClosed(func() {
 		w.close()
+		w.waitForBackup()
 		err := w.project.Close()
 		if rerr := model.RememberRevision(w.opts.DataDir, w.project); err == nil {
 			err = rerr
@@ -105,10 +106,11 @@ func (w *MainWindow) closesProject() {
 // the next start. It touches no widget: the app has stopped.
 func closeProjectsLeft() {
 	for _, w := range projectWindows {
-		if !w.integrity.ownsProject || w.integrity.closed {
+		if !w.integrity.owns || w.integrity.closed {
 			continue
 		}
 		w.integrity.closed = true
+		w.waitForBackup()
 		err := w.project.Close()
 		if rerr := model.RememberRevision(w.opts.DataDir, w.project); err == nil {
 			err = rerr

@@ -246,3 +246,28 @@ func TestProjectsLeftOpenAreClosedWhenTheAppStops(t *testing.T) {
 		t.Errorf("the first window's project, which its caller closes, was closed too: %v", err)
 	}
 }
+
+// TestClosingAProjectWindowWaitsForItsBackup closes a window at once,
+// before the background backup has said anything: the backup is made all
+// the same, and the project closes cleanly as one file.
+func TestClosingAProjectWindowWaitsForItsBackup(t *testing.T) {
+	w, data := newHousekeptWindow(t)
+	path := filepath.Join(t.TempDir(), "Zevende.verbatim")
+	nw := w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "nl") })
+	if nw == nil {
+		t.Fatal("the project did not open")
+	}
+	waitForIndex(t, nw)
+	before := w.win.Canvas().Overlays().Top()
+	nw.win.Close()
+	if n := len(model.AutoBackups(model.BackupDir(data, path), path)); n != 1 {
+		t.Errorf("closing at once left %d automatic backups, want 1", n)
+	}
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		t.Error("closing left the -wal file beside the project")
+	}
+	if top := w.win.Canvas().Overlays().Top(); top != before {
+		t.Errorf("closing said %q", textsUnder(top))
+	}
+	runUntil(nw.integrity.backup)
+}
