@@ -271,9 +271,11 @@ func (w *MainWindow) wireSearch() {
 	w.search.facets.onToggle = w.onFacet
 }
 
-// onSearch runs a query and shows its results: the first page at once,
-// the counts per document, speaker and code a moment later, and the hits
-// in the transcript shown.
+// onSearch runs a query off the UI goroutine and shows its results: the
+// first page, the counts per document, speaker and code with it for a few
+// hits and a moment later for many, and the hits in the transcript shown.
+// A search still running is cancelled, as Cancel and closing the window
+// cancel this one.
 func (w *MainWindow) onSearch(q string) {
 	q = strings.TrimSpace(q)
 	if q == "" {
@@ -287,36 +289,85 @@ func (w *MainWindow) onSearch(q string) {
 		}
 		return
 	}
-	ctx := background()
-	if err := w.index.ix.Update(ctx); err != nil {
-		w.showError(err)
-		return
-	}
 	ix := w.index.ix
-	res, err := ix.Search(ctx, q, index.SearchOptions{Limit: resultsPage, Facets: -1})
-	var qe *index.QueryError
-	if errors.As(err, &qe) {
-		w.status.SetText(queryErrorText(qe))
-		return
+	done := make(chan struct{})
+	w.search.counting = done
+	ctx, finish := w.startWork(lang.L("Looking for the hits…"))
+	go func() {
+		workStarted(ctx)
+		f := runSearch(ctx, ix, q)
+		finish(func(current bool) {
+			if !current {
+				close(done)
+				return
+			}
+			w.showFound(q, f, done)
+		})
+	}()
+}
+
+// found is what a search found: the first page, the filters that name
+// nothing, and the counts when they were taken with it.
+type found struct {
+	res     index.Results
+	notes   []model.Label
+	counts  index.Results
+	counted bool
+	err     error
+}
+
+// runSearch searches q, on the search's goroutine.
+func runSearch(ctx context.Context, ix *index.Index, q string) found {
+	var f found
+	if f.err = ix.Update(ctx); f.err != nil {
+		return f
 	}
-	if err != nil {
-		w.showError(err)
+	if f.res, f.err = ix.Search(ctx, q, index.SearchOptions{Limit: resultsPage, Facets: -1}); f.err != nil {
+		return f
+	}
+	f.notes, _ = ix.UnknownFilterNotes(ctx, q)
+	if f.res.Total <= countAtOnce {
+		var err error
+		f.counts, err = ix.Counts(ctx, q, index.SearchOptions{Facets: 1 << 20})
+		f.counted = err == nil
+	}
+	return f
+}
+
+// showFound shows what a search found, or why it found nothing; done is
+// closed when the counts are shown.
+func (w *MainWindow) showFound(q string, f found, done chan struct{}) {
+	var qe *index.QueryError
+	switch {
+	case errors.Is(f.err, context.Canceled):
+		w.status.SetText(lang.L("The search was cancelled."))
+	case errors.As(f.err, &qe):
+		w.status.SetText(queryErrorText(qe))
+	case f.err != nil:
+		w.showError(f.err)
+	}
+	if f.err != nil {
+		close(done)
 		return
 	}
 	if strings.TrimSpace(w.search.entry.Text) != q {
 		w.search.entry.SetText(q)
 	}
-	w.search.show(q, res)
+	w.search.show(q, f.res)
 	w.showResults(true)
-	w.status.SetText(w.filterNotes(ctx, q))
-	w.countResults(q, res.Total)
+	w.status.SetText(filterNotes(f.notes))
+	if f.counted {
+		w.search.showCounts(f.counts)
+		close(done)
+		return
+	}
+	w.countResults(q, done)
 }
 
-// filterNotes says which doc: and code: filters of q name nothing, with the
-// index's "did you mean", or is empty.
-func (w *MainWindow) filterNotes(ctx context.Context, q string) string {
-	notes, err := w.index.ix.UnknownFilterNotes(ctx, q)
-	if err != nil || len(notes) == 0 {
+// filterNotes says which doc: and code: filters of a search name nothing,
+// with the index's "did you mean", or is empty.
+func filterNotes(notes []model.Label) string {
+	if len(notes) == 0 {
 		return ""
 	}
 	texts := make([]string, len(notes))
@@ -327,23 +378,13 @@ func (w *MainWindow) filterNotes(ctx context.Context, q string) string {
 }
 
 // countResults shows the counts per document, speaker and code of q
-// (every one counted): at once for a few hits, in the background for many,
-// where they take longer than the page.
-func (w *MainWindow) countResults(q string, total int) {
-	ix, ctx := w.index.ix, background()
-	w.search.counting = make(chan struct{})
-	done := w.search.counting
-	count := func() (index.Results, error) { return ix.Counts(ctx, q, index.SearchOptions{Facets: 1 << 20}) }
-	if total <= countAtOnce {
-		if counts, err := count(); err == nil {
-			w.search.showCounts(counts)
-		}
-		close(done)
-		return
-	}
+// (every one counted), taken in the background; done is closed when they
+// are shown.
+func (w *MainWindow) countResults(q string, done chan struct{}) {
+	ix, ctx, do := w.index.ix, background(), onUI
 	go func() {
-		counts, err := count()
-		onUI(func() {
+		counts, err := ix.Counts(ctx, q, index.SearchOptions{Facets: 1 << 20})
+		do(func() {
 			if err == nil && w.search.query == q {
 				w.search.showCounts(counts)
 			}
@@ -426,18 +467,47 @@ func (w *MainWindow) onCodeAll(q string, unit index.Unit) {
 	}, w.win))
 }
 
-// codeAllHits codes every hit of q with code, as one undoable step.
+// codeAllHits codes every hit of q with code, as one undoable step, off
+// the UI goroutine. Cancelled before the coding is stored, it changes
+// nothing; once stored, it is done (and Ctrl+Z undoes it).
 func (w *MainWindow) codeAllHits(q string, unit index.Unit, code model.Code) {
-	res, err := index.Autocode(background(), w.project, w.index.ix, q, code.ID, unit)
-	if err != nil {
-		w.showError(err)
-		return
-	}
-	w.status.SetText(autocodeStatus(res, code.Name))
-	w.refresh()
-	if w.search.query == q {
-		w.countResults(q, w.search.total) // the counts per code have changed
-	}
+	p, ix := w.project, w.index.ix
+	done := make(chan struct{})
+	w.search.counting = done
+	ctx, finish := w.startWork(lang.L("Coding every hit…"))
+	go func() {
+		workStarted(ctx)
+		res, err := index.Autocode(ctx, p, ix, q, code.ID, unit)
+		if err != nil && res.Coded > 0 { // stored; only the index's update after it was stopped
+			err = ix.Update(context.Background())
+		}
+		finish(func(current bool) {
+			switch {
+			case err != nil && res.Coded == 0:
+				if current && errors.Is(err, context.Canceled) {
+					w.status.SetText(lang.L("Code all hits was cancelled; nothing was coded."))
+				} else if current {
+					w.showError(err)
+				}
+				close(done)
+				return
+			case err != nil:
+				w.showError(err)
+			case current:
+				w.status.SetText(autocodeStatus(res, code.Name))
+			}
+			if w.work.closed {
+				close(done)
+				return
+			}
+			w.refresh()
+			if current && w.search.query == q {
+				w.countResults(q, done) // the counts per code have changed
+			} else {
+				close(done)
+			}
+		})
+	}()
 }
 
 // autocodeStatus says what Code all hits did: the ranges coded, in how many

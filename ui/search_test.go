@@ -401,6 +401,7 @@ func TestCodeAllHitsOfAFilteredQuery(t *testing.T) {
 	waitForCounts(t, w)
 	test.Tap(w.search.codeAll)
 	tapButton(t, w.win.Canvas().Overlays().Top(), "Code all")
+	waitForCounts(t, w)
 	codings, _ := p.Codings(ctx, model.CodingFilter{})
 	if len(codings) != 1 || codings[0].Document != "a – Ana.txt" || codings[0].Text != "Waar begin je?" {
 		t.Fatalf("code all hits of the filtered query made %+v, want Ana's question only", codings)
@@ -435,6 +436,7 @@ func TestSearchOpenHitAndCodeAll(t *testing.T) {
 	// Code all hits by sentence, then undo it in one step.
 	code, _ := p.FindCode(ctx, "Deel wat je leert")
 	w.codeAllHits("leert OR motivatie", index.UnitSentence, code)
+	waitForCounts(t, w)
 	codings, _ := p.Codings(ctx, model.CodingFilter{CodeID: code.ID})
 	if len(codings) != 3 {
 		t.Fatalf("code all hits made %d codings, want 3: %+v", len(codings), codings)
@@ -453,6 +455,7 @@ func TestSearchOpenHitAndCodeAll(t *testing.T) {
 	// undo's message the status line holds.
 	undone := w.status.Text
 	w.onSearch("-")
+	waitForCounts(t, w)
 	if w.status.Text == "" || w.status.Text == undone {
 		t.Errorf("status %q after searching for %q, want the query's message, not the undo's %q", w.status.Text, "-", undone)
 	}

@@ -33,6 +33,7 @@ type MainWindow struct {
 	search     *searchPanel
 	index      searchIndex
 	building   *indexProgress // the index's build, beside the status line
+	work       searchWork     // a search or Code all hits running, beside the status line
 	title      *widget.Label
 	status     *widget.Label
 	centre     *fyne.Container   // the transcript
@@ -160,7 +161,8 @@ func (w *MainWindow) build() {
 	w.memory.split("memos", w.memos.split)
 	w.panels, w.body = split, container.NewStack(split)
 	w.building.cancel.SetText(lang.L("Cancel"))
-	w.win.SetContent(container.NewBorder(w.search.bar, container.NewBorder(nil, nil, nil, w.building.box, w.status), nil, nil, w.body))
+	w.newWorkProgress()
+	w.win.SetContent(container.NewBorder(w.search.bar, container.NewBorder(nil, nil, nil, container.NewHBox(w.work.box, w.building.box), w.status), nil, nil, w.body))
 }
 
 // relabel shows the window in the language chosen now: its menus, and its
@@ -168,6 +170,7 @@ func (w *MainWindow) build() {
 // search typed and its results. What was typed in a memo is saved first.
 func (w *MainWindow) relabel() error {
 	w.win.SetMainMenu(w.menu())
+	w.cancelWork()
 	doc, scroll := w.doc.ID, w.transcript.ScrollPosition()
 	typed, query, open := w.search.entry.Text, w.search.query, w.search.open
 	w.closeMemos()
@@ -196,6 +199,7 @@ func (w *MainWindow) relabel() error {
 // Analysis window, which shows the same project.
 func (w *MainWindow) close() {
 	w.integrity.closed = true
+	w.closeWork()
 	w.closeMemos()
 	w.remember()
 	if w.analysis != nil && !w.analysis.closed {
