@@ -28,11 +28,14 @@ const MaxCodeKey = 9
 // code must not inherit the key.
 func (p *Project) CodeKeys(ctx context.Context) (map[int]int64, error) {
 	q := p.conn(ctx)
-	if _, err := q.ExecContext(ctx, `DELETE FROM settings WHERE key LIKE 'codekey.%'
+	if p.readOnly == nil { // a read-only project only leaves them out
+		if _, err := q.ExecContext(ctx, `DELETE FROM settings WHERE key LIKE 'codekey.%'
 		AND CAST(value AS INTEGER) NOT IN (SELECT id FROM codes)`); err != nil {
-		return nil, fmt.Errorf("code keys: %w", err)
+			return nil, fmt.Errorf("code keys: %w", err)
+		}
 	}
-	rows, err := q.QueryContext(ctx, "SELECT key, CAST(value AS INTEGER) FROM settings WHERE key LIKE 'codekey.%'")
+	rows, err := q.QueryContext(ctx, `SELECT key, CAST(value AS INTEGER) FROM settings WHERE key LIKE 'codekey.%'
+		AND CAST(value AS INTEGER) IN (SELECT id FROM codes)`)
 	if err != nil {
 		return nil, fmt.Errorf("code keys: %w", err)
 	}

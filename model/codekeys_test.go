@@ -102,3 +102,39 @@ func TestCodeKeys(t *testing.T) {
 		t.Errorf("after reopening: got %v", got)
 	}
 }
+
+// TestCodeKeysOfAReadOnlyProject: a project open for reading only lists its
+// code keys (leaving out a stale one) without trying to tidy them.
+func TestCodeKeysOfAReadOnlyProject(t *testing.T) {
+	ctx := context.Background()
+	p := newProject(t, "nl")
+	a, err := p.AddCode(ctx, 0, "Een", "#ff0000", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := p.AddCode(ctx, 0, "Twee", "#00ff00", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetCodeKey(ctx, 1, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetCodeKey(ctx, 2, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	// A stale key, as a writer that crashed before tidying leaves it.
+	if _, err := p.db.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES ('codekey.3', '999')"); err != nil {
+		t.Fatal(err)
+	}
+	path := p.Path()
+	p.Close()
+	r, err := OpenReader(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	keys, err := r.CodeKeys(ctx)
+	if err != nil || len(keys) != 2 || keys[1] != a.ID || keys[2] != b.ID {
+		t.Errorf("code keys of a reader: %v, %v; want 1→%d, 2→%d", keys, err, a.ID, b.ID)
+	}
+}

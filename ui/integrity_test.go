@@ -91,6 +91,9 @@ func TestReadOnlyProjectShowsBannerAndRefusesChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := openReadOnlyWindow(t, p)
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("opening the project for reading showed a dialog: %q", textsUnder(top))
+	}
 	want := readOnlyText(&model.ReadOnlyError{Reason: model.ReasonReader})
 	if w.integrity.banner == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.win.Content()), want) {
 		t.Fatalf("no read-only banner in the window; want %q", want)
@@ -151,6 +154,9 @@ func TestDamagedProjectBannerSaysWhatToDo(t *testing.T) {
 		t.Fatalf("the damaged copy opened as %v", p.ReadOnly())
 	}
 	w := openReadOnlyWindow(t, p)
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("opening the damaged project showed a dialog: %q", textsUnder(top))
+	}
 	banner := textsUnder(w.integrity.box)
 	for _, want := range []string{"Check…", "Repair into a new project…", "verbatim check", "verbatim repair FILE -o", "Save a copy…"} {
 		if !strings.Contains(banner, want) {
