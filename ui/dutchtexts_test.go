@@ -73,6 +73,7 @@ func TestImportReportInDutch(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("\x00\x00\x00\x01Bud1"), 0o644)
 	os.WriteFile(filepath.Join(dir, "foto.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "opname.mp3"), []byte("ID3"), 0o644)
+	os.WriteFile(filepath.Join(dir, "e.srt"), []byte("1\n00:00:01,000 --> 00:00:02,000\nAna: Eerste zin.\n\n2\n00:00:02,500 --> 00:0x:04,000\nAna: Tweede zin.\n\n3\n00:00:05,000 --> 00:00:06,000\nBen: Derde.\n\nlos stuk\n\n4\n00:00:07,000 --> 00:00:08,000\nBen: Vierde.\n"), 0o644)
 	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
 	select {
 	case <-w.importing:
@@ -90,6 +91,8 @@ func TestImportReportInDutch(t *testing.T) {
 		"– opname.mp3: overgeslagen, een geluidsopname, geen transcript (transcribeer het eerst en importeer het transcript)",
 		"✗ kapot.docx: het bestand is beschadigd",
 		`= d – kopie.txt: dezelfde tekst staat al in het project als "c – Chris.txt"`,
+		"    let op: 1 ondertitel waarvan de tijd niet te lezen is (de eerste op regel 6): de tekst blijft bij de ondertitel ervoor",
+		"    let op: 1 stuk tekst buiten een ondertitel (het eerste op regel ",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report does not say %q:\n%s", want, report)

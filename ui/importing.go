@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -161,7 +163,7 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 			imported++
 			lines = append(lines, fmt.Sprintf("✓ %s: %s, %s", name, plural("{{.Count}} characters", r.Document.Chars), plural("{{.Count}} speakers", r.Document.Speakers)))
 			for _, note := range r.Notes {
-				lines = append(lines, "    "+lang.L("note: {{.Note}}", args{"Note": note}))
+				lines = append(lines, "    "+lang.L("note: {{.Note}}", args{"Note": noteText(note)}))
 			}
 		case r.Status == importer.Duplicate:
 			duplicates++
@@ -201,4 +203,23 @@ func reasonText(r importer.Result) string {
 		}
 	}
 	return r.Reason
+}
+
+// The importer's notes on a subtitle file, as it writes them in English.
+var (
+	badTimeNote = regexp.MustCompile(`^(\d+) cues? whose time does not parse \(the first on line (\d+)\): the text is kept with the cue before$`)
+	strayNote   = regexp.MustCompile(`^(\d+) (?:piece|pieces) of text outside any cue \(the first on line (\d+), after a blank line or between cues\): kept with the cue before$`)
+)
+
+// noteText is an importer's note on a file in the language shown.
+func noteText(note string) string {
+	if m := badTimeNote.FindStringSubmatch(note); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return plural("{{.Count}} cues whose time does not parse (the first on line {{.Line}}): the text is kept with the cue before", n, args{"Line": m[2]})
+	}
+	if m := strayNote.FindStringSubmatch(note); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return plural("{{.Count}} pieces of text outside any cue (the first on line {{.Line}}, after a blank line or between cues): kept with the cue before", n, args{"Line": m[2]})
+	}
+	return note
 }
