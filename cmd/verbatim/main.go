@@ -34,8 +34,8 @@ func main() {
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, DataDir: cli.DataDir(), CacheDir: cli.CacheDir(), Version: Version}
 	env.OpenGUI = func(p *model.Project) error {
 		// The window takes its signals back: once its loop runs, Fyne's
-		// driver quits on INT and TERM, closing every window as Quit does;
-		// until then they end the process as they do by default. (Caught
+		// driver quits on INT and TERM (closing no window: ui closes their
+		// projects as the app stops); until then they end the process as they do by default. (Caught
 		// here, they only cancelled ctx, which no window watches: a TERM
 		// while the window opened left it running for good.)
 		stop()
