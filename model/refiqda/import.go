@@ -130,6 +130,7 @@ func Import(ctx context.Context, p *model.Project, name string, data []byte, opt
 		if err := decodeXML(pk.xml, &x); err != nil {
 			return nil, err
 		}
+		pk.xml = nil // decoded: let the collector have it while the import runs
 		rep.Origin = x.Origin
 		err = p.Bulk(ctx, "Import "+rep.File, func(ctx context.Context) error { return im.project(ctx, &x) })
 	case "CodeBook":
