@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,17 +24,17 @@ import (
 // banner over the transcript of a read-only project, File > Save a copy…,
 // Check… and Repair…, and the housekeeping in the data folder.
 type integrityState struct {
-	banner    *widget.Label   // the read-only banner's text; nil when writable
-	skipped   *widget.Label   // the notice of damaged rows left out; nil when none
-	missing   *widget.Label   // the notice of changes gone missing; nil when none
-	box       *fyne.Container // the banner and notices, over the transcript
-	file      dialog.Dialog   // Save a copy's or Repair's file dialog, shown last
-	report    dialog.Dialog   // the check's or repair's report, shown last
-	done      chan struct{}   // closed when the running copy, check or repair ends
-	backup    chan struct{}   // closed when the day's automatic backup is done and said
-	backingUp chan struct{}   // closed as soon as the backup ends, for closing to wait for
-	closed    bool            // the window is closing or closed
-	owns      bool            // closing the window closes the project (closesProject)
+	banner  *widget.Label   // the read-only banner's text; nil when writable
+	skipped *widget.Label   // the notice of damaged rows left out; nil when none
+	missing *widget.Label   // the notice of changes gone missing; nil when none
+	box     *fyne.Container // the banner and notices, over the transcript
+	file    dialog.Dialog   // Save a copy's or Repair's file dialog, shown last
+	report  dialog.Dialog   // the check's or repair's report, shown last
+	done    chan struct{}   // closed when the running copy, check or repair ends
+	backup  chan struct{}   // closed when the day's automatic backup is done and said
+	copying sync.WaitGroup  // the automatic backup and Save a copy running, for closing to wait for
+	closed  bool            // the window is closing or closed
+	owns    bool            // closing the window closes the project (closesProject)
 }
 
 // readOnlyText says in plain words why the project is read-only and what
@@ -145,8 +146,10 @@ func (w *MainWindow) saveCopy(path string) {
 	done := make(chan struct{})
 	w.integrity.done = done
 	p, do := w.project, onUI
+	w.integrity.copying.Add(1)
 	go func() {
 		err := p.Backup(context.Background(), path)
+		w.integrity.copying.Done()
 		do(func() {
 			defer close(done)
 			if err != nil {
@@ -176,12 +179,13 @@ func (w *MainWindow) housekeep() {
 	if w.project.ReadOnly() != nil {
 		return
 	}
-	done, ended := make(chan struct{}), make(chan struct{})
-	w.integrity.backup, w.integrity.backingUp = done, ended
+	done := make(chan struct{})
+	w.integrity.backup = done
 	p, do := w.project, onUI
+	w.integrity.copying.Add(1)
 	go func() {
 		_, err := p.DailyBackup(context.Background(), dir, time.Now())
-		close(ended)
+		w.integrity.copying.Done()
 		do(func() {
 			defer close(done)
 			if err != nil {
@@ -349,11 +353,7 @@ func (w *MainWindow) showRepairReport(src, path string, rep model.RepairReport) 
 	w.showDialog(d)
 }
 
-// waitForBackup waits until the automatic backup, if one is running, ends:
-// closing the project under it would cut it short, and its snapshot would
-// keep the log from being merged.
-func (w *MainWindow) waitForBackup() {
-	if b := w.integrity.backingUp; b != nil {
-		<-b
-	}
-}
+// waitForBackup waits until the automatic backup and Save a copy, if
+// running, end: closing the project under them would cut them short, and
+// their snapshot would keep the log from being merged.
+func (w *MainWindow) waitForBackup() { w.integrity.copying.Wait() }
