@@ -11,9 +11,6 @@ import (
 // they read as phrases; documents, speakers and participants are named as
 // they are.
 
-// quoted puts a code's name in typographic quotes.
-func quoted(name string) string { return "“" + name + "”" }
-
 // A Label names an undo step: its English text, which the command line
 // shows, and the same as a message a window translates: the English
 // text's template as the key of its translations, and the parts it fills

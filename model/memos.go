@@ -47,44 +47,62 @@ func (p *Project) SetMemo(ctx context.Context, kind MemoKind, id int64, text str
 		return err
 	}
 	return p.act(ctx, plainLabel("Edit "+string(kind)+" memo"), func(tx *sql.Tx, label *Label) error {
-		memo, err := memoName(ctx, tx, kind, id)
+		var err error
+		*label, err = memoLabel(ctx, tx, kind, id, strings.TrimSpace(text) == "")
 		if err != nil {
 			return err
-		}
-		*label = plainLabel("Edit " + memo)
-		if strings.TrimSpace(text) == "" {
-			*label = plainLabel("Clear " + memo)
 		}
 		return expectOne(tx.ExecContext(ctx, "UPDATE "+table+" SET memo = ? WHERE id = ?", text, id))(fmt.Sprintf("%s %d", kind, id))
 	})
 }
 
-// memoName names a memo for its undo step: "the project memo", "the memo
-// of Ana.docx", "the memo of code “Motivatie”", "the memo of a coding of
-// “Motivatie” in Ana.docx", "the memo of participant Ana".
-func memoName(ctx context.Context, tx *sql.Tx, kind MemoKind, id int64) (string, error) {
+// memoLabel names a memo's undo step: "Edit the project memo", "Edit the
+// memo of Ana.docx", "Edit the memo of code “Motivatie”", "Edit the memo of
+// a coding of “Motivatie” in Ana.docx", "Edit the memo of participant
+// Ana", or "Clear …" when the memo is emptied.
+func memoLabel(ctx context.Context, tx *sql.Tx, kind MemoKind, id int64, clear bool) (Label, error) {
 	var name, doc string
 	var err error
 	switch kind {
-	case ProjectMemo:
-		return "the project memo", nil
 	case DocumentMemo:
 		err = tx.QueryRowContext(ctx, "SELECT name FROM documents WHERE id = ?", id).Scan(&name)
 	case CodeMemo:
 		err = tx.QueryRowContext(ctx, "SELECT name FROM codes WHERE id = ?", id).Scan(&name)
-		name = "code " + quoted(name)
 	case CodingMemo:
 		err = tx.QueryRowContext(ctx, `SELECT c.name, d.name FROM codings g JOIN codes c ON c.id = g.code_id
 			JOIN documents d ON d.id = g.doc_id WHERE g.id = ?`, id).Scan(&name, &doc)
-		name = "a coding of " + quoted(name) + " in " + doc
 	case CaseMemo:
 		err = tx.QueryRowContext(ctx, "SELECT name FROM cases WHERE id = ?", id).Scan(&name)
-		name = "participant " + name
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("%s %d: %w", kind, id, ErrNotFound)
+		return Label{}, fmt.Errorf("%s %d: %w", kind, id, ErrNotFound)
 	}
-	return "the memo of " + name, err
+	if err != nil {
+		return Label{}, err
+	}
+	// Each template is written out whole: the window translates them.
+	switch {
+	case kind == ProjectMemo && clear:
+		return Phrase("Clear the project memo"), nil
+	case kind == ProjectMemo:
+		return Phrase("Edit the project memo"), nil
+	case kind == DocumentMemo && clear:
+		return Phrase("Clear the memo of {{.Document}}", "Document", name), nil
+	case kind == DocumentMemo:
+		return Phrase("Edit the memo of {{.Document}}", "Document", name), nil
+	case kind == CodeMemo && clear:
+		return Phrase("Clear the memo of code “{{.Code}}”", "Code", name), nil
+	case kind == CodeMemo:
+		return Phrase("Edit the memo of code “{{.Code}}”", "Code", name), nil
+	case kind == CodingMemo && clear:
+		return Phrase("Clear the memo of a coding of “{{.Code}}” in {{.Document}}", "Code", name, "Document", doc), nil
+	case kind == CodingMemo:
+		return Phrase("Edit the memo of a coding of “{{.Code}}” in {{.Document}}", "Code", name, "Document", doc), nil
+	case clear:
+		return Phrase("Clear the memo of participant {{.Participant}}", "Participant", name), nil
+	default:
+		return Phrase("Edit the memo of participant {{.Participant}}", "Participant", name), nil
+	}
 }
 
 func memoTable(kind MemoKind, id *int64) (string, error) {

@@ -82,13 +82,9 @@ func (p *Project) amendMemo(ctx context.Context, kind MemoKind, id int64, text s
 		AND NOT EXISTS (SELECT 1 FROM undo_steps WHERE undone = 1)`, step).Scan(&latest); err != nil || !latest {
 		return false, err
 	}
-	memo, err := memoName(ctx, tx, kind, id)
+	label, err := memoLabel(ctx, tx, kind, id, strings.TrimSpace(text) == "")
 	if err != nil {
 		return false, err
-	}
-	label := "Edit " + memo
-	if strings.TrimSpace(text) == "" {
-		label = "Clear " + memo
 	}
 	if err := bumpRevision(ctx, tx); err != nil {
 		return false, err
@@ -96,7 +92,7 @@ func (p *Project) amendMemo(ctx context.Context, kind MemoKind, id int64, text s
 	if err := expectOne(tx.ExecContext(ctx, "UPDATE "+table+" SET memo = ? WHERE id = ?", text, id))(fmt.Sprintf("%s %d", kind, id)); err != nil {
 		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE undo_steps SET label = ?, label_key = '', label_args = '' WHERE id = ?", label, step); err != nil {
+	if _, err := tx.ExecContext(ctx, "UPDATE undo_steps SET label = ?, label_key = ?, label_args = ? WHERE id = ?", label.Text, label.Key, encodeArgs(label.Args), step); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()

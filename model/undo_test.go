@@ -344,3 +344,45 @@ func TestUndoLabelsForAWindow(t *testing.T) {
 	}
 	p.Close()
 }
+
+// TestMemoLabelsForAWindow: a memo's undo step carries its template and
+// parts, also after an editor's later saves amend the step, and across a
+// restart.
+func TestMemoLabelsForAWindow(t *testing.T) {
+	ctx := context.Background()
+	p := newProject(t, "nl")
+	path := p.Path()
+	doc, err := p.ImportDocument(ctx, NewDocument{Name: "Ana.txt", Format: "txt", Text: "Ana: Het begint bij motivatie."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := p.AddCode(ctx, 0, "Motivatie", "", "")
+	var s MemoSession
+	for _, typed := range []string{"Ana", "Ana begint", ""} {
+		if err := p.SetMemoContinuing(ctx, DocumentMemo, doc.ID, typed, &s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.SetMemo(ctx, CodeMemo, c.ID, "Waarom iemand begint"); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	if p, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	want := []Step{
+		{Label: "Edit the memo of code “Motivatie”", Key: "Edit the memo of code “{{.Code}}”", Args: map[string]string{"Code": "Motivatie"}},
+		// The session's last save emptied the memo: the amended step says so.
+		{Label: "Clear the memo of Ana.txt", Key: "Clear the memo of {{.Document}}", Args: map[string]string{"Document": "Ana.txt"}},
+	}
+	for _, w := range want {
+		step, err := p.Undo(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if step.Label != w.Label || step.Key != w.Key || fmt.Sprint(step.Args) != fmt.Sprint(w.Args) {
+			t.Errorf("undone %+v, want %+v", step, w)
+		}
+	}
+}
