@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -30,7 +31,11 @@ func (w *MainWindow) onNextHit()     { w.stepHit(1) }
 func (w *MainWindow) onPreviousHit() { w.stepHit(-1) }
 
 // stepHit opens the row after (dir 1) or before (dir -1) the one selected.
-func (w *MainWindow) stepHit(dir int) {
+func (w *MainWindow) stepHit(dir int) { w.step(dir, true) }
+
+// step is stepHit, which past the last row loaded loads the next page
+// first when mayLoad, and else starts again at the first.
+func (w *MainWindow) step(dir int, mayLoad bool) {
 	s, t := w.search, w.search.table
 	if len(t.rows) == 0 {
 		w.status.SetText(lang.L("Search first: type in the search bar and press Enter."))
@@ -43,8 +48,9 @@ func (w *MainWindow) stepHit(dir int) {
 	if t.current < 0 && dir < 0 {
 		i = len(t.rows) - 1
 	}
-	if i >= len(t.rows) && s.hasMore() {
-		w.onMoreResults()
+	if i >= len(t.rows) && s.hasMore() && mayLoad {
+		w.loadMore(func() { w.step(dir, false) })
+		return
 	}
 	note := ""
 	switch {
@@ -69,22 +75,49 @@ func (s *searchPanel) hitStatus() string {
 }
 
 // markSearchHits frames in the transcript the hits of the search shown in
-// document docID, or none when no results are shown.
+// document docID, or none when no results are shown: those of the pages
+// loaded at once, then every one in the document, searched off the UI
+// goroutine (a search that is not plain words; a later call, or closing
+// the window, cancels it).
 func (w *MainWindow) markSearchHits(docID int64) {
 	s := w.search
+	if s.stopMarking != nil {
+		s.stopMarking()
+		s.stopMarking = nil
+	}
 	if !s.open || s.query == "" || docID == 0 || w.index.ix == nil {
 		w.transcript.SetSearchHits(nil)
 		return
 	}
-	hits := s.table.hits
-	if !s.plain {
-		// Every hit in the document, not only those of the pages loaded.
-		// The filter binds last (a OR b doc:1 is (a OR b) doc:1).
-		res, err := w.index.ix.Search(background(), s.query+" doc:"+strconv.FormatInt(docID, 10), index.SearchOptions{Limit: 100_000, Facets: -1})
-		if err == nil && !res.Plain {
-			hits = res.Hits
-		}
+	w.transcript.SetSearchHits(hitMarks(s.table.hits, docID))
+	if s.plain {
+		return
 	}
+	ix, q, do := w.index.ix, s.query, onUI
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	s.marking, s.stopMarking = done, cancel
+	go func() {
+		// The filter binds last (a OR b doc:1 is (a OR b) doc:1).
+		res, err := ix.Search(ctx, q+" doc:"+strconv.FormatInt(docID, 10), index.SearchOptions{Limit: 100_000, Facets: -1})
+		do(func() {
+			defer close(done)
+			if ctx.Err() != nil { // a later call or the window's closing
+				return
+			}
+			cancel()
+			s.stopMarking = nil
+			if err != nil || res.Plain || !s.open || s.query != q || w.doc.ID != docID {
+				return
+			}
+			w.transcript.SetSearchHits(hitMarks(res.Hits, docID))
+		})
+	}()
+}
+
+// hitMarks are the matched words of the hits in document docID, as the
+// transcript frames them.
+func hitMarks(hits []index.Hit, docID int64) []transcript.Range {
 	var marks []transcript.Range
 	for _, h := range hits {
 		if h.DocID != docID || h.MemoKind != "" {
@@ -94,7 +127,7 @@ func (w *MainWindow) markSearchHits(docID int64) {
 			marks = append(marks, transcript.Range{Start: m.Start, End: m.End})
 		}
 	}
-	w.transcript.SetSearchHits(marks)
+	return marks
 }
 
 // searchEntry is the search bar's field. Enter submits it, with shift

@@ -41,6 +41,10 @@ type searchPanel struct {
 	plain    bool          // it was searched as plain words
 	open     bool          // the results are shown
 	counting chan struct{} // closed when the counts of the last search are shown
+	loading  chan struct{} // while the next page loads; closed when it is shown
+	marking  chan struct{} // closed when the transcript frames every hit of its document
+
+	stopLoading, stopMarking context.CancelFunc // of the page loading and the hits being framed
 
 	onSearch  func(q string)
 	onOpenHit func(h index.Hit, match index.Range)
@@ -399,17 +403,43 @@ func (w *MainWindow) countResults(q string, done chan struct{}) {
 var countAtOnce = 1000
 
 // onMoreResults loads the next page of results.
-func (w *MainWindow) onMoreResults() {
+func (w *MainWindow) onMoreResults() { w.loadMore(nil) }
+
+// loadMore loads the next page of results off the UI goroutine and adds it
+// to the table; then, when given, runs after it is added. A page already
+// loading is let be. Closing the window cancels it, and a page of results
+// that are no longer shown is dropped.
+func (w *MainWindow) loadMore(then func()) {
 	s := w.search
-	if w.index.ix == nil || !s.hasMore() {
+	if w.index.ix == nil || !s.hasMore() || s.loading != nil {
 		return
 	}
-	res, err := w.index.ix.Search(background(), s.query, index.SearchOptions{Limit: resultsPage, Offset: len(s.table.hits), Facets: -1})
-	if err != nil {
-		w.showError(err)
-		return
-	}
-	s.add(res)
+	ix, q, offset, do := w.index.ix, s.query, len(s.table.hits), onUI
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	s.loading, s.stopLoading = done, cancel
+	s.more.Disable()
+	go func() {
+		res, err := ix.Search(ctx, q, index.SearchOptions{Limit: resultsPage, Offset: offset, Facets: -1})
+		do(func() {
+			defer close(done)
+			stopped := ctx.Err() != nil
+			cancel()
+			s.loading, s.stopLoading = nil, nil
+			s.more.Enable()
+			switch {
+			case stopped || s.query != q || len(s.table.hits) != offset:
+				return
+			case err != nil:
+				w.showError(err)
+				return
+			}
+			s.add(res)
+			if then != nil {
+				then()
+			}
+		})
+	}()
 }
 
 // onFacet narrows the search to a document, speaker or code, or widens it

@@ -57,6 +57,18 @@ func search(t *testing.T, w *MainWindow, q string) {
 	waitForCounts(t, w)
 }
 
+// waitForHits waits for the page of results loading and for the hits the
+// transcript frames, when they are being searched.
+func waitForHits(t *testing.T, w *MainWindow) {
+	t.Helper()
+	if c := w.search.loading; c != nil {
+		waitOnMain(t, c, "the next page of results")
+	}
+	if c := w.search.marking; c != nil {
+		waitOnMain(t, c, "the hits framed in the transcript")
+	}
+}
+
 func waitForCounts(t *testing.T, w *MainWindow) {
 	t.Helper()
 	if w.search.counting == nil {
@@ -302,6 +314,7 @@ func TestNextAndPreviousGoThroughEveryHitAcrossDocuments(t *testing.T) {
 	seen := map[place]bool{}
 	check := func(step string, i int) {
 		t.Helper()
+		waitForHits(t, w)
 		s, e := w.transcript.Selection()
 		got := place{w.doc.Name, s}
 		if got != want[i] || w.transcript.SelectedText() != "je" || e != s+2 {
@@ -347,6 +360,7 @@ func TestNextAndPreviousGoThroughEveryHitAcrossDocuments(t *testing.T) {
 
 	// Closed results frame nothing; a new query in the bar is searched.
 	w.showResults(false)
+	waitForHits(t, w)
 	if marks := w.transcript.SearchHits(); len(marks) != 0 {
 		t.Errorf("with the results closed the transcript frames %v", marks)
 	}
@@ -355,6 +369,7 @@ func TestNextAndPreviousGoThroughEveryHitAcrossDocuments(t *testing.T) {
 	if len(w.search.table.rows) != 1 || w.search.table.current != -1 {
 		t.Errorf("a new query in the bar: %d rows, row %d selected", len(w.search.table.rows), w.search.table.current)
 	}
+	waitForHits(t, w)
 	if marks, want := w.transcript.SearchHits(), hitsOf(texts[w.doc.Name], "motivatie"); !slices.Equal(marks, want) {
 		t.Errorf("after a new query %s frames %v, want %v", w.doc.Name, marks, want)
 	}
@@ -378,15 +393,22 @@ func TestPagesOfResults(t *testing.T) {
 	first := w.search.table.hits[0]
 	w.documents.list.Select(slices.IndexFunc(w.documents.docs, func(d model.Document) bool { return d.ID == first.DocID }))
 	text, _ := p.Text(context.Background(), first.DocID)
+	waitForHits(t, w)
 	if got, want := w.transcript.SearchHits(), hitsOf(text, "je"); !slices.Equal(got, want) {
 		t.Errorf("framed %v, want every je of the document %v", got, want)
 	}
 	test.Tap(w.search.more)
-	if len(w.search.table.hits) != 2 {
-		t.Errorf("More… loaded %d hits, want 2", len(w.search.table.hits))
+	if w.search.loading == nil || !w.search.more.Disabled() {
+		t.Errorf("More… is not loading in the background (loading %v, button disabled %v)", w.search.loading != nil, w.search.more.Disabled())
+	}
+	test.Tap(w.search.more) // a second tap while it loads loads no page more
+	waitForHits(t, w)
+	if len(w.search.table.hits) != 2 || w.search.more.Disabled() {
+		t.Errorf("More… loaded %d hits, want 2 (button disabled %v)", len(w.search.table.hits), w.search.more.Disabled())
 	}
 	for range len(w.search.table.rows) + 1 { // to the last row loaded, and past it
 		typeShortcut(w.win, shortcutNextHit)
+		waitForHits(t, w)
 	}
 	if len(w.search.table.hits) != 3 || w.search.more.Visible() {
 		t.Errorf("next past the end: %d hits loaded, More shown %v; want all 3", len(w.search.table.hits), w.search.more.Visible())

@@ -100,10 +100,13 @@ func (w *MainWindow) cancelWork() {
 	w.work.stop.Disable()
 }
 
-// closeWork cancels the work running as the window closes.
+// closeWork cancels the work running as the window closes: the search or
+// Code all hits, a page of results loading, the hits being framed.
 func (w *MainWindow) closeWork() {
 	w.work.closed = true
-	if w.work.cancel != nil {
-		w.work.cancel()
+	for _, stop := range []context.CancelFunc{w.work.cancel, w.search.stopLoading, w.search.stopMarking} {
+		if stop != nil {
+			stop()
+		}
 	}
 }
