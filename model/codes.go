@@ -73,8 +73,9 @@ func (p *Project) AddCode(ctx context.Context, parent int64, name, color, descri
 		}
 		id, _ := res.LastInsertId()
 		c = Code{ID: id, ParentID: parent, Name: name, Color: strings.ToUpper(color), Description: description}
+		docs := map[int64]docSize{}
 		for _, s := range spans {
-			if _, err := p.applyCode(ctx, tx, id, s); err != nil {
+			if _, err := p.applyCode(ctx, tx, id, s, docs); err != nil {
 				return err
 			}
 			c.Codings++
