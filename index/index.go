@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"hash/maphash"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -73,15 +72,20 @@ type Index struct {
 	// each field on its own).
 	shared *sharedAnalysis
 
-	// updated lists the documents the last Update re-indexed (for tests).
-	updated []int64
+	// updated lists the documents the last Update re-indexed, and
+	// reindexed counts their index documents it indexed again (for tests).
+	updated   []int64
+	reindexed int
 	// persisted receives once the last commit is on disk.
 	persisted chan error
 	// hashes holds, per document, the hash (hashFields) of each of its
 	// index documents, known since the index was built or the document
-	// last updated in this process.
+	// last updated, in this process or the one that closed the index last
+	// (see hashes.go).
 	hashes map[int64]map[string]uint64
-	seed   maphash.Seed
+	// keep says Close writes the hashes into the index's folder (an
+	// index opened for writing on disk).
+	keep bool
 	// keys holds filter values as the index writes them.
 	keys keyCache
 	// facets holds the facet terms of the index documents of bi's
@@ -113,7 +117,7 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 	}
 	name := p.UUID() + "-m" + strconv.Itoa(mappingVersion)
 	removeOtherVersions(dir, p.UUID(), name)
-	ix := &Index{p: p, path: filepath.Join(dir, name), progress: progress, hashes: map[int64]map[string]uint64{}, seed: maphash.MakeSeed()}
+	ix := &Index{p: p, path: filepath.Join(dir, name), progress: progress, hashes: map[int64]map[string]uint64{}}
 	lang, err := p.Language(ctx)
 	if err != nil {
 		return nil, err
@@ -132,8 +136,10 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 				return nil, err
 			}
 			ix.shared = newSharedAnalysis(ix.m)
+			ix.takeHashes()
 			err := ix.Update(ctx)
 			if err == nil {
+				ix.keep = true
 				return ix, nil
 			}
 			if ctx.Err() != nil {
@@ -149,6 +155,7 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 	if err := ix.create(ctx); err != nil {
 		return nil, err
 	}
+	ix.keep = true
 	return ix, nil
 }
 
@@ -328,7 +335,7 @@ func (ix *Index) build(ctx context.Context) error {
 			}
 			h := map[string]uint64{}
 			err = info.eachEntry(dd, func(e entry) error {
-				h[e.id] = hashFields(ix.seed, e)
+				h[e.id] = hashFields(e)
 				n, err := ix.indexEntry(batch, e)
 				if err != nil {
 					return err
@@ -466,7 +473,7 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 		return ix.rebuildLocked(ctx)
 	}
 	if now == ix.state.Revision {
-		ix.updated = nil
+		ix.updated, ix.reindexed = nil, 0
 		return nil
 	}
 	info, err := loadProjectInfo(ctx, ix.p)
@@ -475,7 +482,7 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 	}
 	defer lowerMemoryLimit()()
 	batch := ix.bi.NewBatch()
-	size := 0
+	size, reindexed := 0, 0
 	// A change to many passages (undoing an auto-coding) goes to the index
 	// in several batches, each bounded like a build's; the state follows
 	// with the last, so an update cut short is caught up again.
@@ -522,7 +529,7 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 		next := map[string]uint64{}
 		if !deleted {
 			err = info.eachEntry(dd, func(e entry) error {
-				h := hashFields(ix.seed, e)
+				h := hashFields(e)
 				next[e.id] = h
 				if prev, ok := old[e.id]; ok && known && prev == h {
 					return nil
@@ -532,6 +539,7 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 					return err
 				}
 				size += n
+				reindexed++
 				return flush()
 			})
 			if err != nil {
@@ -562,39 +570,9 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 			ix.hashes[id] = h
 		}
 	}
-	ix.updated = docs
+	ix.updated, ix.reindexed = docs, reindexed
 	return nil
 }
-
-// hashFields returns a hash of an index document's id and fields, to tell
-// whether it changed. The hashes live in memory only (seed is random).
-func hashFields(seed maphash.Seed, e entry) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	h.WriteString(e.id)
-	for _, name := range hashedFields {
-		h.WriteByte(0)
-		switch v := e.fields[name].(type) {
-		case string:
-			h.WriteByte(1)
-			h.WriteString(v)
-		case []string:
-			h.WriteByte(2)
-			for _, s := range v {
-				h.WriteString(s)
-				h.WriteByte(0)
-			}
-		case nil:
-		default:
-			panic(fmt.Sprintf("index: field %s of type %T", name, v))
-		}
-	}
-	return h.Sum64()
-}
-
-// hashedFields are the fields an index document may have.
-var hashedFields = []string{fieldText, fieldExact, fieldKind, fieldDocID, fieldDoc, fieldSpeaker,
-	fieldInterviewer, fieldCode, fieldAttr, facetDoc, facetSpeaker, facetCode}
 
 // entriesOf returns the ids of the index documents of one project document,
 // read from the postings of its filter term: a search sorted by id held
@@ -666,6 +644,11 @@ func (ix *Index) Close() error {
 		err = err2
 	}
 	ix.bi = nil
+	if err == nil && ix.keep {
+		// Only saves time: the next update without them re-indexes
+		// the changed documents whole.
+		ix.keepHashes()
+	}
 	return err
 }
 

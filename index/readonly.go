@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"hash/maphash"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -46,7 +45,7 @@ func OpenForSearch(ctx context.Context, p *model.Project, dir string, progress f
 			if progress == nil {
 				progress = func(int, int) {}
 			}
-			return &Index{p: p, path: path, progress: progress, hashes: map[int64]map[string]uint64{}, seed: maphash.MakeSeed(),
+			return &Index{p: p, path: path, progress: progress, hashes: map[int64]map[string]uint64{},
 				bi: bi, state: st, m: m, shared: newSharedAnalysis(m), facets: newFacetTables()}, nil
 		}
 	}
