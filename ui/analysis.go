@@ -88,6 +88,24 @@ var analysisFormats = []struct {
 // onShowAnalysis shows the project's Analysis view, recomputed.
 func (w *MainWindow) onShowAnalysis() { w.analysis = w.showAnalysis(w.analysis) }
 
+// relabelAnalysis makes an open Analysis window again in the language now
+// chosen, as large as it was and showing the same table.
+func (w *MainWindow) relabelAnalysis() {
+	v := w.analysis
+	if v == nil || v.closed {
+		return
+	}
+	size := v.win.Canvas().Size()
+	shown := slices.IndexFunc(v.choices, func(c analysisChoice) bool { return c.label == v.selector.Selected })
+	v.win.Close()
+	nv := w.showAnalysis(nil)
+	nv.win.Resize(size)
+	if shown > 0 && shown < len(nv.choices) {
+		nv.selector.SetSelected(nv.choices[shown].label)
+	}
+	w.analysis = nv
+}
+
 // showAnalysis shows v refreshed, or a new Analysis view when v is nil or
 // its window was closed, and returns the view shown.
 func (w *MainWindow) showAnalysis(v *analysisView) *analysisView {

@@ -465,3 +465,42 @@ func TestGoldenWindow(t *testing.T) {
 		}
 	}
 }
+
+// An open Analysis window changes language with its project window, showing
+// the same table, as large as it was.
+func TestSettingsSwitchTheAnalysisWindow(t *testing.T) {
+	w, p := newTestWindow(t)
+	t.Cleanup(func() { useLanguage(languageEnglish) })
+	analysisProject(t, w, p)
+	runOnTestGoroutine(t)
+	menuAction(t, w, "View", "Analysis…")()
+	v := w.analysis
+	if v == nil {
+		t.Fatal("View > Analysis… opened no Analysis window")
+	}
+	t.Cleanup(func() { closeAnalysis(t, w.analysis) })
+	waitForAnalysis(t, v)
+	selectAnalysis(t, v, "Codes by document")
+	v.win.Resize(fyne.NewSize(900, 640))
+
+	top := openSettings(t, w)
+	chooseRadio(t, top, "Nederlands")
+	tapButton(t, top, "Save")
+	nv := w.analysis
+	if nv == v || !v.closed || nv.closed {
+		t.Fatalf("after the switch: a new Analysis window %v, the old one closed %v, the new one closed %v", nv != v, v.closed, nv.closed)
+	}
+	waitForAnalysis(t, nv)
+	if got, want := nv.win.Title(), "Analyse — ui"; got != want {
+		t.Errorf("the Analysis window is titled %q, want %q", got, want)
+	}
+	if got, want := nv.selector.Selected, "Codes per document"; got != want {
+		t.Errorf("the Analysis window shows %q, want %q", got, want)
+	}
+	if got := nv.refresh.Text; got != "Vernieuwen" {
+		t.Errorf("its Refresh button says %q", got)
+	}
+	if got := nv.win.Canvas().Size(); got.Width < 890 || got.Height < 630 {
+		t.Errorf("the new Analysis window is %v, want about 900x640", got)
+	}
+}

@@ -143,8 +143,8 @@ func (s *settingsDialog) themeRow() (*widget.FormItem, error) {
 }
 
 // languageRow is the language of the interface, an app preference. Every
-// project window is built again in it at once (relabel); an Analysis
-// window keeps its texts until it is opened again.
+// project window, and its Analysis window, is built again in it at once
+// (relabel).
 func (s *settingsDialog) languageRow() (*widget.FormItem, error) {
 	a := fyne.CurrentApp()
 	choices := languageChoices()
@@ -185,7 +185,7 @@ func (s *settingsDialog) languageRow() (*widget.FormItem, error) {
 		return nil
 	})
 	it := widget.NewFormItem(lang.L("Language"), s.lang)
-	it.HintText = lang.L("Every window changes at once; an open Analysis window when it is opened again.")
+	it.HintText = lang.L("Every window changes at once.")
 	return it, nil
 }
 

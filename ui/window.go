@@ -170,6 +170,7 @@ func (w *MainWindow) build() {
 // search typed and its results. What was typed in a memo is saved first.
 func (w *MainWindow) relabel() error {
 	w.win.SetMainMenu(w.menu())
+	w.relabelAnalysis()
 	w.cancelWork()
 	doc, scroll := w.doc.ID, w.transcript.ScrollPosition()
 	typed, query, open := w.search.entry.Text, w.search.query, w.search.open
