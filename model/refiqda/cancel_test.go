@@ -95,7 +95,11 @@ func TestCancelMidwayLeavesTheProjectAsItWas(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports 100 documents and 10,000 codings four times")
 	}
-	big := exportBytes(t, scaleProject(t, 100, 10000, 10000))
+	docs, codings := 100, 10000
+	if raceEnabled {
+		docs, codings = 20, 2000
+	}
+	big := exportBytes(t, scaleProject(t, docs, 10000, codings))
 	small := exportBytes(t, scaleProject(t, 3, 2000, 30))
 	// A project with content of its own, so that a cancelled merge must
 	// leave that as it was too.

@@ -1,0 +1,5 @@
+//go:build !race
+
+package refiqda
+
+const raceEnabled = false
