@@ -87,7 +87,8 @@ dist-windows: deps
 	@VERSION=$(VERSION) .ci/dist.sh windows
 
 # Start-up to the first window on the demo project, median of several starts under Xvfb, of the
-# installed .deb's /usr/bin/verbatim (or VERBATIM_BIN). Reports, does not judge.
+# installed .deb's /usr/bin/verbatim (or VERBATIM_BIN). Reports, does not judge. STARTUP_COLD=1
+# drops the page cache before each start (as root); see .ci/startup.sh.
 startup:
 	@VERBATIM_BIN=$${VERBATIM_BIN:-/usr/bin/verbatim} .ci/startup.sh
 

@@ -13,7 +13,7 @@
 # from cmd/verbatim/licenses) and SHA256SUMS of everything in dist/.
 #
 # VERSION is the environment's (make passes git describe's), else git describe's. Release builds are
-# stripped (-s -w). The Go build cache is reused: only the first Windows build is slow.
+# stripped (-s -w) and hold no build paths (-trimpath). The Go build cache is reused: only the first Windows build is slow.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -59,8 +59,8 @@ say "licences ($VERSION)"
 $GO run ./cmd/verbatim/licenses -text "$work/LICENSES.txt" -version "$VERSION"
 
 if want linux; then
-	say "linux: go build ($VERSION, stripped)"
-	$GO build -ldflags "$ldflags" -o "$work/linux/verbatim" ./cmd/verbatim
+	say "linux: go build ($VERSION, stripped, -trimpath)"
+	$GO build -trimpath -ldflags "$ldflags" -o "$work/linux/verbatim" ./cmd/verbatim
 	bins+=("$work/linux/verbatim")
 	$GO run ./cmd/verbatim/manpage -version "$VERSION" -date "$date" -o "$work/verbatim.1"
 	gzip -9n <"$work/verbatim.1" >"$work/verbatim.1.gz"
@@ -133,7 +133,7 @@ if want windows; then
 	# -H windowsgui: a double-click opens no console window. The command line still prints when its
 	# output is redirected or piped (as the tests do); see README.
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$GO build -ldflags "$ldflags -H windowsgui" -o "$work/windows/verbatim.exe" ./cmd/verbatim
+		$GO build -trimpath -ldflags "$ldflags -H windowsgui" -o "$work/windows/verbatim.exe" ./cmd/verbatim
 	rm -f "$syso"
 	bins+=("$work/windows/verbatim.exe")
 fi

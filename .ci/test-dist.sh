@@ -4,7 +4,8 @@
 # Checks the packages .ci/dist.sh built into dist/ (make test-dist runs make dist first), as root on
 # Debian 12 with .ci/install-deps.sh's packages:
 #   always:  one app ID everywhere; GOOS=darwin CGO_ENABLED=0 go vet ./model/... ./index/...;
-#            SHA256SUMS; the SBOM names every module of every binary with its licence
+#            SHA256SUMS; the SBOM names every module of every binary with its licence; every binary
+#            is a release build (-trimpath, -ldflags '-s -w', no debug information, no build paths)
 #   linux:   the tar.xz installs with its Makefile into a DESTDIR and into ~/.local and uninstalls
 #            again; the .deb's metainfo passes appstreamcli validate, its desktop entry
 #            desktop-file-validate; apt-get install ./verbatim_*.deb in an empty folder, then
@@ -68,6 +69,15 @@ check_sbom() {
 	say "  the SBOM names all $n modules of $(basename "$bin") with their licences"
 }
 
+# check_release BINARY: a release build, stripped (-s -w) and with no build paths in it (-trimpath).
+check_release() {
+	local info
+	info=$($GO version -m "$1")
+	grep -q $'^\tbuild\t-trimpath=true$' <<<"$info" || fail "$(basename "$1") was not built with -trimpath"
+	grep -q $'^\tbuild\t-ldflags=.*-s -w' <<<"$info" || fail "$(basename "$1") was not built with -ldflags '-s -w' (stripped)"
+	! grep -aq "$PWD/" "$1" || fail "$(basename "$1") holds the checkout's path $PWD/"
+}
+
 if want linux; then
 	deb=$(ls "$dist"/verbatim_*_amd64.deb 2>/dev/null | head -n1)
 	tarxz=$dist/verbatim-$VERSION-linux-amd64.tar.xz
@@ -80,6 +90,8 @@ if want linux; then
 	top=$work/tar/verbatim-$VERSION-linux-amd64
 	[ -f "$top/Makefile" ] || fail "the tar.xz has no Makefile at verbatim-$VERSION-linux-amd64/"
 	check_sbom "$top/usr/local/bin/verbatim"
+	check_release "$top/usr/local/bin/verbatim"
+	! readelf -S "$top/usr/local/bin/verbatim" | grep -q '\.debug_info' || fail "the Linux binary has debug information"
 	files=(bin/verbatim "share/applications/$id.desktop" "share/icons/hicolor/256x256/apps/$id.png"
 		"share/metainfo/$id.metainfo.xml" "share/mime/packages/$id.xml" share/man/man1/verbatim.1.gz)
 	make -s -C "$top" install DESTDIR="$work/root" >/dev/null
@@ -153,6 +165,7 @@ fi
 if want windows; then
 	unzip -q -o "$dist/verbatim-$VERSION-windows-amd64.zip" -d "$work/win" || fail "cannot unzip the Windows zip"
 	check_sbom "$work/win/verbatim-$VERSION-windows-amd64/verbatim.exe"
+	check_release "$work/win/verbatim-$VERSION-windows-amd64/verbatim.exe"
 	VERSION=$VERSION .ci/test-wine.sh
 fi
 say "all package checks passed"
