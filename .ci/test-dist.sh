@@ -5,7 +5,7 @@
 # Debian 12 with .ci/install-deps.sh's packages:
 #   always:  one app ID everywhere; GOOS=darwin CGO_ENABLED=0 go vet ./model/... ./index/...;
 #            SHA256SUMS; the SBOM names every module of every binary with its licence; every binary
-#            is a release build (-trimpath, -ldflags '-s -w', no debug information, no build paths)
+#            is a release build (-trimpath, no build paths; stripped: no symbol table, no debug information)
 #   linux:   the tar.xz installs with its Makefile into a DESTDIR and into ~/.local and uninstalls
 #            again; the .deb's metainfo passes appstreamcli validate, its desktop entry
 #            desktop-file-validate; apt-get install ./verbatim_*.deb in an empty folder, then
@@ -69,13 +69,23 @@ check_sbom() {
 	say "  the SBOM names all $n modules of $(basename "$bin") with their licences"
 }
 
-# check_release BINARY: a release build, stripped (-s -w) and with no build paths in it (-trimpath).
+# check_release BINARY: a release build, stripped (-s -w: no symbol table, no DWARF) and with no build
+# paths in it (-trimpath; go version -m then leaves -ldflags out, which is why they are not checked there).
 check_release() {
-	local info
-	info=$($GO version -m "$1")
-	grep -q $'^\tbuild\t-trimpath=true$' <<<"$info" || fail "$(basename "$1") was not built with -trimpath"
-	grep -q $'^\tbuild\t-ldflags=.*-s -w' <<<"$info" || fail "$(basename "$1") was not built with -ldflags '-s -w' (stripped)"
-	! grep -aq "$PWD/" "$1" || fail "$(basename "$1") holds the checkout's path $PWD/"
+	local name
+	name=$(basename "$1")
+	$GO version -m "$1" | grep -q $'^\tbuild\t-trimpath=true$' || fail "$name was not built with -trimpath"
+	! grep -aqF "$PWD/" "$1" || fail "$name holds the checkout's path $PWD/"
+	case $name in
+	*.exe)
+		x86_64-w64-mingw32-objdump -t "$1" | grep -q '^no symbols' || fail "$name has a symbol table (not built with -s)"
+		! x86_64-w64-mingw32-objdump -h "$1" | grep -q 'debug_' || fail "$name has debug information (not built with -w)"
+		;;
+	*)
+		! readelf -S "$1" | grep -q '\.symtab' || fail "$name has a symbol table (not built with -s)"
+		! readelf -S "$1" | grep -q '\.debug_' || fail "$name has debug information (not built with -w)"
+		;;
+	esac
 }
 
 if want linux; then
@@ -91,7 +101,6 @@ if want linux; then
 	[ -f "$top/Makefile" ] || fail "the tar.xz has no Makefile at verbatim-$VERSION-linux-amd64/"
 	check_sbom "$top/usr/local/bin/verbatim"
 	check_release "$top/usr/local/bin/verbatim"
-	! readelf -S "$top/usr/local/bin/verbatim" | grep -q '\.debug_info' || fail "the Linux binary has debug information"
 	files=(bin/verbatim "share/applications/$id.desktop" "share/icons/hicolor/256x256/apps/$id.png"
 		"share/metainfo/$id.metainfo.xml" "share/mime/packages/$id.xml" share/man/man1/verbatim.1.gz)
 	make -s -C "$top" install DESTDIR="$work/root" >/dev/null
