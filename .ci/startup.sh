@@ -23,7 +23,8 @@ timeout_s=${STARTUP_TIMEOUT:-60}
 
 if [ -z "${STARTUP_INNER:-}" ]; then
 	export STARTUP_INNER=1 VERBATIM_BIN=$bin
-	exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$runs"
+	# From a random display number: several xvfb-run -a started together from 99 can race for one.
+	exec xvfb-run -a -n $((100 + RANDOM % 800)) -s '-screen 0 1280x800x24 -nolisten tcp' "$0" "$runs"
 fi
 
 home=$(mktemp -d)
