@@ -201,7 +201,7 @@ func keepRows(ctx context.Context, tx *sql.Tx, table string, first, last int64) 
 // without a savepoint each. So the first call that fails fails the whole:
 // nothing of fn is kept, even if fn carries on, and Bulk returns that
 // call's error. Inside a group, Bulk is one savepoint of it.
-func (p *Project) Bulk(ctx context.Context, label string, fn func(ctx context.Context) error) error {
+func (p *Project) Bulk(ctx context.Context, label Label, fn func(ctx context.Context) error) error {
 	run := func(ctx context.Context, a *action) error {
 		a.whole, a.failed = true, nil
 		defer func() { a.whole, a.failed = false, nil }()
@@ -216,7 +216,7 @@ func (p *Project) Bulk(ctx context.Context, label string, fn func(ctx context.Co
 		}
 		return a.savepoint(ctx, func() error { return run(ctx, a) })
 	}
-	a, err := p.begin(ctx, plainLabel(label))
+	a, err := p.begin(ctx, label)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,8 +40,7 @@ func (p *Project) ImportDocuments(ctx context.Context, nds []NewDocument) ([]Imp
 		hashes[i] = hex.EncodeToString(sum[:])
 	}
 	out := make([]ImportedDocument, len(nds))
-	label := plainLabel(fmt.Sprintf("Import %d documents", len(nds)))
-	err := p.act(ctx, label, func(tx *sql.Tx, label *Label) error {
+	err := p.act(ctx, plainLabel("Import documents"), func(tx *sql.Tx, label *Label) error {
 		clear(out)
 		// Duplicates are found first, so that a call storing nothing
 		// writes nothing.
@@ -91,7 +89,7 @@ func (p *Project) ImportDocuments(ctx context.Context, nds []NewDocument) ([]Imp
 		if len(nds) == 1 {
 			*label = Phrase("Import {{.Document}}", "Document", out[0].Name)
 		} else {
-			*label = plainLabel(fmt.Sprintf("Import %d documents", len(store)))
+			*label = PhraseN("Import {{.Count}} document", "Import {{.Count}} documents", len(store))
 		}
 		return nil
 	})

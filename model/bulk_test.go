@@ -93,7 +93,7 @@ func TestBulkImportUndoesAndRedoesExactly(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := dump(t, p)
-			if err := p.Bulk(ctx, "Import", func(ctx context.Context) error { return bulkImport(ctx, f, 40) }); err != nil {
+			if err := p.Bulk(ctx, plainLabel("Import"), func(ctx context.Context) error { return bulkImport(ctx, f, 40) }); err != nil {
 				t.Fatal(err)
 			}
 			after := dump(t, p)
@@ -160,7 +160,7 @@ func TestBulkFailsWhole(t *testing.T) {
 	p := f.p
 	before := dump(t, p)
 	rev, _ := p.Revision(ctx)
-	err := p.Bulk(ctx, "Import", func(ctx context.Context) error {
+	err := p.Bulk(ctx, plainLabel("Import"), func(ctx context.Context) error {
 		if _, err := p.ImportDocuments(ctx, bulkDocuments(5)); err != nil {
 			return err
 		}
@@ -196,7 +196,7 @@ func TestBulkInsideAGroupIsOneSavepoint(t *testing.T) {
 		if _, err := p.AddCode(ctx, 0, "Eerst", "", ""); err != nil {
 			return err
 		}
-		bulkErr = p.Bulk(ctx, "ignored", func(ctx context.Context) error {
+		bulkErr = p.Bulk(ctx, plainLabel("ignored"), func(ctx context.Context) error {
 			if _, err := p.ImportDocuments(ctx, bulkDocuments(3)); err != nil {
 				return err
 			}

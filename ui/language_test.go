@@ -59,7 +59,7 @@ var keyPassers = []string{"plural", "translated", "translatedWith", "stepLabel",
 // window shows translated, and outsideKeyMakers the functions there that
 // make a text from a key, each as the call of ui or model it is like.
 var (
-	outsideKeyFiles  = []string{"../index/query.go", "../model/importer/batch.go", "../model/importer/refuse.go"}
+	outsideKeyFiles  = []string{"../index/query.go", "../model/importer/batch.go", "../model/importer/refuse.go", "../model/refiqda/import.go"}
 	outsideKeyMakers = map[string]string{"queryError": "model.Phrase", "what": "textKey"}
 )
 

@@ -132,14 +132,14 @@ func Import(ctx context.Context, p *model.Project, name string, data []byte, opt
 		}
 		pk.xml = nil // decoded: let the collector have it while the import runs
 		rep.Origin = x.Origin
-		err = p.Bulk(ctx, "Import "+rep.File, func(ctx context.Context) error { return im.project(ctx, &x) })
+		err = p.Bulk(ctx, model.Phrase("Import {{.File}}", "File", rep.File), func(ctx context.Context) error { return im.project(ctx, &x) })
 	case "CodeBook":
 		var x xCodebookFile
 		if err := decodeXML(pk.xml, &x); err != nil {
 			return nil, err
 		}
 		rep.Origin, rep.Codebook = x.Origin, true
-		err = p.Bulk(ctx, "Import the codebook "+rep.File, func(ctx context.Context) error {
+		err = p.Bulk(ctx, model.Phrase("Import the codebook {{.File}}", "File", rep.File), func(ctx context.Context) error {
 			if err := im.prepareCodes(ctx); err != nil {
 				return err
 			}
