@@ -159,6 +159,26 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 	return ix, nil
 }
 
+// OpenInMemory builds the index of project p in memory only, for a search
+// when the cache folder cannot be written (read-only or full): it is built
+// on every open and lost on Close, so it suits small projects (see
+// InMemoryLimit). Path returns "".
+func OpenInMemory(ctx context.Context, p *model.Project, progress func(done, total int)) (*Index, error) {
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	ix := &Index{p: p, progress: progress, hashes: map[int64]map[string]uint64{}}
+	if err := ix.create(ctx); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// InMemoryLimit is the most text, in characters, of a project whose index
+// is kept in memory when the cache folder cannot be written: building it
+// takes about a second per 2 million characters, on every search.
+const InMemoryLimit = 20_000_000
+
 // removeOtherVersions deletes indexes of this project built with another
 // mapping version: they will never be used again.
 func removeOtherVersions(dir, uuid, keep string) {
@@ -212,8 +232,10 @@ func (ix *Index) create(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := os.RemoveAll(ix.path); err != nil {
-		return fmt.Errorf("remove the old search index: %w", err)
+	if ix.path != "" {
+		if err := os.RemoveAll(ix.path); err != nil {
+			return fmt.Errorf("remove the old search index: %w", err)
+		}
 	}
 	bi, err := bleve.NewUsing(ix.path, m, scorch.Name, scorch.Name, bleveConfig())
 	if err != nil {
@@ -395,6 +417,13 @@ func (ix *Index) commit(batch *bleve.Batch) error {
 		return err
 	}
 	batch.SetInternal(stateKey, raw)
+	if ix.path == "" {
+		// In memory: nothing is ever persisted.
+		if err := ix.bi.Batch(batch); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		return nil
+	}
 	persisted := make(chan error, 1)
 	batch.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := ix.bi.Batch(batch); err != nil {
@@ -652,5 +681,5 @@ func (ix *Index) Close() error {
 	return err
 }
 
-// Path returns the folder that holds the index.
+// Path returns the folder that holds the index ("" for one in memory).
 func (ix *Index) Path() string { return ix.path }

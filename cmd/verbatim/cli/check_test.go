@@ -215,28 +215,56 @@ func TestFullDisk(t *testing.T) {
 	}
 }
 
-// TestCacheFolderUnusable: search says at once why it cannot keep its
-// index, for a full cache disk and for a cache folder that cannot be made.
+// TestCacheFolderUnusable: when the cache folder cannot be made, is
+// read-only or full, search keeps the index of a small project in memory and
+// says so in one line; a project over the limit fails at once with the
+// reason.
 func TestCacheFolderUnusable(t *testing.T) {
 	env, dir, proj := checkFixture(t)
+	inMemory := func(what string) {
+		t.Helper()
+		start := time.Now()
+		code, out, stderr := run(t, env, "search", proj, "leert")
+		if code != 0 || !strings.Contains(out, "1 passages in 1 documents") || lines(stderr) != 1 || !strings.Contains(stderr, "kept in memory") {
+			t.Errorf("search with %s: exit %d, %q, %q; want the hit and one note", what, code, out, stderr)
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("search with %s took %v", what, d)
+		}
+		code, out, stderr = run(t, env, "autocode", proj, "leert", "--code", "Deel wat je leert")
+		if code != 0 || !strings.Contains(out, "coded") || lines(stderr) != 1 {
+			t.Errorf("autocode with %s: exit %d, %q, %q", what, code, out, stderr)
+		}
+		mustRun(t, env, "undo", proj)
+		defer func(limit int) { inMemoryLimit = limit }(inMemoryLimit)
+		inMemoryLimit = 10 // characters: the fixture is over it
+		code, _, stderr = run(t, env, "search", proj, "leert")
+		if code != 1 || lines(stderr) != 1 || !strings.Contains(stderr, "not kept in memory") {
+			t.Errorf("search of a project over the limit with %s: exit %d, %q", what, code, stderr)
+		}
+	}
 	blocker := filepath.Join(dir, "a file")
 	os.WriteFile(blocker, nil, 0o644)
 	env.CacheDir = filepath.Join(blocker, "cache")
-	code, _, stderr := run(t, env, "search", proj, "leert")
-	if code != 1 || lines(stderr) != 1 || !strings.Contains(stderr, "cannot be written to") {
-		t.Errorf("search with a cache folder that cannot be made: exit %d, %q", code, stderr)
+	inMemory("a cache folder that cannot be made")
+	if _, _, stderr := run(t, env, "search", proj, "leert"); !strings.Contains(stderr, "cannot be written to") {
+		t.Errorf("the note does not say why: %q", stderr)
 	}
+
 	disk := mountTmpfs(t, "1m")
 	fillDisk(t, disk)
 	env.CacheDir = disk
-	start := time.Now()
-	code, _, stderr = run(t, env, "search", proj, "leert")
-	if code != 1 || !strings.Contains(stderr, "is full") {
-		t.Errorf("search with a full cache disk: exit %d, %q", code, stderr)
+	inMemory("a full cache disk")
+	if _, _, stderr := run(t, env, "search", proj, "leert"); !strings.Contains(stderr, "is full") {
+		t.Errorf("the note does not say the disk is full: %q", stderr)
 	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("search with a full cache disk took %v to say so", d)
+
+	ro := mountTmpfs(t, "1m")
+	if out, err := exec.Command("mount", "-o", "remount,ro", ro).CombinedOutput(); err != nil {
+		t.Fatalf("remount ro: %v: %s", err, out)
 	}
+	env.CacheDir = ro
+	inMemory("a read-only cache folder")
 }
 
 // TestMissingChangesAreReported: when a project holds fewer changes than

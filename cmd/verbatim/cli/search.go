@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
+	"syscall"
 
 	"codeberg.org/verbatim/verbatim/index"
 	"codeberg.org/verbatim/verbatim/model"
@@ -16,9 +18,43 @@ import (
 func openIndex(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
 	dir, err := indexDir(env, p, true)
 	if err != nil {
+		return inMemory(ctx, env, p, err)
+	}
+	ix, err := index.Open(ctx, p, dir, buildProgress(env))
+	return cacheFailed(ctx, env, p, dir, err, ix)
+}
+
+// cacheFailed turns an index that could not be written into the cache
+// folder (it filled up, or turned read-only, after the folder was checked)
+// into one in memory, as inMemory does.
+func cacheFailed(ctx context.Context, env Env, p *model.Project, dir string, err error, ix *index.Index) (*index.Index, error) {
+	if err == nil || !(errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EROFS) || errors.Is(err, os.ErrPermission)) {
+		return ix, err
+	}
+	return inMemory(ctx, env, p, fmt.Errorf("search needs the cache folder for its index, and %w", cannotWrite(dir, err)))
+}
+
+// inMemoryLimit is the most text (in characters) of a project whose index
+// is kept in memory when the cache folder cannot be written.
+var inMemoryLimit = index.InMemoryLimit
+
+// inMemory builds the index in memory when the cache folder cannot be
+// written (cacheErr says why) and the project is small enough, saying so in
+// one line; a larger project fails with cacheErr.
+func inMemory(ctx context.Context, env Env, p *model.Project, cacheErr error) (*index.Index, error) {
+	docs, err := p.Documents(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return index.Open(ctx, p, dir, buildProgress(env))
+	chars := 0
+	for _, d := range docs {
+		chars += d.Chars
+	}
+	if chars > inMemoryLimit {
+		return nil, fmt.Errorf("%w (the index of a project over %d million characters is not kept in memory instead)", cacheErr, inMemoryLimit/1_000_000)
+	}
+	fmt.Fprintf(env.Stderr, "note: %v: the index is kept in memory for this command\n", cacheErr)
+	return index.OpenInMemory(ctx, p, buildProgress(env))
 }
 
 // openIndexForSearch is openIndex for a command that only searches: an
@@ -26,9 +62,10 @@ func openIndex(ctx context.Context, env Env, p *model.Project) (*index.Index, er
 func openIndexForSearch(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
 	dir, err := indexDir(env, p, false)
 	if err != nil {
-		return nil, err
+		return inMemory(ctx, env, p, err)
 	}
-	return index.OpenForSearch(ctx, p, dir, buildProgress(env))
+	ix, err := index.OpenForSearch(ctx, p, dir, buildProgress(env))
+	return cacheFailed(ctx, env, p, dir, err, ix)
 }
 
 // indexDir is the folder of the project file's own index. When it will be
