@@ -14,7 +14,7 @@ export PATH := $(GOBIN_DIR):$(PATH)
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 
-.PHONY: all deps build run test fmt fmtcheck vet lint race fuzz smoke drive screenshots bench clean dist dist-linux dist-windows test-dist startup
+.PHONY: all deps build run test fmt fmtcheck vet lint race memory fuzz smoke drive screenshots bench clean dist dist-linux dist-windows test-dist startup
 
 all: build
 
@@ -29,7 +29,7 @@ run: deps build
 	@[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] || echo 'run: no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session (headless: make smoke)' >&2
 	./$(BIN) $(ARGS)
 
-test: deps fmtcheck vet lint race fuzz smoke drive
+test: deps fmtcheck vet lint race memory fuzz smoke drive
 	@echo '==> all checks passed'
 
 fmt:
@@ -51,6 +51,12 @@ lint:
 race:
 	@echo '==> go test -race ./...'
 	@$(GO) test -race -timeout 40m ./...
+
+# Peak memory of a 45 MB transcript's import, index build, auto-coding and catch-up, each in a
+# child process under 400 MB (cmd/verbatim/memory_test.go); a few minutes, mostly the index build.
+memory:
+	@echo '==> memory: a 45 MB transcript, each step under 400 MB'
+	@VERBATIM_MEMORY_TESTS=1 $(GO) test -run 'TestMemoryLongTranscript' -timeout 30m -v ./cmd/verbatim
 
 fuzz:
 	@echo '==> every fuzz target for $(or $(FUZZTIME),3s)'
