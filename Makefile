@@ -5,7 +5,10 @@ GO ?= go
 BIN := bin/verbatim
 ARGS ?=
 # The version verbatim --version and Help > About show: the checkout's commit (or tag).
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+ifeq ($(origin VERSION),undefined)
+# Worked out once per make run, so that dist and test-dist agree on it.
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+endif
 
 # staticcheck is installed into GOBIN (or GOPATH/bin), which need not be on the caller's PATH.
 GOBIN_DIR := $(or $(shell $(GO) env GOBIN 2>/dev/null),$(firstword $(subst :, ,$(shell $(GO) env GOPATH 2>/dev/null)))/bin)
