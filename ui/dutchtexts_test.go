@@ -146,3 +146,27 @@ func TestErrorContextInDutch(t *testing.T) {
 		}
 	}
 }
+
+// Fyne's own file dialog, as File > Open project… shows it, is Dutch too:
+// the entry that goes up a folder and the new folder form.
+func TestFileDialogInDutch(t *testing.T) {
+	w, _ := newTestWindow(t)
+	inDutch(t)
+	dir := filepath.Join(t.TempDir(), "Onderzoek")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := w.askFile([]string{".verbatim"}, func(string) {})
+	loc, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.SetLocation(loc)
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no file dialog")
+	}
+	if got := labelTexts(top); !strings.Contains(got, "(Bovenliggende map)") || strings.Contains(got, "Parent") {
+		t.Errorf("the file dialog does not say (Bovenliggende map):\n%s", got)
+	}
+}
