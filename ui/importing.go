@@ -149,13 +149,19 @@ func (w *MainWindow) importPaths(paths []string) {
 // showImportReport lists what became of each file: imported (with the
 // importer's notes on it), a duplicate, not imported, or skipped — a file
 // the importer passed over in a folder (hidden, not a regular file, another
-// format), with its reason. The summary counts every file.
+// format), with its reason. The files not imported because the import
+// stopped (a full disk, Stop) share one line at the end, with the reason
+// once, as the command line says it. The summary counts every file.
 func (w *MainWindow) showImportReport(results []importer.Result) {
 	var imported, duplicates, failed, passed int
-	var lines []string
+	var lines, stopped []string
+	var stoppedBy importer.Result
 	for _, r := range results {
 		name := filepath.Base(r.File)
 		switch {
+		case r.Stopped:
+			failed++
+			stopped, stoppedBy = append(stopped, name), r
 		case r.Status == importer.Imported && r.Exchange != nil:
 			imported++
 			lines = append(lines, fmt.Sprintf("✓ %s: %s\n    %s", name, lang.L("REFI-QDA exchange file, merged into the project:"), strings.Join(r.Exchange, "\n    ")))
@@ -175,6 +181,9 @@ func (w *MainWindow) showImportReport(results []importer.Result) {
 			failed++
 			lines = append(lines, fmt.Sprintf("✗ %s: %s", name, reasonText(r)))
 		}
+	}
+	if len(stopped) > 0 {
+		lines = append(lines, fmt.Sprintf("✗ %s: %s", reasonText(stoppedBy), plural("{{.Count}} files", len(stopped))), "    "+strings.Join(stopped, ", "))
 	}
 	summary := lang.L("{{.Imported}} imported, {{.Duplicates}} duplicates, {{.Failed}} not imported, {{.Passed}} skipped", args{"Imported": imported, "Duplicates": duplicates, "Failed": failed, "Passed": passed})
 	w.status.SetText(lang.L("Import: {{.Summary}}", args{"Summary": summary}))
