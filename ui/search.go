@@ -216,6 +216,11 @@ type searchIndex struct {
 // of the build's Cancel queues this one.
 var onIndexUI = fyne.Do
 
+// inMemoryLimit is the most text (in characters) of a project whose index
+// is kept in memory when the cache folder cannot be written (a variable
+// for tests).
+var inMemoryLimit = index.InMemoryLimit
+
 func (w *MainWindow) openIndex(dir string) {
 	w.index.ready = make(chan struct{})
 	if dir == "" {
@@ -227,7 +232,9 @@ func (w *MainWindow) openIndex(dir string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	w.index.cancel, w.index.built = cancel, make(chan struct{})
 	go func() {
-		ix, err := index.Open(ctx, w.project, dir, func(done, total int) {
+		// A cache folder that cannot be written keeps a small project's
+		// index in memory, as the command line does.
+		ix, cacheErr, err := index.OpenOrInMemory(ctx, w.project, dir, inMemoryLimit, func(done, total int) {
 			onIndexUI(func() { w.showIndexProgress(done, total) })
 		})
 		w.index.opened = ix
@@ -244,6 +251,8 @@ func (w *MainWindow) openIndex(dir string) {
 				w.status.SetText(lang.L("Search is off: building the search index was cancelled. It is built when the project is opened again."))
 			case err != nil:
 				w.status.SetText(lang.L("Search is not available: {{.Err}}", args{"Err": errorText(err)}))
+			case cacheErr != nil:
+				w.status.SetText(lang.L("Ready. The cache folder {{.Dir}} cannot be written to (it is full or read-only), so the search index is kept in memory while this window is open.", args{"Dir": dir}))
 			default:
 				w.status.SetText(lang.L("Ready."))
 			}

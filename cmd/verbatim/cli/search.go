@@ -2,12 +2,10 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
-	"syscall"
 
 	"codeberg.org/verbatim/verbatim/index"
 	"codeberg.org/verbatim/verbatim/model"
@@ -16,22 +14,21 @@ import (
 // openIndex opens (building or catching up) the project's search index in
 // the cache folder, telling the user when a build takes a while.
 func openIndex(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
-	dir, err := indexDir(env, p, true)
-	if err != nil {
-		return inMemory(ctx, env, p, err)
+	ix, cacheErr, err := index.OpenOrInMemory(ctx, p, index.ProjectDir(env.CacheDir, p.Path()), inMemoryLimit, buildProgress(env))
+	if cacheErr != nil && err == nil {
+		inMemoryNote(env, cacheErr)
 	}
-	ix, err := index.Open(ctx, p, dir, buildProgress(env))
-	return cacheFailed(ctx, env, p, dir, err, ix)
+	return ix, err
 }
 
 // cacheFailed turns an index that could not be written into the cache
 // folder (it filled up, or turned read-only, after the folder was checked)
 // into one in memory, as inMemory does.
 func cacheFailed(ctx context.Context, env Env, p *model.Project, dir string, err error, ix *index.Index) (*index.Index, error) {
-	if err == nil || !(errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EROFS) || errors.Is(err, os.ErrPermission)) {
+	if err == nil || !index.CacheFailed(err) {
 		return ix, err
 	}
-	return inMemory(ctx, env, p, fmt.Errorf("search needs the cache folder for its index, and %w", cannotWrite(dir, err)))
+	return inMemory(ctx, env, p, fmt.Errorf("search needs the cache folder for its index, and %w", index.CannotWrite(dir, err)))
 }
 
 // inMemoryLimit is the most text (in characters) of a project whose index
@@ -42,19 +39,16 @@ var inMemoryLimit = index.InMemoryLimit
 // written (cacheErr says why) and the project is small enough, saying so in
 // one line; a larger project fails with cacheErr.
 func inMemory(ctx context.Context, env Env, p *model.Project, cacheErr error) (*index.Index, error) {
-	docs, err := p.Documents(ctx)
-	if err != nil {
-		return nil, err
+	ix, err := index.OpenInMemoryInstead(ctx, p, cacheErr, inMemoryLimit, buildProgress(env))
+	if err == nil {
+		inMemoryNote(env, cacheErr)
 	}
-	chars := 0
-	for _, d := range docs {
-		chars += d.Chars
-	}
-	if chars > inMemoryLimit {
-		return nil, fmt.Errorf("%w (the index of a project over %d million characters is not kept in memory instead)", cacheErr, inMemoryLimit/1_000_000)
-	}
+	return ix, err
+}
+
+// inMemoryNote says in one line why the index is kept in memory.
+func inMemoryNote(env Env, cacheErr error) {
 	fmt.Fprintf(env.Stderr, "note: %v: the index is kept in memory for this command\n", cacheErr)
-	return index.OpenInMemory(ctx, p, buildProgress(env))
 }
 
 // openIndexForSearch is openIndex for a command that only searches: an
@@ -76,7 +70,7 @@ func indexDir(env Env, p *model.Project, write bool) (string, error) {
 	if _, err := os.Stat(dir); err == nil && !write {
 		return dir, nil
 	}
-	if err := writableDir(dir); err != nil {
+	if err := index.WritableDir(dir); err != nil {
 		return "", fmt.Errorf("search needs the cache folder for its index, and %w", err)
 	}
 	return dir, nil
