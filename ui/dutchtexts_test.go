@@ -74,12 +74,7 @@ func TestImportReportInDutch(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "foto.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "opname.mp3"), []byte("ID3"), 0o644)
 	os.WriteFile(filepath.Join(dir, "e.srt"), []byte("1\n00:00:01,000 --> 00:00:02,000\nAna: Eerste zin.\n\n2\n00:00:02,500 --> 00:0x:04,000\nAna: Tweede zin.\n\n3\n00:00:05,000 --> 00:00:06,000\nBen: Derde.\n\nlos stuk\n\n4\n00:00:07,000 --> 00:00:08,000\nBen: Vierde.\n"), 0o644)
-	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
-	select {
-	case <-w.importing:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the import did not finish")
-	}
+	dropAndWait(t, w, dir)
 	top := w.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no report shown")

@@ -10,10 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 
 	"codeberg.org/verbatim/verbatim/model"
 	"codeberg.org/verbatim/verbatim/model/importer"
@@ -147,12 +145,7 @@ func TestExchangeImportSampleThroughTheWindow(t *testing.T) {
 	}
 	w, p := newTestWindow(t)
 	before := len(w.codebook.codes)
-	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(sample)})
-	select {
-	case <-w.importing:
-	case <-time.After(60 * time.Second):
-		t.Fatal("the import did not finish")
-	}
+	dropAndWait(t, w, sample)
 	if len(w.lastImport) != 1 || w.lastImport[0].Status != importer.Imported || len(w.lastImport[0].Exchange) == 0 {
 		t.Fatalf("report: %+v", w.lastImport)
 	}

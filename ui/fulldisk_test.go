@@ -8,10 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,12 +30,7 @@ func TestImportOntoAFullDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { p.Close() })
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(w.win.Close)
-	waitForIndex(t, w)
+	w := openTestWindow(t, p)
 
 	in := t.TempDir()
 	write := func(name, text string) {
@@ -56,12 +48,7 @@ func TestImportOntoAFullDisk(t *testing.T) {
 	for i := range 20 {
 		write(fmt.Sprintf("d%02d.txt", i), fmt.Sprintf("Cas: kort stuk %d.\n", i))
 	}
-	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(in)})
-	select {
-	case <-w.importing:
-	case <-time.After(60 * time.Second):
-		t.Fatal("the import did not finish")
-	}
+	dropAndWait(t, w, in)
 	top := w.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no report shown")

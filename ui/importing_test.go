@@ -18,12 +18,7 @@ func TestImportByDroppingFiles(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "c – Chris.txt"), []byte("Interviewer: Wat drijft je?\nChris: Nieuwsgierigheid.\nInterviewer: Meer?\nChris: Nee.\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "kapot.docx"), []byte("PK\x03\x04 kapot"), 0o644)
-	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
-	select {
-	case <-w.importing:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the import did not finish")
-	}
+	dropAndWait(t, w, dir)
 	if len(w.lastImport) != 2 {
 		t.Fatalf("report: %+v", w.lastImport)
 	}
@@ -39,5 +34,17 @@ func TestImportByDroppingFiles(t *testing.T) {
 	}
 	if w.status.Text != "Import: 1 imported, 0 duplicates, 1 not imported, 0 skipped" {
 		t.Errorf("status %q", w.status.Text)
+	}
+}
+
+// dropAndWait drops path onto the window, as the desktop does, and waits
+// for its import to finish.
+func dropAndWait(t *testing.T, w *MainWindow, path string) {
+	t.Helper()
+	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
+	select {
+	case <-w.importing:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the import did not finish")
 	}
 }

@@ -236,12 +236,7 @@ func TestSkippedRowsAreNoted(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { p.Close() })
-	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(w.win.Close)
-	waitForIndex(t, w)
+	w := openTestWindow(t, p)
 	if len(p.SkippedRows()) == 0 {
 		t.Fatal("the window read no damaged row")
 	}

@@ -6,11 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"codeberg.org/verbatim/verbatim/index"
@@ -31,12 +28,7 @@ func TestImportReportSkippedAndNotes(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("\x00\x00\x00\x01Bud1"), 0o644)
 	os.WriteFile(filepath.Join(dir, "foto.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "d.srt"), []byte("1\n00:00:01,000 --> 00:00:02,000\nAna: Eerste zin.\n\n2\n00:00:02,500 --> 00:0x:04,000\nAna: Tweede zin.\n\n3\n00:00:05,000 --> 00:00:06,000\nBen: Derde.\n\n4\n00:00:07,000 --> 00:00:08,000\nBen: Vierde.\n"), 0o644)
-	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
-	select {
-	case <-w.importing:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the import did not finish")
-	}
+	dropAndWait(t, w, dir)
 	if len(w.lastImport) != 5 {
 		t.Fatalf("report: %+v", w.lastImport)
 	}

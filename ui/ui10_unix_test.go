@@ -8,10 +8,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 )
 
 // TestImportReportSkipsPipe drops a folder holding a named pipe: the import
@@ -23,12 +19,7 @@ func TestImportReportSkipsPipe(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pijp.txt"), 0o644); err != nil {
 		t.Skip("no named pipes here:", err)
 	}
-	w.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
-	select {
-	case <-w.importing:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the import did not finish: it waits on the pipe")
-	}
+	dropAndWait(t, w, dir)
 	if got, want := w.status.Text, "Import: 1 imported, 0 duplicates, 0 not imported, 1 skipped"; got != want {
 		t.Errorf("status %q, want %q", got, want)
 	}

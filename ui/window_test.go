@@ -51,13 +51,20 @@ func newTestWindow(t *testing.T) (*MainWindow, *model.Project) {
 	t.Helper()
 	test.NewTempApp(t)
 	p := testProject(t)
+	return openTestWindow(t, p), p
+}
+
+// openTestWindow opens a window on p, with its own cache folder, and waits
+// for its search index.
+func openTestWindow(t *testing.T, p *model.Project) *MainWindow {
+	t.Helper()
 	w, err := NewMainWindow(fyne.CurrentApp(), p, Options{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(w.win.Close)
 	waitForIndex(t, w)
-	return w, p
+	return w
 }
 
 func TestMainWindowShowsProject(t *testing.T) {
