@@ -17,10 +17,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -520,7 +518,7 @@ func (v *analysisView) onExport() {
 		return
 	}
 	f := analysisFormats[max(v.format.SelectedIndex(), 0)].format
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+	d := newSaveBeside(v.project.Path(), fileNameOf(v.shown.Doc.Title)+f.Extension(), "", "", func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			newErrorDialog(err, v.win).Show()
 			return
@@ -537,11 +535,6 @@ func (v *analysisView) onExport() {
 		}
 		v.exportTo(path, f)
 	}, v.win)
-	d.SetFileName(fileNameOf(v.shown.Doc.Title) + f.Extension())
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(v.project.Path()))); err == nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -45,14 +44,8 @@ func (w *MainWindow) importOptions() importer.Options {
 // (.qdc), beside the project, and writes there.
 func (w *MainWindow) onExportREFI(codebook bool) {
 	ext := refiExtension(codebook)
-	save := dialog.NewFileSave(w.savedPath(func(path string) { w.exportREFI(path, codebook) }), w.win)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	save.SetFileName(strings.TrimSuffix(filepath.Base(w.project.Path()), ".verbatim") + ext)
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.project.Path()))); err == nil {
-		save.SetLocation(dir)
-	}
-	save.SetConfirmText(lang.L("Export"))
-	save.Resize(fyne.NewSize(900, 600))
+	name := strings.TrimSuffix(filepath.Base(w.project.Path()), ".verbatim") + ext
+	save := newSaveBeside(w.project.Path(), name, ext, lang.L("Export"), w.savedPath(func(path string) { w.exportREFI(path, codebook) }), w.win)
 	w.exchange.file = save
 	w.showDialog(save)
 }

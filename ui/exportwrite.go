@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/index"
@@ -29,15 +28,7 @@ func (e *exportDialog) onExportTapped() {
 		e.w.showError(err)
 		return
 	}
-	save := dialog.NewFileSave(e.w.savedPath(e.onExport), e.w.win)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{s.format.Extension()}))
-	save.SetFileName(suggestedName(s, e.choices.project))
-	// Beside the project, where a researcher keeps the study's files.
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.w.project.Path()))); err == nil {
-		save.SetLocation(dir)
-	}
-	save.SetConfirmText(lang.L("Export"))
-	save.Resize(fyne.NewSize(900, 600))
+	save := newSaveBeside(e.w.project.Path(), suggestedName(s, e.choices.project), s.format.Extension(), lang.L("Export"), e.w.savedPath(e.onExport), e.w.win)
 	e.fileDialog = save
 	save.Show()
 }

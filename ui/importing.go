@@ -55,6 +55,26 @@ func (w *MainWindow) askFile(extensions []string, then func(path string)) *dialo
 	return d
 }
 
+// newSaveBeside is a save dialog for a file of the project at project: it
+// offers name in the project's folder, where a researcher keeps the
+// study's files, lists the files ending in ext (all when ""), and has
+// confirm on its button (Fyne's Save when ""); cb gets the file chosen.
+func newSaveBeside(project, name, ext, confirm string, cb func(fyne.URIWriteCloser, error), win fyne.Window) *dialog.FileDialog {
+	save := dialog.NewFileSave(cb, win)
+	if ext != "" {
+		save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	}
+	save.SetFileName(name)
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(project))); err == nil {
+		save.SetLocation(dir)
+	}
+	if confirm != "" {
+		save.SetConfirmText(confirm)
+	}
+	save.Resize(fyne.NewSize(900, 600))
+	return save
+}
+
 // savedPath is a save dialog's callback: an error is shown, a cancel does
 // nothing, and the path chosen (the file the dialog made, closed) goes to
 // then.

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -120,15 +119,8 @@ func readOnlyDialog(err error, win fyne.Window) dialog.Dialog {
 // onSaveCopy asks where to save a copy of the project, beside it, and
 // saves it there.
 func (w *MainWindow) onSaveCopy() {
-	save := dialog.NewFileSave(w.savedPath(w.saveCopy), w.win)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".verbatim"}))
 	name := strings.TrimSuffix(filepath.Base(w.project.Path()), ".verbatim")
-	save.SetFileName(lang.L("{{.Name}} (copy).verbatim", args{"Name": name}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.project.Path()))); err == nil {
-		save.SetLocation(dir)
-	}
-	save.SetConfirmText(lang.L("Save"))
-	save.Resize(fyne.NewSize(900, 600))
+	save := newSaveBeside(w.project.Path(), lang.L("{{.Name}} (copy).verbatim", args{"Name": name}), ".verbatim", lang.L("Save"), w.savedPath(w.saveCopy), w.win)
 	w.integrity.file = save
 	w.showDialog(save)
 }
@@ -273,15 +265,8 @@ func (w *MainWindow) showCheckReport(rep model.CheckReport, err error) {
 // onRepair asks where to save what can be read of the project, beside it,
 // and repairs it into that new project.
 func (w *MainWindow) onRepair() {
-	save := dialog.NewFileSave(w.savedPath(w.repairInto), w.win)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".verbatim"}))
 	name := strings.TrimSuffix(filepath.Base(w.project.Path()), ".verbatim")
-	save.SetFileName(lang.L("{{.Name}} (repaired).verbatim", args{"Name": name}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.project.Path()))); err == nil {
-		save.SetLocation(dir)
-	}
-	save.SetConfirmText(lang.L("Save"))
-	save.Resize(fyne.NewSize(900, 600))
+	save := newSaveBeside(w.project.Path(), lang.L("{{.Name}} (repaired).verbatim", args{"Name": name}), ".verbatim", lang.L("Save"), w.savedPath(w.repairInto), w.win)
 	w.integrity.file = save
 	w.showDialog(save)
 }
