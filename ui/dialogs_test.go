@@ -53,10 +53,9 @@ func TestEnterCreatesTheNewCode(t *testing.T) {
 }
 
 func TestEscapeClosesDialogs(t *testing.T) {
-	w, p := newTestWindow(t)
+	w, p := newSearchWindow(t) // the search runs off the UI goroutine
 	ctx := context.Background()
-	test.Type(w.search.entry, "leert")
-	w.search.entry.OnSubmitted(w.search.entry.Text)
+	search(t, w, "leert")
 
 	var closed []string
 	for _, c := range []struct {
