@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -50,7 +49,7 @@ func BenchmarkExport20000(b *testing.B) {
 				args = append(args, "--context", "sentence")
 			}
 			var wall time.Duration
-			var rss int64
+			var rss float64 // MB
 			for i := 0; i < b.N; i++ {
 				cmd := exec.Command(bin, args...)
 				cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CACHE_HOME="+filepath.Join(dir, "cache"))
@@ -59,13 +58,13 @@ func BenchmarkExport20000(b *testing.B) {
 					b.Fatalf("export %s: %v\n%s", c.name, err, msg)
 				}
 				wall += time.Since(start)
-				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-					rss = max(rss, ru.Maxrss) // kilobytes on Linux
+				if mb, ok := peakMB(cmd.ProcessState); ok {
+					rss = max(rss, mb)
 				}
 			}
 			st, _ := os.Stat(out)
 			b.ReportMetric(wall.Seconds()/float64(b.N), "s/export")
-			b.ReportMetric(float64(rss)/1024, "peak-MB")
+			b.ReportMetric(rss, "peak-MB")
 			b.ReportMetric(float64(st.Size())/1e6, "file-MB")
 		})
 	}

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -46,8 +45,8 @@ func measured(t *testing.T, bin string, env []string, args ...string) (string, f
 			t.Fatalf("%s: no peak memory from GNU time: %v %v\n%s", args[0], rerr, perr, out)
 		}
 		mb = kb / 1024
-	} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		mb = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	} else {
+		mb, _ = peakMB(cmd.ProcessState)
 	}
 	t.Logf("verbatim %s: %.0f MB peak, %v", args[0], mb, time.Since(start).Round(100*time.Millisecond))
 	return string(out), mb, err

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -119,10 +118,8 @@ func peakRSS(tb testing.TB, env []string, args ...string) float64 {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Env = env
 	cmd.Run()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		return float64(ru.Maxrss) / 1024 // kilobytes on Linux; at least this process's own
-	}
-	return 0
+	mb, _ := peakMB(cmd.ProcessState) // at least this process's own
+	return mb
 }
 
 func run(bin string, env []string, args ...string) ([]byte, error) {
