@@ -78,15 +78,23 @@ func OpenInMemoryInstead(ctx context.Context, p *model.Project, cacheErr error, 
 	return OpenInMemory(ctx, p, progress)
 }
 
-// OpenOrInMemory opens project p's index in dir as Open does. When dir
-// cannot be written (it is full, read-only or not permitted, or becomes so
-// while the index is written), the index of a project of at most limit
-// characters is built in memory instead, and cacheErr says why, for a note;
-// a larger project fails with that reason.
-func OpenOrInMemory(ctx context.Context, p *model.Project, dir string, limit int, progress func(done, total int)) (ix *Index, cacheErr, err error) {
-	cacheErr = WritableDir(dir)
+// OpenOrInMemory opens project p's index in dir as Open does, or, when
+// searchOnly, as OpenForSearch does (a folder that holds an index already
+// is then not checked for writing: an index that is up to date writes
+// nothing). When dir cannot be written (it is full, read-only or not
+// permitted, or becomes so while the index is written), the index of a
+// project of at most limit characters is built in memory instead, and
+// cacheErr says why, for a note; a larger project fails with that reason.
+func OpenOrInMemory(ctx context.Context, p *model.Project, dir string, limit int, searchOnly bool, progress func(done, total int)) (ix *Index, cacheErr, err error) {
+	if _, statErr := os.Stat(dir); !searchOnly || statErr != nil {
+		cacheErr = WritableDir(dir)
+	}
 	if cacheErr == nil {
-		ix, err = Open(ctx, p, dir, progress)
+		open := Open
+		if searchOnly {
+			open = OpenForSearch
+		}
+		ix, err = open(ctx, p, dir, progress)
 		if err == nil || !CacheFailed(err) {
 			return ix, nil, err
 		}

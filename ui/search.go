@@ -234,7 +234,7 @@ func (w *MainWindow) openIndex(dir string) {
 	go func() {
 		// A cache folder that cannot be written keeps a small project's
 		// index in memory, as the command line does.
-		ix, cacheErr, err := index.OpenOrInMemory(ctx, w.project, dir, inMemoryLimit, func(done, total int) {
+		ix, cacheErr, err := index.OpenOrInMemory(ctx, w.project, dir, inMemoryLimit, false, func(done, total int) {
 			onIndexUI(func() { w.showIndexProgress(done, total) })
 		})
 		w.index.opened = ix

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"codeberg.org/verbatim/verbatim/index"
@@ -12,68 +11,29 @@ import (
 )
 
 // openIndex opens (building or catching up) the project's search index in
-// the cache folder, telling the user when a build takes a while.
+// the cache folder, telling the user when a build takes a while; a cache
+// folder that cannot be written keeps a small project's index in memory,
+// said in one line.
 func openIndex(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
-	ix, cacheErr, err := index.OpenOrInMemory(ctx, p, index.ProjectDir(env.CacheDir, p.Path()), inMemoryLimit, buildProgress(env))
-	if cacheErr != nil && err == nil {
-		inMemoryNote(env, cacheErr)
-	}
-	return ix, err
+	return openIndexFor(ctx, env, p, false)
 }
 
-// cacheFailed turns an index that could not be written into the cache
-// folder (it filled up, or turned read-only, after the folder was checked)
-// into one in memory, as inMemory does.
-func cacheFailed(ctx context.Context, env Env, p *model.Project, dir string, err error, ix *index.Index) (*index.Index, error) {
-	if err == nil || !index.CacheFailed(err) {
-		return ix, err
-	}
-	return inMemory(ctx, env, p, fmt.Errorf("search needs the cache folder for its index, and %w", index.CannotWrite(dir, err)))
+// openIndexForSearch is openIndex for a command that only searches: an
+// index that is up to date is opened read-only, which writes nothing.
+func openIndexForSearch(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
+	return openIndexFor(ctx, env, p, true)
 }
 
 // inMemoryLimit is the most text (in characters) of a project whose index
 // is kept in memory when the cache folder cannot be written.
 var inMemoryLimit = index.InMemoryLimit
 
-// inMemory builds the index in memory when the cache folder cannot be
-// written (cacheErr says why) and the project is small enough, saying so in
-// one line; a larger project fails with cacheErr.
-func inMemory(ctx context.Context, env Env, p *model.Project, cacheErr error) (*index.Index, error) {
-	ix, err := index.OpenInMemoryInstead(ctx, p, cacheErr, inMemoryLimit, buildProgress(env))
-	if err == nil {
-		inMemoryNote(env, cacheErr)
+func openIndexFor(ctx context.Context, env Env, p *model.Project, searchOnly bool) (*index.Index, error) {
+	ix, cacheErr, err := index.OpenOrInMemory(ctx, p, index.ProjectDir(env.CacheDir, p.Path()), inMemoryLimit, searchOnly, buildProgress(env))
+	if cacheErr != nil && err == nil {
+		fmt.Fprintf(env.Stderr, "note: %v: the index is kept in memory for this command\n", cacheErr)
 	}
 	return ix, err
-}
-
-// inMemoryNote says in one line why the index is kept in memory.
-func inMemoryNote(env Env, cacheErr error) {
-	fmt.Fprintf(env.Stderr, "note: %v: the index is kept in memory for this command\n", cacheErr)
-}
-
-// openIndexForSearch is openIndex for a command that only searches: an
-// index that is up to date is opened read-only, which writes nothing.
-func openIndexForSearch(ctx context.Context, env Env, p *model.Project) (*index.Index, error) {
-	dir, err := indexDir(env, p, false)
-	if err != nil {
-		return inMemory(ctx, env, p, err)
-	}
-	ix, err := index.OpenForSearch(ctx, p, dir, buildProgress(env))
-	return cacheFailed(ctx, env, p, dir, err, ix)
-}
-
-// indexDir is the folder of the project file's own index. When it will be
-// written to (always for a writer, for a search when there is no index yet)
-// a full or read-only cache folder is said at once, plainly.
-func indexDir(env Env, p *model.Project, write bool) (string, error) {
-	dir := index.ProjectDir(env.CacheDir, p.Path())
-	if _, err := os.Stat(dir); err == nil && !write {
-		return dir, nil
-	}
-	if err := index.WritableDir(dir); err != nil {
-		return "", fmt.Errorf("search needs the cache folder for its index, and %w", err)
-	}
-	return dir, nil
 }
 
 // buildProgress tells the user when an index build takes a while.
