@@ -1,36 +1,30 @@
 package index
 
 import (
-	"bufio"
-	"encoding/binary"
-	"errors"
+	"context"
 	"fmt"
-	"hash/crc32"
 	"hash/fnv"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
+	"strconv"
+
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
-// The hashes of the index documents (hashFields) tell Update which passages
-// of a changed document changed. Close keeps them in hashesName inside the
-// index's folder, so that the next process to open the index needs to
-// re-index only those passages: without them an update indexes every
-// passage of a changed document again, which for a transcript of 45 MB took
-// as long as building the index (minutes) after every auto-coding and undo.
-//
-// The file only ever describes the index as it is on disk: Open reads it and
-// removes it before anything is written to the index, and Close writes it
-// again once the last change is on disk. A process that stops in between
-// leaves none, and the next update indexes the changed documents whole.
-const hashesName = "verbatim-hashes"
-
-var hashesMagic = []byte("verbatim-hashes 1\n")
+// The hash of each index document (hashFields) tells Update which passages
+// of a changed document changed: a coding changes only the passages it
+// overlaps, and an update indexes only those again. Each index document
+// carries its hash as a doc value of fieldHash, written in the same batch
+// as the document, so the hashes always describe the index as it is on
+// disk: a process that opens the index, or one that follows a process
+// killed half-way through an update, reads them from there (storedHashes)
+// and indexes only what changed. Without them, an update after every new
+// start indexed every passage of a changed document again: for a
+// transcript of 45 MB that took as long as building the index (minutes)
+// and more memory than the build.
 
 // hashFields returns a hash of an index document's id and fields, to tell
 // whether it changed. It is the same in every process (FNV-1a), since the
-// hashes are kept on disk.
+// hashes are kept in the index.
 func hashFields(e entry) uint64 {
 	h := fnv.New64a()
 	io.WriteString(h, e.id)
@@ -65,157 +59,63 @@ func hashFields(e entry) uint64 {
 var hashedFields = []string{fieldText, fieldExact, fieldKind, fieldDocID, fieldDoc, fieldSpeaker,
 	fieldInterviewer, fieldCode, fieldAttr, facetDoc, facetSpeaker, facetCode}
 
-// takeHashes reads the hashes Close kept, when they were written for the
-// index's revision, into ix.hashes, and removes the file (syncing its
-// folder) so that it never outlives a change to the index. A file that
-// cannot be read, or removed, is not used.
-func (ix *Index) takeHashes() {
-	path := filepath.Join(ix.path, hashesName)
-	hashes, rev, readErr := readHashes(path)
-	if errors.Is(readErr, os.ErrNotExist) {
-		return
-	}
-	if err := os.Remove(path); err != nil {
-		return
-	}
-	if err := syncDir(ix.path); err != nil {
-		return
-	}
-	if readErr == nil && rev == ix.state.Revision {
-		ix.hashes = hashes
-	}
-}
+// hashTerm writes a hash as the term of fieldHash: hexadecimal, since a
+// doc value's terms are separated by a byte (0xff) a raw hash may hold.
+func hashTerm(h uint64) string { return strconv.FormatUint(h, 16) }
 
-// keepHashes writes ix.hashes for the index's revision, which must be on
-// disk, into the index's folder: a temporary file, synced, renamed into
-// place.
-func (ix *Index) keepHashes() error {
-	path := filepath.Join(ix.path, hashesName)
-	f, err := os.CreateTemp(ix.path, hashesName+"-*")
+// storedHashes returns the hashes of the index documents of one project
+// document, as the index holds them: its documents are read from the
+// postings of the document's filter term, their hashes from their doc
+// values. An index document without a hash has 0, so that it is indexed
+// again.
+func (ix *Index) storedHashes(ctx context.Context, docID int64) (map[string]uint64, error) {
+	adv, err := ix.bi.Advanced()
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("search index: %w", err)
 	}
-	defer os.Remove(f.Name())
-	sum := crc32.NewIEEE()
-	w := bufio.NewWriterSize(io.MultiWriter(f, sum), 256<<10)
-	var buf []byte
-	buf = append(buf, hashesMagic...)
-	buf = binary.BigEndian.AppendUint64(buf, uint64(ix.state.Revision))
-	buf = binary.AppendUvarint(buf, uint64(len(ix.hashes)))
-	docs := make([]int64, 0, len(ix.hashes))
-	for id := range ix.hashes {
-		docs = append(docs, id)
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
 	}
-	slices.Sort(docs)
-	for _, id := range docs {
-		h := ix.hashes[id]
-		buf = binary.AppendVarint(buf, id)
-		buf = binary.AppendUvarint(buf, uint64(len(h)))
-		for e, v := range h {
-			buf = binary.AppendUvarint(buf, uint64(len(e)))
-			buf = append(buf, e...)
-			buf = binary.BigEndian.AppendUint64(buf, v)
-			if len(buf) >= 64<<10 {
-				w.Write(buf)
-				buf = buf[:0]
+	defer r.Close()
+	dvr, err := r.DocValueReader([]string{fieldHash})
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	term := filterPrefixes[fieldDocID] + strconv.FormatInt(docID, 10)
+	tfr, err := r.TermFieldReader(ctx, []byte(term), fieldFilter, false, false, false)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	defer tfr.Close()
+	out := map[string]uint64{}
+	d := &bleveindex.TermFieldDoc{}
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
 			}
 		}
-	}
-	w.Write(buf)
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(binary.BigEndian.AppendUint32(nil, sum.Sum32())); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
-
-// errHashes says a hashes file is damaged.
-var errHashes = errors.New("search index: damaged hashes file")
-
-// readHashes reads a file keepHashes wrote.
-func readHashes(path string) (map[int64]map[string]uint64, int64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	if st.Size() < int64(len(hashesMagic))+8+1+4 {
-		return nil, 0, errHashes
-	}
-	sum := crc32.NewIEEE()
-	r := bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, st.Size()-4), sum), 256<<10)
-	magic := make([]byte, len(hashesMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != string(hashesMagic) {
-		return nil, 0, errHashes
-	}
-	var rev [8]byte
-	if _, err := io.ReadFull(r, rev[:]); err != nil {
-		return nil, 0, errHashes
-	}
-	ndocs, err := binary.ReadUvarint(r)
-	if err != nil || ndocs > uint64(st.Size()) {
-		return nil, 0, errHashes
-	}
-	hashes := make(map[int64]map[string]uint64, ndocs)
-	var id []byte
-	var v [8]byte
-	for range ndocs {
-		doc, err := binary.ReadVarint(r)
+		if d, err = tfr.Next(d); err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		if d == nil {
+			return out, nil
+		}
+		id, err := r.ExternalID(d.ID)
 		if err != nil {
-			return nil, 0, errHashes
+			return nil, fmt.Errorf("search index: %w", err)
 		}
-		n, err := binary.ReadUvarint(r)
-		if err != nil || n > uint64(st.Size()) {
-			return nil, 0, errHashes
+		var h uint64
+		err = dvr.VisitDocValues(d.ID, func(field string, value []byte) {
+			if field == fieldHash {
+				h, _ = strconv.ParseUint(string(value), 16, 64)
+			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
 		}
-		h := make(map[string]uint64, n)
-		for range n {
-			l, err := binary.ReadUvarint(r)
-			if err != nil || l > 1<<10 {
-				return nil, 0, errHashes
-			}
-			id = slices.Grow(id[:0], int(l))[:l]
-			if _, err := io.ReadFull(r, id); err != nil {
-				return nil, 0, errHashes
-			}
-			if _, err := io.ReadFull(r, v[:]); err != nil {
-				return nil, 0, errHashes
-			}
-			h[string(id)] = binary.BigEndian.Uint64(v[:])
-		}
-		hashes[doc] = h
+		out[id] = h
+		d.Reset()
 	}
-	if _, err := r.ReadByte(); err != io.EOF {
-		return nil, 0, errHashes
-	}
-	var want [4]byte
-	if _, err := f.ReadAt(want[:], st.Size()-4); err != nil || binary.BigEndian.Uint32(want[:]) != sum.Sum32() {
-		return nil, 0, errHashes
-	}
-	return hashes, int64(binary.BigEndian.Uint64(rev[:])), nil
-}
-
-// syncDir makes a change to the names in a folder durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }

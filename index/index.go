@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -17,7 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"codeberg.org/verbatim/verbatim/model"
@@ -78,14 +76,10 @@ type Index struct {
 	reindexed int
 	// persisted receives once the last commit is on disk.
 	persisted chan error
-	// hashes holds, per document, the hash (hashFields) of each of its
-	// index documents, known since the index was built or the document
-	// last updated, in this process or the one that closed the index last
-	// (see hashes.go).
+	// hashes holds, per document this process updated, the hash
+	// (hashFields) of each of its index documents; the others' are read
+	// from the index when their document changes (see hashes.go).
 	hashes map[int64]map[string]uint64
-	// keep says Close writes the hashes into the index's folder (an
-	// index opened for writing on disk).
-	keep bool
 	// keys holds filter values as the index writes them.
 	keys keyCache
 	// facets holds the facet terms of the index documents of bi's
@@ -136,10 +130,8 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 				return nil, err
 			}
 			ix.shared = newSharedAnalysis(ix.m)
-			ix.takeHashes()
 			err := ix.Update(ctx)
 			if err == nil {
-				ix.keep = true
 				return ix, nil
 			}
 			if ctx.Err() != nil {
@@ -155,7 +147,6 @@ func Open(ctx context.Context, p *model.Project, dir string, progress func(done,
 	if err := ix.create(ctx); err != nil {
 		return nil, err
 	}
-	ix.keep = true
 	return ix, nil
 }
 
@@ -328,7 +319,6 @@ func (ix *Index) build(ctx context.Context) error {
 		return err
 	}
 
-	hashes := make(map[int64]map[string]uint64, len(docs))
 	batches := make(chan *bleve.Batch)
 	errs := make(chan error, indexers)
 	var wg sync.WaitGroup
@@ -355,10 +345,8 @@ func (ix *Index) build(ctx context.Context) error {
 			if err != nil {
 				return fmt.Errorf("index %s: %w", d.Name, err)
 			}
-			h := map[string]uint64{}
 			err = info.eachEntry(dd, func(e entry) error {
-				h[e.id] = hashFields(e)
-				n, err := ix.indexEntry(batch, e)
+				n, err := ix.indexEntry(batch, e, hashFields(e))
 				if err != nil {
 					return err
 				}
@@ -374,7 +362,6 @@ func (ix *Index) build(ctx context.Context) error {
 			if err != nil {
 				return fmt.Errorf("index %s: %w", d.Name, err)
 			}
-			hashes[d.ID] = h
 			ix.progress(i+1, len(docs))
 		}
 		if batch.Size() > 0 {
@@ -401,7 +388,6 @@ func (ix *Index) build(ctx context.Context) error {
 	if err := ix.commit(batch); err != nil {
 		return err
 	}
-	ix.hashes = hashes
 	// The build is done when it is on disk.
 	return ix.waitPersisted()
 }
@@ -464,13 +450,12 @@ func (ix *Index) updateGlobal(ctx context.Context, batch *bleve.Batch, info *pro
 	}
 	next := make(map[string]uint64, len(entries))
 	for _, e := range entries {
-		h := fnv.New64a()
-		fmt.Fprint(h, e.fields) // maps print with sorted keys
-		next[e.id] = h.Sum64()
-		if old, ok := ix.state.Global[e.id]; ok && old == next[e.id] {
+		h := hashFields(e)
+		next[e.id] = h
+		if old, ok := ix.state.Global[e.id]; ok && old == h {
 			continue
 		}
-		if _, err := ix.indexEntry(batch, e); err != nil {
+		if _, err := ix.indexEntry(batch, e, h); err != nil {
 			return err
 		}
 	}
@@ -542,17 +527,13 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 			return err
 		}
 		// Only the index documents that changed are indexed again (a
-		// coding changes the passages it overlaps); without the hashes of
-		// the document's index documents, all of them are.
+		// coding changes the passages it overlaps): their hashes are
+		// known since this process last updated the document, or read
+		// from the index.
 		old, known := ix.hashes[id]
 		if !known {
-			ids, err := ix.entriesOf(ctx, id)
-			if err != nil {
+			if old, err = ix.storedHashes(ctx, id); err != nil {
 				return err
-			}
-			old = make(map[string]uint64, len(ids))
-			for id := range ids {
-				old[id] = 0
 			}
 		}
 		next := map[string]uint64{}
@@ -560,10 +541,10 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 			err = info.eachEntry(dd, func(e entry) error {
 				h := hashFields(e)
 				next[e.id] = h
-				if prev, ok := old[e.id]; ok && known && prev == h {
+				if prev, ok := old[e.id]; ok && prev == h {
 					return nil
 				}
-				n, err := ix.indexEntry(batch, e)
+				n, err := ix.indexEntry(batch, e, h)
 				if err != nil {
 					return err
 				}
@@ -603,44 +584,6 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 	return nil
 }
 
-// entriesOf returns the ids of the index documents of one project document,
-// read from the postings of its filter term: a search sorted by id held
-// every hit up to its page, and paging through a long document's 200,000
-// passages took minutes and hundreds of MB.
-func (ix *Index) entriesOf(ctx context.Context, docID int64) (map[string]bool, error) {
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
-	}
-	defer r.Close()
-	term := filterPrefixes[fieldDocID] + strconv.FormatInt(docID, 10)
-	tfr, err := r.TermFieldReader(ctx, []byte(term), fieldFilter, false, false, false)
-	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
-	}
-	defer tfr.Close()
-	out := map[string]bool{}
-	d := &bleveindex.TermFieldDoc{}
-	for {
-		if d, err = tfr.Next(d); err != nil {
-			return nil, fmt.Errorf("search index: %w", err)
-		}
-		if d == nil {
-			return out, nil
-		}
-		id, err := r.ExternalID(d.ID)
-		if err != nil {
-			return nil, fmt.Errorf("search index: %w", err)
-		}
-		out[id] = true
-		d.Reset()
-	}
-}
-
 // Rebuild throws the index away and builds it again from the project.
 func (ix *Index) Rebuild(ctx context.Context) error {
 	ix.mu.Lock()
@@ -673,11 +616,6 @@ func (ix *Index) Close() error {
 		err = err2
 	}
 	ix.bi = nil
-	if err == nil && ix.keep {
-		// Only saves time: the next update without them re-indexes
-		// the changed documents whole.
-		ix.keepHashes()
-	}
 	return err
 }
 

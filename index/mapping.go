@@ -13,15 +13,15 @@ import (
 // mappingVersion names the layout of the index: the fields below and what
 // the analyzers (analysis*.go and the lemma tables) make of text. Bump it
 // whenever either changes; an index built with another version is rebuilt.
-const mappingVersion = 7
+const mappingVersion = 8
 
 // analyzerKey makes a whole value one term, lower-cased and folded, so that
 // filters such as speaker:ana or doc:"interview één" ignore case and accents.
 const analyzerKey = "verbatim_key"
 
 // Fields of an index document. Passages and memos share the text fields.
-// Only fieldText, fieldExact, fieldFilter and facetAll are fields of the
-// index; the others are the keys of an entry's fields (see passages.go), and
+// Only fieldText, fieldExact, fieldFilter, facetAll and fieldHash are
+// fields of the index; the others are the keys of an entry's fields (see passages.go), and
 // their values are terms of fieldFilter.
 const (
 	fieldText   = "text"  // analysed in the project language; stored for snippets
@@ -43,6 +43,9 @@ const (
 	// and code then reads one field per hit, not three. Its stored value
 	// is what a hit shows besides the text (see encodeHitInfo).
 	facetAll = "facets"
+	// fieldHash holds the index document's hash (hashFields), in doc
+	// values: which passages an update must index again (see hashes.go).
+	fieldHash = "h"
 )
 
 // filterPrefixes start the terms of fieldFilter: "s=ana", "d=12",
@@ -119,6 +122,12 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	facets.IncludeTermVectors = false
 	facets.IncludeInAll = false
 	facets.DocValues = true
+	hash := mapping.NewTextFieldMapping()
+	hash.Analyzer = keyword.Name
+	hash.Store = false
+	hash.IncludeTermVectors = false
+	hash.IncludeInAll = false
+	hash.DocValues = true
 
 	doc := mapping.NewDocumentMapping()
 	doc.Dynamic = false
@@ -126,6 +135,7 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldExact, text(analyzerExact, false, true))
 	doc.AddFieldMappingsAt(fieldFilter, filter)
 	doc.AddFieldMappingsAt(facetAll, facets)
+	doc.AddFieldMappingsAt(fieldHash, hash)
 	// No _all field: every query names its fields.
 	all := mapping.NewDocumentDisabledMapping()
 	doc.AddSubDocumentMapping("_all", all)

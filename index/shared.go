@@ -240,11 +240,11 @@ func tokenFrequencies(toks analysis.TokenStream, positions bool) (index.TokenFre
 }
 
 // indexEntry adds an index document to batch, its text analysed once for
-// both text fields when the analyzers allow it. It returns the document's
-// size, to bound batches.
-func (ix *Index) indexEntry(batch *bleve.Batch, e entry) (int, error) {
+// both text fields when the analyzers allow it, with its hash (hashFields).
+// It returns the document's size, to bound batches.
+func (ix *Index) indexEntry(batch *bleve.Batch, e entry, hash uint64) (int, error) {
 	doc := document.NewDocument(e.id)
-	doc.Fields = make([]document.Field, 0, 5)
+	doc.Fields = make([]document.Field, 0, 6)
 	text, _ := e.fields[fieldText].(string)
 	exactOpts := index.IndexField | index.IncludeTermVectors
 	textOpts := index.IndexField | index.StoreField
@@ -265,6 +265,7 @@ func (ix *Index) indexEntry(batch *bleve.Batch, e entry) (int, error) {
 	if terms, _ := e.fields[facetAll].([]string); len(terms) > 0 || e.fields[fieldDocID] != nil || e.fields[fieldInterviewer] == "true" {
 		doc.AddField(&field{name: facetAll, value: encodeHitInfo(e.fields), options: index.IndexField | index.StoreField | index.DocValues, terms: terms})
 	}
+	doc.AddField(&field{name: fieldHash, options: index.IndexField | index.DocValues, terms: []string{hashTerm(hash)}})
 	if err := batch.IndexAdvanced(doc); err != nil {
 		return 0, err
 	}

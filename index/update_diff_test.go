@@ -2,37 +2,51 @@ package index
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 )
 
 // TestUpdateChangedPassages checks that Update re-indexes only the passages a
 // coding changed, and that results and counts follow, both in the process
-// that built the index and after the index is opened again (when every
-// passage of a changed document is indexed again).
+// that built the index and in one that opens it again (which reads the
+// passages' hashes from the index: a process killed without closing the
+// index leaves it just the same).
 func TestUpdateChangedPassages(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	ix := f.open(t)
 	ana := f.docs["interview-ana.txt"]
-	before := ix.hashes[ana]
-	if len(before) == 0 {
-		t.Fatal("no hashes after the build")
+	before, err := ix.storedHashes(ctx, ana)
+	if err != nil || len(before) < 4 {
+		t.Fatalf("%d hashes in the index after the build, %v", len(before), err)
+	}
+	for id, h := range before {
+		if h == 0 {
+			t.Errorf("index document %s has no hash", id)
+		}
 	}
 	c := f.apply(t, "interview-ana.txt", "De zorg voor de patiënten")
 	if err := ix.Update(ctx); err != nil {
 		t.Fatal(err)
 	}
+	if ix.reindexed != 1 {
+		t.Errorf("one coding indexed %d passages again, want 1", ix.reindexed)
+	}
+	after, err := ix.storedHashes(ctx, ana)
+	if err != nil {
+		t.Fatal(err)
+	}
 	changed := 0
-	for id, h := range ix.hashes[ana] {
+	for id, h := range after {
 		if before[id] != h {
 			changed++
 		}
+		if ix.hashes[ana][id] != h {
+			t.Errorf("index document %s: hash %x in the index, %x in memory", id, h, ix.hashes[ana][id])
+		}
 	}
-	if changed != 1 {
-		t.Errorf("%d passages changed by one coding, want 1", changed)
+	if changed != 1 || len(after) != len(before) {
+		t.Errorf("%d of %d hashes in the index changed by one coding, want 1 of %d", changed, len(after), len(before))
 	}
 	res, err := ix.Search(ctx, `patiënten code:"Deel wat je leert"`, SearchOptions{})
 	if err != nil || res.Total != 1 || !slices.Contains(res.Hits[0].Codes, "Deel wat je leert") {
@@ -44,21 +58,13 @@ func TestUpdateChangedPassages(t *testing.T) {
 		t.Errorf("counts %v %v %v", res.Documents, res.Speakers, res.Codes)
 	}
 
-	// Opened again: the hashes Close kept say which passages changed.
+	// Opened again, with nothing carried over in memory: the hashes in the
+	// index say which passage changed.
 	ix.Close()
-	ix = f.open(t)
-	if len(ix.hashes[ana]) == 0 {
-		t.Fatal("no hashes after the index was opened again")
-	}
-	if _, err := os.Stat(filepath.Join(ix.Path(), hashesName)); !os.IsNotExist(err) {
-		t.Errorf("the hashes file is still there while the index is open: %v", err)
-	}
 	if err := f.p.RemoveCoding(ctx, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.Update(ctx); err != nil {
-		t.Fatal(err)
-	}
+	ix = f.open(t)
 	if ix.reindexed != 1 {
 		t.Errorf("opened again, removing one coding indexed %d passages again, want 1", ix.reindexed)
 	}
@@ -68,82 +74,43 @@ func TestUpdateChangedPassages(t *testing.T) {
 	if n := hitCount(t, ix, `patiënten`); n != 2 {
 		t.Errorf("patiënten: %d hits, want 2", n)
 	}
-
-	// A process that stops without closing the index leaves no hashes:
-	// the next update indexes the changed document whole.
-	ix.Close()
-	ix = f.open(t)
-	ix.keep = false // as if killed: Close writes nothing
-	ix.Close()
-	ix = f.open(t)
-	if len(ix.hashes) != 0 {
-		t.Errorf("hashes of %d documents after a process that did not close the index", len(ix.hashes))
-	}
+	// The same in the process that has the document's hashes in memory.
 	f.apply(t, "interview-ana.txt", "De zorg voor de patiënten")
 	if err := ix.Update(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if want := len(ix.hashes[ana]); ix.reindexed != want || want < 4 {
-		t.Errorf("without hashes, an update indexed %d passages again, want all %d of the document", ix.reindexed, want)
+	if ix.reindexed != 1 {
+		t.Errorf("coded again, %d passages indexed again, want 1", ix.reindexed)
 	}
 	if n := hitCount(t, ix, `patiënten code:"Deel wat je leert"`); n != 1 {
 		t.Errorf("coded again: %d hits, want 1", n)
 	}
 }
 
-// TestKeptHashesFile: hashes kept for another revision of the index, or
-// damaged, are not used.
-func TestKeptHashesFile(t *testing.T) {
+// TestUpdateWithoutHashes: an index document whose hash the index does not
+// have (0: an index written before hashes were kept, or damaged) is indexed
+// again; the others are not.
+func TestUpdateWithoutHashes(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	ix := f.open(t)
-	ix.Close()
-	path := filepath.Join(ix.Path(), hashesName)
-	good, err := os.ReadFile(path)
+	ana := f.docs["interview-ana.txt"]
+	stored, err := ix.storedHashes(ctx, ana)
 	if err != nil {
-		t.Fatalf("no hashes kept by Close: %v", err)
+		t.Fatal(err)
 	}
-	hashes, rev, err := readHashes(path)
-	if err != nil || rev != ix.state.Revision || len(hashes) != len(f.docs) {
-		t.Fatalf("read back: %d documents, revision %d (want %d), %v", len(hashes), rev, ix.state.Revision, err)
+	ix.hashes[ana] = map[string]uint64{}
+	for id := range stored {
+		ix.hashes[ana][id] = 0
 	}
-	for i := range good {
-		if i%7 != 0 && i != len(good)-1 {
-			continue
-		}
-		bad := append([]byte(nil), good...)
-		bad[i] ^= 0x40
-		os.WriteFile(path, bad, 0o600)
-		if _, _, err := readHashes(path); err == nil {
-			t.Errorf("a flipped byte at %d of %d: read without an error", i, len(good))
-		}
-	}
-	os.WriteFile(path, good[:len(good)-9], 0o600)
-	if _, _, err := readHashes(path); err == nil {
-		t.Error("a cut file: read without an error")
-	}
-	// Damaged: not used, and removed.
-	ix = f.open(t)
-	if len(ix.hashes) != 0 {
-		t.Error("damaged hashes were used")
-	}
-	if _, err := os.Stat(path); !os.IsNotExist(err) {
-		t.Errorf("damaged hashes left in place: %v", err)
-	}
-	ix.Close()
-	// Kept for an older revision (the index changed since, as a process
-	// that updated it and was killed would leave it): not used.
-	good, _ = os.ReadFile(path)
-	ix = f.open(t)
 	f.apply(t, "interview-ana.txt", "De zorg voor de patiënten")
 	if err := ix.Update(ctx); err != nil {
 		t.Fatal(err)
 	}
-	ix.keep = false
-	ix.Close()
-	os.WriteFile(path, good, 0o600)
-	ix = f.open(t)
-	if len(ix.hashes) != 0 {
-		t.Error("hashes of an older revision were used")
+	if ix.reindexed != len(stored) {
+		t.Errorf("without hashes, %d passages indexed again, want all %d of the document", ix.reindexed, len(stored))
+	}
+	if n := hitCount(t, ix, `patiënten code:"Deel wat je leert"`); n != 1 {
+		t.Errorf("coded: %d hits, want 1", n)
 	}
 }

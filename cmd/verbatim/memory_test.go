@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -87,10 +88,12 @@ func transcript(t *testing.T, dir string, mb int) string {
 }
 
 // TestMemoryLongTranscript: importing a transcript of 45 MB, building its
-// index, auto-coding 675 of its turns and the index's catch-up after undoing
-// that, each stay under memoryBound. Before, the index build took 5.3 GB.
+// index, auto-coding 675 of its turns, the index's catch-up after undoing
+// that, and the catch-up after an auto-coding killed while it updated the
+// index, each stay under memoryBound. Before, the index build took 5.3 GB.
 // The index build takes most of its time (about 80 s of processor time);
-// the auto-coding and the catch-up re-index only the passages they changed.
+// the auto-coding and the catch-ups re-index only the passages they changed
+// (each new process reads the passages' hashes from the index).
 // make test runs it, once, as its own step (make memory, which sets
 // VERBATIM_MEMORY_TESTS=1); the race step and plain go test skip it.
 func TestMemoryLongTranscript(t *testing.T) {
@@ -124,6 +127,44 @@ func TestMemoryLongTranscript(t *testing.T) {
 		if mb > memoryBound {
 			t.Errorf("%s: peak memory %.0f MB, want under %d MB", s.args[0], mb, memoryBound)
 		}
+	}
+
+	// Killed while it brings the index up to date after coding: the next
+	// process catches up from what reached the index, within the bound,
+	// and finds what the project holds.
+	autocode := exec.Command(bin, "autocode", proj, "assignments", "--code", "Assign", "--unit", "turn")
+	autocode.Env = env
+	if err := autocode.Start(); err != nil {
+		t.Fatal(err)
+	}
+	coded := func() int {
+		out, err := run(bin, env, "codings", proj, "--code", "Assign", "--json")
+		var list []struct{ ID int64 }
+		if err != nil || json.Unmarshal(out, &list) != nil {
+			t.Fatalf("codings: %v\n%s", err, out)
+		}
+		return len(list)
+	}
+	// The codings are committed before the index is updated.
+	for deadline := time.Now().Add(5 * time.Minute); coded() == 0 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	autocode.Process.Kill()
+	autocode.Wait()
+	want := coded()
+	if want == 0 {
+		t.Fatal("autocode coded nothing before it was killed")
+	}
+	out, mb, err := measured(t, bin, env, "search", proj, "code:Assign", "--json")
+	var hits []json.RawMessage // with --json, every hit
+	if err != nil || json.Unmarshal([]byte(out), &hits) != nil {
+		t.Fatalf("search after the kill: %v\n%s", err, out)
+	}
+	if len(hits) != want {
+		t.Errorf("after autocode was killed: the index finds %d passages coded Assign, the project has %d", len(hits), want)
+	}
+	if mb > memoryBound {
+		t.Errorf("search after autocode was killed: peak memory %.0f MB, want under %d MB", mb, memoryBound)
 	}
 }
 
