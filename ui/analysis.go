@@ -164,13 +164,17 @@ func newAnalysisView(a fyne.App, p *model.Project, name string) *analysisView {
 	v.split.Offset = 0.56
 	v.win.SetContent(container.NewBorder(container.NewVBox(tools, heading), v.status, nil, nil, v.split))
 	v.win.Resize(fyne.NewSize(1180, 800))
-	v.win.SetOnClosed(func() {
-		v.closed = true
-		if v.cancel != nil {
-			v.cancel()
-		}
-	})
+	v.win.SetOnClosed(v.stop)
 	return v
+}
+
+// stop ends the view's work as its window closes: the computation running
+// is cancelled.
+func (v *analysisView) stop() {
+	v.closed = true
+	if v.cancel != nil {
+		v.cancel()
+	}
 }
 
 // onRefresh reads the attribute keys again (they may have changed since the

@@ -88,34 +88,44 @@ func (w *MainWindow) openProjectWindow(path string, open func(context.Context) (
 func (w *MainWindow) closesProject() {
 	w.integrity.owns = true
 	w.win.SetOnClosed(func() {
-		w.close()
-		w.waitForBackup()
-		err := w.project.Close()
-		if rerr := model.RememberRevision(w.opts.DataDir, w.project); err == nil {
-			err = rerr
+		if w.integrity.closed {
+			return // closed as the app stopped
 		}
-		if err != nil {
+		w.close()
+		if err := w.closeProject(); err != nil {
 			w.closeFailed(err)
 		}
 	})
 }
 
-// closeProjectsLeft closes the projects of the windows still open when the
-// app stops without closing them (the driver's Quit, on INT or TERM, closes
-// no window), remembering their revisions; what closing found is kept for
-// the next start. It touches no widget: the app has stopped.
-func closeProjectsLeft() {
+// closeProject closes the window's project once its backup is made, and
+// remembers its revision.
+func (w *MainWindow) closeProject() error {
+	w.waitForBackup()
+	err := w.project.Close()
+	if rerr := model.RememberRevision(w.opts.DataDir, w.project); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// closeWindowsLeft does for the windows still open when the app stops
+// without closing them (the driver's Quit, on INT or TERM, closes no
+// window) what closing them does, short of drawing: each saves what was
+// typed in its memos, remembers its place and releases its index (finish),
+// and closes its project, remembering its revision; what closing a project
+// found is kept for the next start. The app's preferences are written out
+// after it (Fyne's own stopped hook, run after the app's).
+func closeWindowsLeft() {
 	for _, w := range projectWindows {
-		if !w.integrity.owns || w.integrity.closed {
+		if w.integrity.closed {
 			continue
 		}
-		w.integrity.closed = true
-		w.waitForBackup()
-		err := w.project.Close()
-		if rerr := model.RememberRevision(w.opts.DataDir, w.project); err == nil {
-			err = rerr
+		w.finish(false)
+		if !w.integrity.owns {
+			continue
 		}
-		if err != nil {
+		if err := w.closeProject(); err != nil {
 			keepNotice(w.opts.DataDir, closeErrorText(w.project.Path(), err))
 		}
 	}

@@ -227,7 +227,7 @@ func TestProjectsLeftOpenAreClosedWhenTheAppStops(t *testing.T) {
 	if _, err := nw.project.AddCode(context.Background(), 0, "Een", "#ff0000", ""); err != nil {
 		t.Fatal(err)
 	}
-	closeProjectsLeft()
+	closeWindowsLeft()
 	if _, err := os.Stat(path + "-wal"); err == nil {
 		t.Error("the project left open was not closed: its -wal is still there")
 	}

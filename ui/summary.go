@@ -150,8 +150,12 @@ func (w *MainWindow) editMemo(kind model.MemoKind, id int64, _ string) {
 }
 
 // onMemoSaved shows what a memo's save changed: the undo menu, a coding's
-// row, the overview, the search index.
+// row, the overview, the search index. A window closing shows nothing
+// more (the app may have stopped); its index catches up when next opened.
 func (w *MainWindow) onMemoSaved(kind model.MemoKind, _ int64) {
+	if w.memos.closing {
+		return
+	}
 	if kind == model.DocumentMemo {
 		w.status.SetText(lang.L("Summary saved as you type. Edit > Undo takes back this edit as a whole."))
 	} else {
@@ -164,7 +168,7 @@ func (w *MainWindow) onMemoSaved(kind model.MemoKind, _ int64) {
 	if w.memos.visible() && w.memos.box.Selected() == w.memos.overviewTab {
 		w.readOverview()
 	}
-	if ix := w.index.ix; ix != nil && !w.memos.closing { // closing, the index catches up when next opened
+	if ix := w.index.ix; ix != nil {
 		go func() {
 			if err := ix.Update(background()); err != nil && !errors.Is(err, index.ErrClosed) {
 				onUI(func() {

@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"os"
 	"strconv"
+	"sync"
 
 	"fyne.io/fyne/v2"
 
@@ -17,7 +18,9 @@ import (
 
 // Run shows the main window on an open project and runs the app until the
 // window closes; closing the window closes the project (its caller may
-// close it again, to be told the same).
+// close it again, to be told the same). An app stopped without closing its
+// windows (INT or TERM: Fyne's driver quits) closes them as File > Quit
+// does, short of drawing, before Run returns.
 func Run(a fyne.App, p *model.Project, opts Options) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := NewMainWindow(a, p, opts)
@@ -25,9 +28,50 @@ func Run(a fyne.App, p *model.Project, opts Options) error {
 		return err
 	}
 	w.closesProject()
-	a.Lifecycle().SetOnStopped(closeProjectsLeft)
+	onUI, onIndexUI = whileRunning, whileRunning
+	closesWindowsOnStop(a)
 	w.win.ShowAndRun()
+	// Fyne's driver can drop the stopped hook (a race in its loop's end);
+	// then the windows are closed here, or else this finds them closed.
+	appStopped()
 	return nil
+}
+
+// closesWindowsOnStop makes the app's stopping close the windows still
+// open (appStopped): the driver's Quit closes none.
+func closesWindowsOnStop(a fyne.App) { a.Lifecycle().SetOnStopped(appStopped) }
+
+// uiGate keeps what background work hands the window (whileRunning) from
+// running alongside appStopped: once the driver's loop has stopped, its
+// fyne.Do runs a function at once on the calling goroutine.
+var uiGate struct {
+	sync.Mutex
+	stopped bool
+}
+
+// appStopped closes the windows left open (closeWindowsLeft) once; after
+// it, nothing handed to the window runs.
+func appStopped() {
+	uiGate.Lock()
+	defer uiGate.Unlock()
+	uiGate.stopped = true
+	closeWindowsLeft()
+}
+
+// whileRunning is onUI in the app: fyne.Do, until the app stops. Then
+// what is handed to the window is dropped: appStopped closes the windows.
+// A function handed over while another runs outside the loop (only after
+// it stopped: the loop runs one at a time) is dropped too.
+func whileRunning(fn func()) {
+	fyne.Do(func() {
+		if !uiGate.TryLock() {
+			return
+		}
+		defer uiGate.Unlock()
+		if !uiGate.stopped {
+			fn()
+		}
+	})
 }
 
 // parseColor reads a codebook colour "#RRGGBB"; anything else is grey.

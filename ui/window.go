@@ -196,15 +196,30 @@ func (w *MainWindow) relabel() error {
 	return nil
 }
 
-// close releases the search index when the window closes, and closes the
-// Analysis window, which shows the same project.
-func (w *MainWindow) close() {
+// close is what closing the window does: finish, closing the Analysis
+// window too, which shows the same project.
+func (w *MainWindow) close() { w.finish(true) }
+
+// finish ends the window's work, as it closes or as the app stops without
+// closing it (the driver's Quit on INT or TERM): it stops the searches,
+// saves what was typed in the memos, remembers the window's place and
+// releases the search index. The Analysis window is closed when
+// closeAnalysis says so; otherwise only its work is stopped (the app has
+// stopped and let go of its windows). Nothing here draws.
+func (w *MainWindow) finish(closeAnalysis bool) {
+	if w.integrity.closed {
+		return // finished already, as the app stopped
+	}
 	w.integrity.closed = true
 	w.closeWork()
 	w.closeMemos()
 	w.remember()
 	if w.analysis != nil && !w.analysis.closed {
-		w.analysis.win.Close()
+		if closeAnalysis {
+			w.analysis.win.Close()
+		} else {
+			w.analysis.stop()
+		}
 	}
 	w.closeIndex()
 }
