@@ -58,8 +58,8 @@ race:
 # Peak memory of a 45 MB transcript's import, index build, auto-coding and catch-up, each in a
 # child process under 400 MB (cmd/verbatim/memory_test.go); a few minutes, mostly the index build.
 memory:
-	@echo '==> memory: a 45 MB transcript, each step under 400 MB'
-	@VERBATIM_MEMORY_TESTS=1 $(GO) test -run 'TestMemoryLongTranscript' -timeout 30m -v ./cmd/verbatim
+	@echo '==> memory: a 45 MB transcript and a REFI-QDA project of 1,000 transcripts, each step under 400 MB'
+	@VERBATIM_MEMORY_TESTS=1 $(GO) test -run 'TestMemoryLongTranscript|TestMemoryLargeExchange' -timeout 30m -v ./cmd/verbatim
 
 fuzz:
 	@echo '==> every fuzz target for $(or $(FUZZTIME),3s)'

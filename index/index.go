@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/memlimit"
 )
 
 // ErrClosed says the index was closed (its window closed); a change made
@@ -248,43 +248,12 @@ func (ix *Index) create(ctx context.Context) error {
 	return nil
 }
 
-// buildMemory is the soft limit on the Go heap while the index is built or
-// updated (see lowerMemoryLimit).
-var buildMemory int64 = 192 << 20
-
-// memoryLimit counts the builds and updates running, to restore the memory
-// limit when the last one ends.
-var memoryLimit struct {
-	sync.Mutex
-	running int
-	before  int64
-}
-
-// lowerMemoryLimit makes the garbage collector keep the heap under
-// buildMemory while the index is built or updated, unless the limit is lower
-// already, and returns the function that restores it. Indexing allocates
-// fast (every batch's tokens): with the default GOGC the heap grows to twice
-// what is live, about 400 MB for a 45 MB document, where a collection a
-// little sooner keeps it near 200 MB (what is live is 120–180 MB).
-func lowerMemoryLimit() (restore func()) {
-	memoryLimit.Lock()
-	defer memoryLimit.Unlock()
-	if memoryLimit.running == 0 {
-		memoryLimit.before = debug.SetMemoryLimit(-1)
-		if buildMemory < memoryLimit.before {
-			debug.SetMemoryLimit(buildMemory)
-		}
-	}
-	memoryLimit.running++
-	return func() {
-		memoryLimit.Lock()
-		defer memoryLimit.Unlock()
-		memoryLimit.running--
-		if memoryLimit.running == 0 {
-			debug.SetMemoryLimit(memoryLimit.before)
-		}
-	}
-}
+// buildMemory is the soft memory limit while the index is built or updated
+// (memlimit.Lower). Indexing allocates fast (every batch's tokens): with the
+// default GOGC the heap grows to twice what is live, about 400 MB for a
+// 45 MB document, where a collection a little sooner keeps it near 200 MB
+// (what is live is 120–180 MB).
+const buildMemory = 192 << 20
 
 // indexers is how many batches are indexed at once while the index is
 // built: bleve analyses a batch on all cores but writes its segment on one,
@@ -295,7 +264,7 @@ const indexers = 2
 // goroutine reads the project and fills batches; indexers goroutines hand
 // them to bleve.
 func (ix *Index) build(ctx context.Context) error {
-	defer lowerMemoryLimit()()
+	defer memlimit.Lower(buildMemory)()
 	// The revision is read first: changes made while the build runs are
 	// caught up by the next Update.
 	rev, err := ix.p.Revision(ctx)
@@ -494,7 +463,7 @@ func (ix *Index) Update(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	defer lowerMemoryLimit()()
+	defer memlimit.Lower(buildMemory)()
 	batch := ix.bi.NewBatch()
 	size, reindexed := 0, 0
 	// A change to many passages (undoing an auto-coding) goes to the index

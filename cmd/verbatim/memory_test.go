@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 // memoryBound is the most any single import, rebuild or update within the
@@ -165,6 +168,85 @@ func TestMemoryLongTranscript(t *testing.T) {
 	}
 	if mb > memoryBound {
 		t.Errorf("search after autocode was killed: peak memory %.0f MB, want under %d MB", mb, memoryBound)
+	}
+}
+
+// TestMemoryLargeExchange: exporting a project of 1,000 transcripts of
+// 10,000 characters with 100,000 codings as REFI-QDA (a 32 MB archive whose
+// XML is 59 MB), and making a new project of that file, each stay under
+// memoryBound. The import took 617 MB: it held every source's text at once,
+// and the garbage collector let the heap grow to twice what was live.
+func TestMemoryLargeExchange(t *testing.T) {
+	if os.Getenv("VERBATIM_MEMORY_TESTS") == "" {
+		t.Skip("the memory step of make test: set VERBATIM_MEMORY_TESTS=1 (make memory)")
+	}
+	bin := testBinary(t)
+	env := bareEnv(t)
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "large.verbatim")
+	largeProject(t, proj, 1000, 10000, 100000)
+	qdpx := filepath.Join(dir, "large.qdpx")
+	for _, args := range [][]string{
+		{"export", proj, "--format", "qdpx", "-o", qdpx},
+		{"import-qdpx", filepath.Join(dir, "again.verbatim"), qdpx},
+	} {
+		out, mb, err := measured(t, bin, env, args...)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		if args[0] == "import-qdpx" && !strings.Contains(out, "100000 added") {
+			t.Errorf("import-qdpx: not every coding added:\n%s", out)
+		}
+		if mb > memoryBound {
+			t.Errorf("%s: peak memory %.0f MB, want under %d MB", args[0], mb, memoryBound)
+		}
+	}
+}
+
+// largeProject makes a project of docs transcripts of about runes
+// characters each (a real interview of ../shared/corpus, repeated), and
+// codings codings over 50 codes, each with a memo, by three coders.
+func largeProject(t *testing.T, path string, docs, runes, codings int) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", "en", "sheffield_orda", "Ana.txt"))
+	if err != nil {
+		t.Skipf("the corpus is not there: %v", err)
+	}
+	text := []rune(strings.ReplaceAll(string(data), "\r\n", "\n"))
+	for len(text) < runes {
+		text = append(text, text...)
+	}
+	ctx := context.Background()
+	p, err := model.Create(ctx, path, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var codes []int64
+	for i := range 50 {
+		c, err := p.AddCode(ctx, 0, fmt.Sprintf("code %d", i), "", fmt.Sprintf("what code %d means", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes = append(codes, c.ID)
+	}
+	nds := make([]model.NewDocument, docs)
+	for i := range nds {
+		nds[i] = model.NewDocument{Name: fmt.Sprintf("interview %d.txt", i), Format: "txt",
+			Text: fmt.Sprintf("Interview %d\n", i) + string(text[:runes])}
+	}
+	imported, err := p.ImportDocuments(ctx, nds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := make([]model.NewCoding, codings)
+	for i := range cs {
+		start := (i * 7919) % (runes - 200)
+		cs[i] = model.NewCoding{Span: model.Span{DocID: imported[i%docs].ID, Start: start, End: start + 40 + i%150},
+			CodeID: codes[i%len(codes)], Coder: fmt.Sprintf("coder %d", i%3), Memo: fmt.Sprintf("memo %d", i)}
+	}
+	if _, err := p.AddCodings(ctx, cs); err != nil {
+		t.Fatal(err)
 	}
 }
 

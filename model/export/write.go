@@ -100,15 +100,20 @@ type tempFile interface {
 	Close() error
 }
 
-// WriteFile writes d in format f to the file path. It writes to a temporary
-// file beside path and renames it when everything is written, so that path
-// is either the whole export or (on any failure, or when ctx is cancelled)
-// untouched, with no file left behind. Errors say what went wrong in words
-// a researcher understands.
-func WriteFile(ctx context.Context, path string, f Format, d *Doc) (err error) {
+// WriteFile writes d in format f to the file path, as WriteAtomic writes.
+func WriteFile(ctx context.Context, path string, f Format, d *Doc) error {
 	if _, ok := writers[f]; !ok {
 		return fmt.Errorf("format %q: %w", f, model.ErrInvalid)
 	}
+	return WriteAtomic(ctx, path, func(w io.Writer) error { return Write(ctx, w, f, d) })
+}
+
+// WriteAtomic writes the file path with write. It writes to a temporary
+// file beside path and renames it when everything is written, so that path
+// is either the whole file or (on any failure, or when ctx is cancelled)
+// untouched, with no file left behind. Errors say what went wrong in words
+// a researcher understands.
+func WriteAtomic(ctx context.Context, path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
 		return fmt.Errorf("%s is a folder: %w (name a file to write)", path, model.ErrInvalid)
@@ -124,7 +129,7 @@ func WriteFile(ctx context.Context, path string, f Format, d *Doc) (err error) {
 		}
 	}()
 	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err := Write(ctx, bw, f, d); err != nil {
+	if err := write(bw); err != nil {
 		return writeError(path, err)
 	}
 	if err := bw.Flush(); err != nil {

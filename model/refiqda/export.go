@@ -2,13 +2,11 @@ package refiqda
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,6 +14,8 @@ import (
 	"time"
 
 	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/export"
+	"codeberg.org/verbatim/verbatim/model/memlimit"
 	"github.com/google/uuid"
 )
 
@@ -42,7 +42,7 @@ type exporter struct {
 	report  *ExportReport
 	users   map[string]string // coder name → GUID
 	notes   []xTextSource
-	files   map[string]string // file name in sources/ → text
+	files   map[string]int64 // file name in sources/ → its document, whose text is read as it is written
 	varGUID map[string]string
 }
 
@@ -56,7 +56,7 @@ func newExporter(ctx context.Context, p *model.Project) (*exporter, error) {
 		return nil, err
 	}
 	return &exporter{ctx: ctx, p: p, space: space, report: &ExportReport{}, users: users,
-		files: map[string]string{}, varGUID: map[string]string{}}, nil
+		files: map[string]int64{}, varGUID: map[string]string{}}, nil
 }
 
 // guid is the stored GUID of something, or one derived from what it is.
@@ -250,15 +250,11 @@ func (e *exporter) sources(x *xProject) error {
 	}
 	x.Sources = &xSources{}
 	for _, d := range docs {
-		text, err := p.Text(ctx, d.ID)
-		if err != nil {
-			return err
-		}
 		g := e.guid(docGUIDs, d.ID, "document")
 		file := normGUID(g) + ".txt"
-		e.files[file] = text
+		e.files[file] = d.ID
 		src := xTextSource{GUID: g, Name: d.Name, PlainTextPath: "internal://" + file, CreationDateTime: xmlTime(d.Imported)}
-		src.Selections = e.selections(text, byDoc[d.ID], g, codingGUIDs, selGUIDs, codeGUIDs)
+		src.Selections = e.selections(byDoc[d.ID], g, codingGUIDs, selGUIDs, codeGUIDs)
 		src.NoteRefs = e.note(g, "Memo: "+d.Name, docMemos[d.ID])
 		attrs, err := p.DocumentAttributes(ctx, d.ID)
 		if err != nil {
@@ -273,7 +269,7 @@ func (e *exporter) sources(x *xProject) error {
 
 // selections groups a document's codings by range: one PlainTextSelection
 // per range, one Coding per code on it.
-func (e *exporter) selections(text string, codings []model.Coding, docGUID string, codingGUIDs, selGUIDs, codeGUIDs map[int64]string) []xSelection {
+func (e *exporter) selections(codings []model.Coding, docGUID string, codingGUIDs, selGUIDs, codeGUIDs map[int64]string) []xSelection {
 	slices.SortStableFunc(codings, func(a, b model.Coding) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
@@ -398,10 +394,16 @@ func writeXML(w io.Writer, v any) error {
 	return err
 }
 
+// exportMemory is the soft memory limit while a project is exported
+// (memlimit.Lower): the structs of 100,000 codings with memos keep about
+// 200 MB live.
+const exportMemory = 256 << 20
+
 // Export writes the whole project as a .qdpx archive: project.qde and a
 // sources/ folder with one <GUID>.txt per document. name is the
 // project's name in it.
 func Export(ctx context.Context, p *model.Project, w io.Writer, name string) (*ExportReport, error) {
+	defer memlimit.Lower(exportMemory)()
 	e, err := newExporter(ctx, p)
 	if err != nil {
 		return nil, err
@@ -438,7 +440,11 @@ func Export(ctx context.Context, p *model.Project, w io.Writer, name string) (*E
 			if err != nil {
 				return nil, err
 			}
-			if _, err := io.WriteString(f, e.files[file]); err != nil {
+			text, err := p.Text(ctx, e.files[file])
+			if err != nil {
+				return nil, err
+			}
+			if _, err := io.WriteString(f, text); err != nil {
 				return nil, err
 			}
 		}
@@ -464,31 +470,19 @@ func ExportCodebook(ctx context.Context, p *model.Project, w io.Writer) error {
 
 // WriteFile exports the project to path: a codebook (.qdc) when codebook
 // is set, else a whole project (.qdpx), named after the file. The file
-// appears only once it is complete.
+// appears only once it is complete (export.WriteAtomic).
 func WriteFile(ctx context.Context, p *model.Project, path string, codebook bool) (*ExportReport, error) {
-	var buf bytes.Buffer
 	rep := &ExportReport{}
-	var err error
-	if codebook {
-		err = ExportCodebook(ctx, p, &buf)
-	} else {
-		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		rep, err = Export(ctx, p, &buf, name)
-	}
+	err := export.WriteAtomic(ctx, path, func(w io.Writer) error {
+		if codebook {
+			return ExportCodebook(ctx, p, w)
+		}
+		var err error
+		rep, err = Export(ctx, p, w, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return nil, err
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, err
-	}
-	return rep, os.Rename(tmp.Name(), path)
+	return rep, nil
 }

@@ -1,6 +1,7 @@
 package refiqda
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -46,10 +47,9 @@ func (im *importRun) transcriptSource(t xTranscript, kind, owner string) xTextSo
 }
 
 // mediaSources reads the transcripts of audio and video sources as text
-// sources and reports what stays behind: the recordings, and their
-// selections in time.
-func (im *importRun) mediaSources(x *xSources, attrs func(xOtherSource) []model.Attribute) ([]*source, error) {
-	var out []*source
+// sources, adding them to group, and reports what stays behind: the
+// recordings, and their selections in time.
+func (im *importRun) mediaSources(ctx context.Context, x *xSources, group *sourceGroup, attrs func(xOtherSource) []model.Attribute) error {
 	for _, m := range []struct {
 		kind string
 		list []xOtherSource
@@ -67,16 +67,18 @@ func (im *importRun) mediaSources(x *xSources, attrs func(xOtherSource) []model.
 				ts := im.transcriptSource(t, m.kind, s.Name)
 				src, err := im.readSource(ts, attrs(s), "")
 				if err != nil {
-					return nil, err
+					return err
 				}
 				if src != nil {
 					im.rep.warn("%s %q: its transcript is the document %q, with its %d selections", m.kind, s.Name, src.name, len(ts.Selections))
 				}
-				out = append(out, src)
+				if err := group.add(ctx, src); err != nil {
+					return err
+				}
 			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // sets returns, by normalised source GUID, the names of the sets each
