@@ -108,26 +108,20 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	// The filter and facet fields are made by indexEntry from their
+	// The filter, facet and hash fields are made by indexEntry from their
 	// terms; the mapping says how queries treat them.
-	filter := mapping.NewTextFieldMapping()
-	filter.Analyzer = keyword.Name
-	filter.Store = false
-	filter.IncludeTermVectors = false
-	filter.IncludeInAll = false
-	filter.DocValues = false
-	facets := mapping.NewTextFieldMapping()
-	facets.Analyzer = keyword.Name
-	facets.Store = true // what hits show: encodeHitInfo
-	facets.IncludeTermVectors = false
-	facets.IncludeInAll = false
-	facets.DocValues = true
-	hash := mapping.NewTextFieldMapping()
-	hash.Analyzer = keyword.Name
-	hash.Store = false
-	hash.IncludeTermVectors = false
-	hash.IncludeInAll = false
-	hash.DocValues = true
+	keyField := func(store, docValues bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = docValues
+		return f
+	}
+	filter := keyField(false, false)
+	facets := keyField(true, true) // stored: what hits show (encodeHitInfo)
+	hash := keyField(false, true)
 
 	doc := mapping.NewDocumentMapping()
 	doc.Dynamic = false

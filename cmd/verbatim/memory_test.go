@@ -23,6 +23,17 @@ import (
 // #11, item 7).
 const memoryBound = 400 // MB
 
+// memoryStep skips a test outside make memory (which sets
+// VERBATIM_MEMORY_TESTS=1), and returns the binary, a bare environment and
+// a folder for the test's files.
+func memoryStep(t *testing.T) (bin string, env []string, dir string) {
+	t.Helper()
+	if os.Getenv("VERBATIM_MEMORY_TESTS") == "" {
+		t.Skip("the memory step of make test: set VERBATIM_MEMORY_TESTS=1 (make memory)")
+	}
+	return testBinary(t), bareEnv(t), t.TempDir()
+}
+
 // measured runs the binary with args and returns its combined output, its
 // peak resident memory in MB and its error. GNU time starts the command
 // when it is there: a child of this process would inherit its peak (Linux
@@ -100,12 +111,7 @@ func transcript(t *testing.T, dir string, mb int) string {
 // make test runs it, once, as its own step (make memory, which sets
 // VERBATIM_MEMORY_TESTS=1); the race step and plain go test skip it.
 func TestMemoryLongTranscript(t *testing.T) {
-	if os.Getenv("VERBATIM_MEMORY_TESTS") == "" {
-		t.Skip("the memory step of make test: set VERBATIM_MEMORY_TESTS=1 (make memory)")
-	}
-	bin := testBinary(t)
-	env := bareEnv(t)
-	dir := t.TempDir()
+	bin, env, dir := memoryStep(t)
 	proj := filepath.Join(dir, "long.verbatim")
 	if out, err := run(bin, env, "new", proj, "--lang", "en"); err != nil {
 		t.Fatalf("new: %v\n%s", err, out)
@@ -177,12 +183,7 @@ func TestMemoryLongTranscript(t *testing.T) {
 // memoryBound. The import took 617 MB: it held every source's text at once,
 // and the garbage collector let the heap grow to twice what was live.
 func TestMemoryLargeExchange(t *testing.T) {
-	if os.Getenv("VERBATIM_MEMORY_TESTS") == "" {
-		t.Skip("the memory step of make test: set VERBATIM_MEMORY_TESTS=1 (make memory)")
-	}
-	bin := testBinary(t)
-	env := bareEnv(t)
-	dir := t.TempDir()
+	bin, env, dir := memoryStep(t)
 	proj := filepath.Join(dir, "large.verbatim")
 	largeProject(t, proj, 1000, 10000, 100000)
 	qdpx := filepath.Join(dir, "large.qdpx")
