@@ -101,3 +101,21 @@ func TestCodeNamesRefused(t *testing.T) {
 		t.Errorf("recolouring: %v", err)
 	}
 }
+
+// TestWithExtension: .verbatim is added unless the name ends with it, as
+// written.
+func TestWithExtension(t *testing.T) {
+	for in, want := range map[string]string{
+		"p":                 "p.verbatim",
+		"p.verbatim":        "p.verbatim",
+		"dir/p.VERBATIM":    "dir/p.VERBATIM.verbatim",
+		"notes.txt":         "notes.txt.verbatim",
+		"a.verbatim/b":      "a.verbatim/b.verbatim",
+		"studie 2026":       "studie 2026.verbatim",
+		"project.verbatim ": "project.verbatim .verbatim",
+	} {
+		if got := WithExtension(in); got != want {
+			t.Errorf("WithExtension(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

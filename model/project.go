@@ -38,6 +38,20 @@ type Project struct {
 // Languages a project's text can be analysed in.
 var Languages = []string{"nl", "en"}
 
+// Extension ends the name of a project file.
+const Extension = ".verbatim"
+
+// WithExtension returns path with Extension added when its name does not
+// end with it (as written: "notes.VERBATIM" becomes
+// "notes.VERBATIM.verbatim"): the name a new project, a copy or a repair is
+// made under.
+func WithExtension(path string) string {
+	if strings.HasSuffix(path, Extension) {
+		return path
+	}
+	return path + Extension
+}
+
 // Create makes a new project file at path. It refuses to overwrite a file.
 // The project is built under a temporary name beside path and renamed into
 // place once complete, so that a creation cut short never leaves a file at

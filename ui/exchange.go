@@ -157,9 +157,7 @@ func (w *MainWindow) askNewProjectFromREFI(in string) {
 func (w *MainWindow) newProjectFromREFI(in, path, language string) {
 	// The dialog made an empty file; Create wants to make it itself.
 	removeEmpty(path)
-	if !strings.HasSuffix(path, ".verbatim") {
-		path += ".verbatim"
-	}
+	path = model.WithExtension(path)
 	ctx, cancel := context.WithCancel(context.Background())
 	progress := w.exchangeProgress(lang.L("Importing"), lang.L("Making {{.File}} of {{.From}}…", args{"File": filepath.Base(path), "From": filepath.Base(in)}), cancel)
 	done := make(chan struct{})

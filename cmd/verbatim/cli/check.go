@@ -70,12 +70,12 @@ func openFor(ctx context.Context, cmd, path string) (*model.Project, error) {
 	return p, nil
 }
 
-// projectPath adds .verbatim to a name given without it, when that file
-// exists, as openProject does.
+// projectPath adds .verbatim to the name of a project given without it,
+// when that file exists.
 func projectPath(path string) string {
-	if !strings.HasSuffix(path, ".verbatim") {
-		if _, err := os.Stat(path + ".verbatim"); err == nil {
-			return path + ".verbatim"
+	if with := model.WithExtension(path); with != path {
+		if _, err := os.Stat(with); err == nil {
+			return with
 		}
 	}
 	return path
@@ -175,10 +175,7 @@ func runRepair(ctx context.Context, env Env, args []string) error {
 	if *out == "" {
 		return usagef("usage: verbatim repair FILE.verbatim -o NEW.verbatim")
 	}
-	dst := *out
-	if !strings.HasSuffix(dst, ".verbatim") {
-		dst += ".verbatim"
-	}
+	dst := model.WithExtension(*out)
 	rep, err := model.Repair(ctx, projectPath(pos[0]), dst)
 	if err != nil {
 		return fmt.Errorf("repair: %w", err)
@@ -228,10 +225,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	}
 	defer p.Close()
 	if *out != "" {
-		dst := *out
-		if !strings.HasSuffix(dst, ".verbatim") {
-			dst += ".verbatim"
-		}
+		dst := model.WithExtension(*out)
 		if err := p.Backup(ctx, dst); err != nil {
 			return err
 		}

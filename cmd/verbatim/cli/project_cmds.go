@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -13,12 +12,7 @@ import (
 
 // openProject opens the project named by the first positional argument.
 func openProject(ctx context.Context, path string) (*model.Project, error) {
-	if !strings.HasSuffix(path, ".verbatim") {
-		if _, err := os.Stat(path + ".verbatim"); err == nil {
-			path += ".verbatim"
-		}
-	}
-	return model.Open(ctx, path)
+	return model.Open(ctx, projectPath(path))
 }
 
 // withProject parses args, opens the project named first and runs fn.
@@ -49,10 +43,7 @@ func runNew(ctx context.Context, env Env, args []string) error {
 	if err := wantArgs("new", pos, 1, 1, "FILE.verbatim [--lang nl|en]"); err != nil {
 		return err
 	}
-	path := pos[0]
-	if !strings.HasSuffix(path, ".verbatim") {
-		path += ".verbatim"
-	}
+	path := model.WithExtension(pos[0])
 	p, err := model.Create(ctx, path, *lang)
 	if err != nil {
 		return err

@@ -86,10 +86,7 @@ func runImportQDPX(ctx context.Context, env Env, args []string) error {
 	if err := wantArgs("import-qdpx", pos, 2, 2, usage); err != nil {
 		return err
 	}
-	path, in := pos[0], pos[1]
-	if !strings.HasSuffix(path, ".verbatim") {
-		path += ".verbatim"
-	}
+	path, in := model.WithExtension(pos[0]), pos[1]
 	if _, err := os.Stat(in); err != nil {
 		return err
 	}
