@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"os"
@@ -334,5 +335,115 @@ func TestCheckOfASoundProject(t *testing.T) {
 		if b, ok := x.(*widget.Button); ok && strings.HasPrefix(b.Text, "Repair") {
 			t.Error("the check of a sound project offers a repair")
 		}
+	}
+}
+
+// bigDamagedProject is testProject's file with turns rows more, which
+// take model's check and repair a while, and its codings damaged; opened,
+// read-only, in a window whose background work runUntil runs.
+func bigDamagedProject(t *testing.T, turns int) (*MainWindow, string) {
+	t.Helper()
+	test.NewTempApp(t)
+	queueForRunUntil(t)
+	path := closedTestProject(t)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+		INSERT INTO turns (doc_id, start_rune, end_rune) SELECT (SELECT min(id) FROM documents), 0, 1 FROM n`, turns)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corruptTable(t, path, "codings")
+	p, err := model.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return openReadOnlyWindow(t, p), path
+}
+
+// fileSum is the SHA-256 of the file at path.
+func fileSum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(data)
+}
+
+// TestCancelTheCheck taps the damaged banner's Check…, then the progress
+// dialog's Cancel while the check runs: the status line says the check
+// was cancelled and no report is shown. The window still works: Check…
+// again, not cancelled, shows the report.
+func TestCancelTheCheck(t *testing.T) {
+	w, _ := bigDamagedProject(t, 5000)
+	tapButton(t, w.integrity.box, "Check…")
+	progress := w.win.Canvas().Overlays().Top()
+	if !strings.Contains(textsUnder(progress), "Checking ui.verbatim…") {
+		t.Fatalf("Check… shows %q, want its progress", textsUnder(progress))
+	}
+	tapButton(t, progress, "Cancel")
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the cancelled check did not end")
+	}
+	if got := w.status.Text; got != "The check was cancelled." {
+		t.Errorf("after Cancel the status line says %q", got)
+	}
+	if top := w.win.Canvas().Overlays().Top(); top != nil || w.integrity.report != nil {
+		t.Errorf("the cancelled check showed %q", textsUnder(top))
+	}
+
+	tapButton(t, w.integrity.box, "Check…")
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the check did not end")
+	}
+	if got := textsUnder(w.win.Canvas().Overlays().Top()); w.integrity.report == nil || !strings.Contains(got, "Check of ui.verbatim") {
+		t.Errorf("after a cancelled check, Check… shows %q, want its report", got)
+	}
+}
+
+// TestCancelTheRepair taps the damaged banner's Repair into a new
+// project…, answers the file dialog, then taps the progress dialog's
+// Cancel while the repair runs: the status line says no project was made,
+// nothing is left in the folder chosen (no project, -wal, -journal or
+// draft), no report is shown, and the damaged project is unchanged.
+func TestCancelTheRepair(t *testing.T) {
+	w, path := bigDamagedProject(t, 5000)
+	sum := fileSum(t, path)
+	tapButton(t, w.integrity.box, "Repair into a new project…")
+	if w.integrity.file == nil {
+		t.Fatal("Repair did not ask where to save")
+	}
+	w.integrity.file.Hide()
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "Hersteld")
+	os.WriteFile(dst, nil, 0o644) // the file dialog makes the file it names
+	w.repairInto(dst)
+	progress := w.win.Canvas().Overlays().Top()
+	if !strings.Contains(textsUnder(progress), "into Hersteld.verbatim…") {
+		t.Fatalf("the repair shows %q, want its progress", textsUnder(progress))
+	}
+	tapButton(t, progress, "Cancel")
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the cancelled repair did not end")
+	}
+	if got := w.status.Text; got != "Cancelled; no project was made." {
+		t.Errorf("after Cancel the status line says %q", got)
+	}
+	if top := w.win.Canvas().Overlays().Top(); top != nil || w.integrity.report != nil {
+		t.Errorf("the cancelled repair showed %q", textsUnder(top))
+	}
+	left, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("the cancelled repair left %s in the folder chosen", e.Name())
+	}
+	if fileSum(t, path) != sum {
+		t.Error("the cancelled repair changed the damaged project")
 	}
 }
