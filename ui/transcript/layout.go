@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -232,6 +233,12 @@ func (l *layout) wrap(width float32) {
 		y = l.wrapPara(p, width, y)
 	}
 	l.height = y + l.sp.bottom
+	if cap(l.lines) > 2*len(l.lines)+4096 {
+		// Wrapped narrower before (while the window laid out its
+		// panels): the room for those lines (300 MB for a transcript
+		// of 45 MB) is let go.
+		l.lines = slices.Clone(l.lines)
+	}
 }
 
 func (l *layout) wrapPara(p para, width float32, y float32) float32 {

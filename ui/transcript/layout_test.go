@@ -293,3 +293,21 @@ func TestTextOutsideBlocks(t *testing.T) {
 		t.Errorf("text outside blocks drawn bold: %q", l.slice(ln.start, ln.boldEnd))
 	}
 }
+
+// TestWrapLetsGoOfNarrowerLines: wrapped wider after narrower (as the
+// window does while it lays out its panels), the layout keeps no room for
+// the narrower layout's many more lines.
+func TestWrapLetsGoOfNarrowerLines(t *testing.T) {
+	text, blocks := transcriptText(3, 300000)
+	l := newLayout(mono, monoSpacing)
+	l.setText(text, blocks)
+	l.wrap(60)
+	narrow := len(l.lines)
+	l.wrap(600)
+	if len(l.lines)*4 > narrow {
+		t.Fatalf("%d lines at 600 wide, %d at 60: want far fewer", len(l.lines), narrow)
+	}
+	if c := cap(l.lines); c > 2*len(l.lines)+4096 {
+		t.Errorf("room for %d lines kept for %d (%d at the narrower width)", c, len(l.lines), narrow)
+	}
+}

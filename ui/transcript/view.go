@@ -215,9 +215,16 @@ func (v *View) notify() {
 	}
 }
 
+// minWrap is the narrowest the text is wrapped, in text sizes (about 25
+// characters): a narrower view shows the start of each line. The window
+// gives the view passing widths of 80–160 points while it lays out its
+// panels, each a wrap of the whole text (4.6 million lines for a transcript
+// of 45 MB).
+const minWrap = 12
+
 // rewrap wraps the text for a view of the given width when needed.
 func (v *View) rewrap(viewWidth float32) {
-	w := max(viewWidth-v.textLeft()-v.textRight(), 4*v.textSize)
+	w := max(viewWidth-v.textLeft()-v.textRight(), minWrap*v.textSize)
 	if viewWidth <= 0 || w == v.lay.width {
 		return
 	}

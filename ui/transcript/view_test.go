@@ -465,3 +465,20 @@ func TestRendersMarkup(t *testing.T) {
 	w.Canvas().Focus(v.page)
 	test.AssertRendersToMarkup(t, "multibyte.xml", w.Canvas())
 }
+
+// TestNarrowViewWrapsAtTheFloor: a view narrower than minWrap text sizes
+// wraps its text at that width, so that passing narrow widths do not wrap
+// the whole text into millions of lines.
+func TestNarrowViewWrapsAtTheFloor(t *testing.T) {
+	text, blocks := transcriptText(4, 20000)
+	v, _ := newTestView(t, text, blocks, fyne.NewSize(600, 300))
+	floor := v.textLeft() + v.textRight() + minWrap*v.textSize
+	v.Resize(fyne.NewSize(floor, 300))
+	atFloor := len(v.lay.lines)
+	for _, w := range []float32{floor - 1, 120, 80} {
+		v.Resize(fyne.NewSize(w, 300))
+		if got := len(v.lay.lines); got != atFloor || v.lay.width != minWrap*v.textSize {
+			t.Errorf("%v wide: %d lines wrapped at %v, want %d as at %v", w, got, v.lay.width, atFloor, minWrap*v.textSize)
+		}
+	}
+}
