@@ -5,7 +5,10 @@
 # with the command line: a first start on the demo project, a drag over a passage of the
 # transcript, the key 1 (the first principle), then the app is closed; the project must have one
 # coding more. A second start and Ctrl+Z; the project must be as before. Screenshots of both steps
-# go to OUT-DIR (default $TMPDIR/verbatim-drive). Any failure exits non-zero with a message.
+# go to OUT-DIR (default $TMPDIR/verbatim-drive). The app is stopped with TERM each time (as a
+# logout does), which must lose nothing: the first start's window size is in the preferences, and a
+# third start types into the summary shown and gets TERM at once, before the summary's autosave;
+# the summary must be in the project. Any failure exits non-zero with a message.
 #
 # Environment: VERBATIM_BIN runs that binary instead of building ./cmd/verbatim.
 set -euo pipefail
@@ -13,6 +16,9 @@ set -euo pipefail
 fail() { printf 'drive: FAIL: %s\n' "$*" >&2; exit 1; }
 say() { printf 'drive: %s\n' "$*"; }
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# memo_text is typed at the end of the summary shown, just before TERM.
+memo_text="Getypt vlak voor TERM."
 
 # inner runs inside Xvfb: it starts the app, waits for its window, runs the xdotool steps, takes a
 # screenshot and stops the app.
@@ -31,6 +37,16 @@ inner() {
 		xdotool mousemove 600 600 click 1
 		sleep 0.3
 		xdotool key ctrl+z
+		;;
+	memo)
+		# A click below the summary's text (the memo panel beside the transcript), the End key, the
+		# text, then TERM at once: within the autosave's 0.6 s after the last key.
+		xdotool mousemove 826 490 click 1
+		sleep 0.3
+		xdotool key End
+		xdotool type --delay 15 " $memo_text"
+		stop_app
+		return
 		;;
 	esac
 	sleep 1.5
@@ -70,6 +86,8 @@ run code
 after=$(codings)
 "$bin" codings "$home/.local/share/verbatim/Demo.verbatim" >"$out/codings-after-key.txt"
 say "codings after the key: $after"
+prefs=$(find "$home/.config" -name preferences.json | head -n 1)
+grep -q '"window.width"' "${prefs:-/dev/null}" || fail "after TERM the window's size is not in the preferences (${prefs:-none})"
 
 say "second start, Ctrl+Z"
 run undo
@@ -85,4 +103,14 @@ case $added in
 *"Doorbreek patronen"*) say "the key coded: ${added#> }" ;;
 *) fail "the coding the key added is not the first principle's: $added" ;;
 esac
+say "third start, a summary typed and TERM at once"
+run memo
+demo=$home/.local/share/verbatim/Demo.verbatim
+kept=""
+for doc in $("$bin" docs "$demo" | awk 'NR > 1 { print $1 }'); do
+	"$bin" memo "$demo" doc "$doc" | grep -qF "$memo_text" && kept=$doc
+done
+[ -n "$kept" ] || fail "the summary typed just before TERM is not in the project; see $log"
+[ ! -e "$demo-wal" ] || fail "after TERM the project's -wal is still there: it was not closed"
+say "the summary typed before TERM is kept (document $kept)"
 say "ok: screenshots $out/code.png and $out/undo.png"

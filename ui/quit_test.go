@@ -22,15 +22,10 @@ func stopApp(t *testing.T) {
 		a.Lifecycle().SetOnStopped(nil)
 		uiGate.stopped = false
 	})
-	l, ok := a.Lifecycle().(interface{ OnStopped() func() })
-	if !ok {
+	if _, ok := a.Lifecycle().(interface{ OnStopped() func() }); !ok {
 		t.Fatal("the test app's lifecycle does not give its stopped hook")
 	}
-	stopped := l.OnStopped()
-	if stopped == nil {
-		t.Fatal("the app has no stopped hook")
-	}
-	stopped()
+	runStoppedHook(a)
 }
 
 // TestTermLosesNothing: a window resized, a split moved and a summary

@@ -31,10 +31,28 @@ func Run(a fyne.App, p *model.Project, opts Options) error {
 	onUI, onIndexUI = whileRunning, whileRunning
 	closesWindowsOnStop(a)
 	w.win.ShowAndRun()
-	// Fyne's driver can drop the stopped hook (a race in its loop's end);
-	// then the windows are closed here, or else this finds them closed.
-	appStopped()
+	// Fyne's driver can drop its stopped hook: it queues the hook for the
+	// loop that has just ended, whose last drain may discard it (seen once
+	// in two under Xvfb). Then it runs here: the windows closed, and
+	// Fyne's own part, which writes the preferences out.
+	uiGate.Lock()
+	stopped := uiGate.stopped
+	uiGate.Unlock()
+	if !stopped {
+		runStoppedHook(a)
+	}
 	return nil
+}
+
+// runStoppedHook runs the app's stopped hook as the driver does: the
+// app's (appStopped), then Fyne's, which writes the preferences out.
+func runStoppedHook(a fyne.App) {
+	l, ok := a.Lifecycle().(interface{ OnStopped() func() })
+	if !ok || l.OnStopped() == nil {
+		appStopped()
+		return
+	}
+	l.OnStopped()()
 }
 
 // closesWindowsOnStop makes the app's stopping close the windows still
