@@ -60,7 +60,7 @@ func opaque(c color.NRGBA) color.NRGBA {
 // wins), the other codings there as bands under it.
 func (r *pageRenderer) fills(i int, pal palette) {
 	v, l := r.p.v, r.p.v.lay
-	ln := l.lines[i]
+	ln := l.line(i)
 	r.on = r.on[:0]
 	for _, k := range r.hits {
 		h := v.hl.list[k]
@@ -121,7 +121,7 @@ func (r *pageRenderer) drawRun(i, slot int, p runPart, pal palette) {
 		return
 	}
 	v, l := r.p.v, r.p.v.lay
-	ln := l.lines[i]
+	ln := l.line(i)
 	h := v.hl.list[p.k]
 	x := v.textLeft() + p.x1
 	if slot == 0 {

@@ -34,6 +34,20 @@ type line struct {
 	y            float32
 }
 
+// packedLine is a line as the layout keeps it, in half the memory (a
+// transcript of 45 MB has a million lines; the text limit fits in int32).
+type packedLine struct {
+	start, end, bstart, bend, boldEnd, block int32
+	y                                        float32
+}
+
+// line returns line i.
+func (l *layout) line(i int) line {
+	p := &l.lines[i]
+	return line{start: int(p.start), end: int(p.end), bstart: int(p.bstart), bend: int(p.bend),
+		boldEnd: int(p.boldEnd), block: int(p.block), y: p.y}
+}
+
 // header is a speaker label drawn above a turn whose text does not start
 // with it.
 type header struct {
@@ -55,7 +69,7 @@ type layout struct {
 	blocks   []Block
 	labelEnd []int // per block: where the text after its speaker label starts
 	paras    []para
-	lines    []line
+	lines    []packedLine
 	headers  []header
 	height   float32
 	width    float32 // wrap width the lines were made for
@@ -243,7 +257,7 @@ func (l *layout) wrap(width float32) {
 
 func (l *layout) wrapPara(p para, width float32, y float32) float32 {
 	emit := func(s, e, bs, be int) {
-		l.lines = append(l.lines, line{start: s, end: e, bstart: bs, bend: be, boldEnd: p.boldEnd, block: p.block, y: y})
+		l.lines = append(l.lines, packedLine{start: int32(s), end: int32(e), bstart: int32(bs), bend: int32(be), boldEnd: int32(p.boldEnd), block: int32(p.block), y: y})
 		y += l.sp.lineH
 	}
 	ls, lbs := p.start, p.bstart // current line start
@@ -369,7 +383,7 @@ func (l *layout) lineAtY(y float32) int {
 // lineOf returns the line that shows the caret at offset off: the last line
 // starting at or before it.
 func (l *layout) lineOf(off int) int {
-	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].start > off })
+	i := sort.Search(len(l.lines), func(i int) bool { return l.line(i).start > off })
 	return max(i-1, 0)
 }
 
@@ -378,13 +392,13 @@ func (l *layout) shown(off int) bool {
 	if len(l.lines) == 0 {
 		return false
 	}
-	ln := l.lines[l.lineOf(off)]
+	ln := l.line(l.lineOf(off))
 	return ln.start <= off && off <= ln.end
 }
 
 // firstLineEndingAfter returns the first line whose end is after off.
 func (l *layout) firstLineEndingAfter(off int) int {
-	return sort.Search(len(l.lines), func(i int) bool { return l.lines[i].end > off })
+	return sort.Search(len(l.lines), func(i int) bool { return l.line(i).end > off })
 }
 
 // visible returns the range [first, last) of lines that intersect [top, bottom).
@@ -416,7 +430,7 @@ func (l *layout) prefixWidth(ln line, idx []int, col int) float32 {
 // every coding boundary of every line in view. Kerning makes the result
 // differ from xOf by a fraction of a pixel.
 func (l *layout) approxX(i int, offs []int, dst []float32) []float32 {
-	ln := l.lines[i]
+	ln := l.line(i)
 	s := l.text[ln.bstart:ln.bend]
 	var sum float32
 	n := len(dst)
@@ -446,7 +460,7 @@ func (l *layout) approxX(i int, offs []int, dst []float32) []float32 {
 // xOf returns the x of the caret at offset off on line i, relative to the
 // text's left edge. Offsets past the line's end give its end.
 func (l *layout) xOf(i, off int) float32 {
-	ln := l.lines[i]
+	ln := l.line(i)
 	col := min(max(off, ln.start), ln.end) - ln.start
 	if col == 0 {
 		return 0
@@ -458,7 +472,7 @@ func (l *layout) xOf(i, off int) float32 {
 // offset: the nearest rune boundary when caret is true, otherwise the rune
 // under x, or -1 when x is past the line's end.
 func (l *layout) offsetAt(i int, x float32, caret bool) int {
-	ln := l.lines[i]
+	ln := l.line(i)
 	idx := byteIndexes(l.text[ln.bstart:ln.bend])
 	n := len(idx) - 1
 	// first column whose prefix is wider than x
@@ -480,7 +494,7 @@ func (l *layout) offsetAt(i int, x float32, caret bool) int {
 
 // lineText returns the text shown on line i.
 func (l *layout) lineText(i int) string {
-	return l.text[l.lines[i].bstart:l.lines[i].bend]
+	return l.text[l.line(i).bstart:l.line(i).bend]
 }
 
 // slice returns the text between rune offsets start and end.
@@ -494,9 +508,9 @@ func (l *layout) byteOf(off int) int {
 	off = min(max(off, 0), l.n)
 	r, b := 0, 0
 	if len(l.lines) > 0 {
-		i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].start > off }) - 1
+		i := sort.Search(len(l.lines), func(i int) bool { return l.line(i).start > off }) - 1
 		if i >= 0 {
-			r, b = l.lines[i].start, l.lines[i].bstart
+			r, b = l.line(i).start, l.line(i).bstart
 		}
 	} else if len(l.paras) > 0 {
 		i := sort.Search(len(l.paras), func(i int) bool { return l.paras[i].start > off }) - 1

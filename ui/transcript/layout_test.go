@@ -28,7 +28,8 @@ func TestWrapCoversEveryRuneOnce(t *testing.T) {
 		l.wrap(width)
 		runes := []rune(text)
 		prevEnd := 0
-		for i, ln := range l.lines {
+		for i := range l.lines {
+			ln := l.line(i)
 			if ln.start < prevEnd || ln.end < ln.start {
 				t.Fatalf("width %v: line %d [%d,%d) after end %d", width, i, ln.start, ln.end, prevEnd)
 			}
@@ -81,7 +82,7 @@ func TestSpeakerLabel(t *testing.T) {
 			text := "x\n" + tt.text
 			l.setText(text, []Block{{Start: 2, End: utf8.RuneCountInString(text), Speaker: tt.speaker}})
 			l.wrap(1000)
-			ln := l.lines[1]
+			ln := l.line(1)
 			gotBold := ""
 			if ln.boldEnd > ln.start {
 				gotBold = l.slice(ln.start, ln.boldEnd)
@@ -155,7 +156,7 @@ func TestLongWordIsBroken(t *testing.T) {
 			t.Errorf("line %d has %d runes: %q", i, n, l.lineText(i))
 		}
 	}
-	if got := l.slice(l.lines[0].start, l.lines[len(l.lines)-1].end); got != text {
+	if got := l.slice(l.line(0).start, l.line(len(l.lines)-1).end); got != text {
 		t.Errorf("lines join to %q, want %q", got, text)
 	}
 }
@@ -165,7 +166,8 @@ func TestOffsetRoundTrip(t *testing.T) {
 	l := newLayout(mono, monoSpacing)
 	l.setText(text, blocks)
 	l.wrap(300)
-	for i, ln := range l.lines {
+	for i := range l.lines {
+		ln := l.line(i)
 		for off := ln.start; off <= ln.end; off++ {
 			x := l.xOf(i, off)
 			if got := l.offsetAt(i, x, true); got != off {
@@ -278,7 +280,8 @@ func TestTextOutsideBlocks(t *testing.T) {
 	l.setText(text, blocks)
 	l.wrap(1000)
 	var got []string
-	for i, ln := range l.lines {
+	for i := range l.lines {
+		ln := l.line(i)
 		got = append(got, l.lineText(i))
 		if want := []int{-1, 0, -1, 1, -1}[i]; ln.block != want {
 			t.Errorf("line %d %q: block %d, want %d", i, l.lineText(i), ln.block, want)
@@ -289,7 +292,7 @@ func TestTextOutsideBlocks(t *testing.T) {
 		t.Errorf("lines: got %q, want %q", got, want)
 	}
 	// "Note:" lies outside any block: it is not a speaker label
-	if ln := l.lines[2]; ln.boldEnd > ln.start {
+	if ln := l.line(2); ln.boldEnd > ln.start {
 		t.Errorf("text outside blocks drawn bold: %q", l.slice(ln.start, ln.boldEnd))
 	}
 }

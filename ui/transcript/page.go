@@ -81,7 +81,7 @@ func (p *page) caretAt(pos fyne.Position) int {
 		return 0
 	}
 	if pos.Y < l.lines[i].y && i == 0 {
-		return l.lines[0].start // above the text
+		return l.line(0).start // above the text
 	}
 	if pos.Y > l.lines[i].y+l.sp.lineH && i == len(l.lines)-1 {
 		return l.n // below the text
@@ -152,7 +152,7 @@ func (p *page) highlightsAt(pos fyne.Position) ([]int64, int) {
 			h := v.hl.list[k]
 			ids = append(ids, h.ID)
 			if off < 0 {
-				off = min(max(h.Start, v.lay.lines[v.lay.lineAtY(pos.Y)].start), h.End-1)
+				off = min(max(h.Start, v.lay.line(v.lay.lineAtY(pos.Y)).start), h.End-1)
 			}
 		}
 		return ids, off
@@ -407,12 +407,12 @@ func (p *page) moveCaret(key fyne.KeyName, extend, big bool) {
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyPageUp, fyne.KeyPageDown:
 		off = p.vertical(key, i, off)
 	case fyne.KeyHome:
-		off = l.lines[i].start
+		off = l.line(i).start
 		if big {
 			off = 0
 		}
 	case fyne.KeyEnd:
-		off = l.lines[i].end
+		off = l.line(i).end
 		if big {
 			off = l.n
 		}
@@ -434,7 +434,7 @@ func (p *page) stepForward(off int) int {
 		return next
 	}
 	if i := l.firstLineEndingAfter(off); i < len(l.lines) {
-		return max(l.lines[i].start, next)
+		return max(l.line(i).start, next)
 	}
 	return l.n
 }
@@ -447,8 +447,8 @@ func (p *page) stepBack(off int) int {
 	if l.shown(prev) {
 		return prev
 	}
-	if i := l.lineOf(prev); l.lines[i].start <= prev {
-		return l.lines[i].end
+	if i := l.lineOf(prev); l.line(i).start <= prev {
+		return l.line(i).end
 	}
 	return 0
 }
@@ -482,7 +482,7 @@ func (p *page) vertical(key fyne.KeyName, i, off int) int {
 // wordAround returns the word (or run of spaces or punctuation) holding off.
 func wordAround(l *layout, off int) (int, int) {
 	i := l.lineOf(off)
-	ln := l.lines[i]
+	ln := l.line(i)
 	runes := []rune(l.lineText(i))
 	col := min(max(off-ln.start, 0), len(runes))
 	if col == len(runes) && col > 0 {

@@ -19,7 +19,7 @@ func (v *View) ScrollPosition() int {
 	}
 	// The line most of which is in view: a sliver at the top is not the
 	// place the reader left.
-	return v.lay.lines[v.lay.lineAtY(v.scroll.Offset.Y+v.lay.sp.lineH/2)].start
+	return v.lay.line(v.lay.lineAtY(v.scroll.Offset.Y + v.lay.sp.lineH/2)).start
 }
 
 // ScrollToTop scrolls so that the first line starting at or after
@@ -35,6 +35,6 @@ func (v *View) ScrollToTop(runeOffset int) {
 		return
 	}
 	v.pendingScroll = -1
-	i := min(sort.Search(len(lines), func(i int) bool { return lines[i].start >= off }), len(lines)-1)
+	i := min(sort.Search(len(lines), func(i int) bool { return int(lines[i].start) >= off }), len(lines)-1)
 	v.scrollToY(lines[i].y)
 }

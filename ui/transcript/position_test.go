@@ -18,7 +18,7 @@ func TestScrollPositionBringsTheViewBack(t *testing.T) {
 	if pos == 0 || y == 0 {
 		t.Fatalf("after ScrollTo(25000): position %d, offset %v", pos, y)
 	}
-	if line := v.lay.lines[v.lay.lineOf(pos)]; line.start != pos || line.y+v.lay.sp.lineH/2 < y || line.y > y+v.lay.sp.lineH {
+	if line := v.lay.line(v.lay.lineOf(pos)); line.start != pos || line.y+v.lay.sp.lineH/2 < y || line.y > y+v.lay.sp.lineH {
 		t.Errorf("the position %d is in the line from %d at %v, want the start of the line at the top of the view, %v", pos, line.start, line.y, y)
 	}
 

@@ -109,7 +109,7 @@ func (r *pageRenderer) rebuild() {
 	first, last := l.visible(top, bottom)
 	r.hits = r.hits[:0]
 	if first < last {
-		r.hits = v.hl.overlapping(r.hits, l.lines[first].start, l.lines[last-1].end)
+		r.hits = v.hl.overlapping(r.hits, l.line(first).start, l.line(last-1).end)
 	}
 	r.p.inView = r.hits
 	v.cols.assign(&v.hl, r.hits)
@@ -154,7 +154,7 @@ func (r *pageRenderer) rebuild() {
 // line break shows.
 func (r *pageRenderer) spanX(i, s, e int) (x1, x2 float32, ok bool) {
 	l := r.p.v.lay
-	ln := l.lines[i]
+	ln := l.line(i)
 	if e <= ln.start || s > ln.end || (s == ln.end && e <= ln.end) {
 		return 0, 0, false
 	}
@@ -169,7 +169,7 @@ func (r *pageRenderer) spanX(i, s, e int) (x1, x2 float32, ok bool) {
 // breaksAfter tells whether line i ends a paragraph: whether the rune after
 // it is a line feed rather than the start of the next line.
 func (l *layout) breaksAfter(i int) bool {
-	return i+1 == len(l.lines) || l.lines[i+1].start > l.lines[i].end
+	return i+1 == len(l.lines) || l.line(i+1).start > l.line(i).end
 }
 
 // span fills the part of [s, e) on line i with c.
@@ -200,7 +200,7 @@ func (r *pageRenderer) outline(i, s, e int, c color.Color) {
 // part of it, then the rest.
 func (r *pageRenderer) line(i int, pal palette) {
 	v, l := r.p.v, r.p.v.lay
-	ln := l.lines[i]
+	ln := l.line(i)
 	s := l.lineText(i)
 	x := v.textLeft()
 	y := ln.y + (l.sp.lineH-l.sp.textH)/2

@@ -55,7 +55,7 @@ func (r *pageRenderer) searchHits(first, last int) {
 		return
 	}
 	c := r.searchHitColour()
-	start, end := l.lines[first].start, l.lines[last-1].end
+	start, end := l.line(first).start, l.line(last-1).end
 	from := sort.Search(len(hs), func(i int) bool { return hs[i].Start > start-v.found.maxLen })
 	for _, h := range hs[from:] {
 		if h.Start > end {
@@ -64,7 +64,7 @@ func (r *pageRenderer) searchHits(first, last int) {
 		if h.End <= start {
 			continue
 		}
-		for i := max(l.lineOf(h.Start), first); i < last && l.lines[i].start < h.End; i++ {
+		for i := max(l.lineOf(h.Start), first); i < last && l.line(i).start < h.End; i++ {
 			r.frame(i, h.Start, h.End, c)
 		}
 	}

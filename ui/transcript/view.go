@@ -171,7 +171,7 @@ func (v *View) ScrollTo(runeOffset int) {
 		return
 	}
 	v.pendingScroll = -1
-	ln := v.lay.lines[v.lay.lineOf(off)]
+	ln := v.lay.line(v.lay.lineOf(off))
 	top, h := v.scroll.Offset.Y, v.scroll.Size().Height
 	if ln.y >= top && ln.y+v.lay.sp.lineH <= top+h {
 		return
@@ -230,7 +230,7 @@ func (v *View) rewrap(viewWidth float32) {
 	}
 	topOff := -1
 	if len(v.lay.lines) > 0 && v.scroll.Offset.Y > 0 {
-		topOff = v.lay.lines[v.lay.lineAtY(v.scroll.Offset.Y)].start
+		topOff = v.lay.line(v.lay.lineAtY(v.scroll.Offset.Y)).start
 	}
 	v.lay.wrap(w)
 	if topOff >= 0 {

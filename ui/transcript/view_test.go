@@ -201,7 +201,7 @@ func TestSelectAndScrollTo(t *testing.T) {
 	if len(got) != 1 {
 		t.Errorf("OnSelectionChanged: got %v, want one call", got)
 	}
-	ln := v.lay.lines[v.lay.lineOf(target)]
+	ln := v.lay.line(v.lay.lineOf(target))
 	top := v.scroll.Offset.Y
 	if ln.y < top || ln.y+v.lay.sp.lineH > top+v.scroll.Size().Height {
 		t.Fatalf("line of %d at y %v is not in view [%v, %v]", target, ln.y, top, top+v.scroll.Size().Height)
@@ -238,7 +238,7 @@ func TestScrollToBeforeLayout(t *testing.T) {
 	v.ScrollTo(target)
 	w := test.NewTempWindow(t, v)
 	w.Resize(fyne.NewSize(600, 400))
-	ln := v.lay.lines[v.lay.lineOf(target)]
+	ln := v.lay.line(v.lay.lineOf(target))
 	if top := v.scroll.Offset.Y; ln.y < top || ln.y > top+v.scroll.Size().Height {
 		t.Errorf("line at y %v not in view from %v", ln.y, top)
 	}
@@ -345,7 +345,7 @@ func TestLargeTranscriptStaysBounded(t *testing.T) {
 		t.Errorf("scrolled to %v, want the bottom at %v", got, want)
 	}
 	check("bottom")
-	last := v.lay.lines[len(v.lay.lines)-1]
+	last := v.lay.line(len(v.lay.lines) - 1)
 	if !slices.Contains(shownTexts(v), v.lay.text[last.bstart:last.bend]) {
 		t.Error("the last line is not drawn at the bottom")
 	}
