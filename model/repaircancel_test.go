@@ -1,0 +1,105 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestRepairCancelledAnywhereLeavesNothing cancels repairs of a damaged
+// project at moments spread over the repair: each either ends (cancelled
+// too late) or says it was cancelled, leaving nothing in the folder it was
+// to write to; the damaged project stays as it was.
+func TestRepairCancelledAnywhereLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := sampleProjectFile(t, dir, 5)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+		INSERT INTO turns (doc_id, start_rune, end_rune) SELECT (SELECT min(id) FROM documents), 0, 1 FROM n`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corruptPages(t, path, "codings")
+	before, _ := os.ReadFile(path)
+	cancelled := 0
+	for _, after := range []time.Duration{0, time.Millisecond, 5 * time.Millisecond, 20 * time.Millisecond, 50 * time.Millisecond, 100 * time.Millisecond, 200 * time.Millisecond, 400 * time.Millisecond} {
+		out := t.TempDir()
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(after, cancel)
+		_, err := Repair(ctx, path, filepath.Join(out, "hersteld.verbatim"))
+		cancel()
+		left, _ := os.ReadDir(out)
+		t.Logf("cancelled after %v: %v", after, err)
+		switch {
+		case err == nil:
+			if len(left) == 0 {
+				t.Errorf("cancelled after %v: the repair ended but made nothing", after)
+			}
+		case errors.Is(err, context.Canceled):
+			cancelled++
+			for _, e := range left {
+				t.Errorf("cancelled after %v: the repair left %s", after, e.Name())
+			}
+		default:
+			t.Errorf("cancelled after %v: %v, want context.Canceled", after, err)
+		}
+	}
+	if cancelled == 0 {
+		t.Error("no repair was cancelled: the test proves nothing")
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the cancelled repairs changed the damaged project")
+	}
+}
+
+// TestCheckCancelledAnywhereSaysSo cancels checks of a damaged project at
+// moments spread over the check: each either ends or says it was
+// cancelled (context.Canceled, not SQLite's "interrupted" or another
+// error).
+func TestCheckCancelledAnywhereSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	path := sampleProjectFile(t, dir, 5)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+		INSERT INTO turns (doc_id, start_rune, end_rune) SELECT (SELECT min(id) FROM documents), 0, 1 FROM n`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corruptPages(t, path, "codings")
+	p, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	_, whole := p.Check(context.Background()) // how the check ends uncancelled
+	cancelled := 0
+	for _, after := range []time.Duration{0, time.Millisecond, 3 * time.Millisecond, 10 * time.Millisecond, 30 * time.Millisecond, 100 * time.Millisecond} {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(after, cancel)
+		_, err := p.Check(ctx)
+		cancel()
+		t.Logf("cancelled after %v: %v", after, err)
+		switch {
+		case errors.Is(err, context.Canceled):
+			cancelled++
+		case fmt.Sprint(err) != fmt.Sprint(whole):
+			t.Errorf("cancelled after %v: %v, want context.Canceled or, too late, %v", after, err, whole)
+		}
+	}
+	if cancelled == 0 {
+		t.Error("no check was cancelled: the test proves nothing")
+	}
+}
