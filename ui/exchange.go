@@ -155,9 +155,7 @@ func (w *MainWindow) askNewProjectFromREFI(in string) {
 // the background: on any error the new file is removed again. Then it
 // shows the import's report and opens the project in a window.
 func (w *MainWindow) newProjectFromREFI(in, path, language string) {
-	// The dialog made an empty file; Create wants to make it itself.
-	removeEmpty(path)
-	path = model.WithExtension(path)
+	path = projectFileChosen(path)
 	ctx, cancel := context.WithCancel(context.Background())
 	progress := w.exchangeProgress(lang.L("Importing"), lang.L("Making {{.File}} of {{.From}}…", args{"File": filepath.Base(path), "From": filepath.Base(in)}), cancel)
 	done := make(chan struct{})

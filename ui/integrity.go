@@ -128,12 +128,7 @@ func (w *MainWindow) onSaveCopy() {
 // saveCopy writes a consistent copy of the project to path in the
 // background, and says in the status line where it went.
 func (w *MainWindow) saveCopy(path string) {
-	// The file dialog made an empty file under the name chosen; Backup
-	// makes the file itself.
-	removeEmpty(path)
-	if !strings.EqualFold(filepath.Ext(path), ".verbatim") {
-		path += ".verbatim"
-	}
+	path = projectFileChosen(path)
 	w.status.SetText(lang.L("Saving a copy to {{.Path}}…", args{"Path": path}))
 	done := make(chan struct{})
 	w.integrity.done = done
@@ -276,12 +271,7 @@ func (w *MainWindow) onRepair() {
 // dialog that can cancel it, then shows what it saved and offers to open
 // the new project.
 func (w *MainWindow) repairInto(path string) {
-	// The file dialog made an empty file under the name chosen; Repair
-	// makes the project itself.
-	removeEmpty(path)
-	if !strings.EqualFold(filepath.Ext(path), ".verbatim") {
-		path += ".verbatim"
-	}
+	path = projectFileChosen(path)
 	src := w.project.Path()
 	ctx, cancel := context.WithCancel(context.Background())
 	progress := w.exchangeProgress(lang.L("Repairing"), lang.L("Saving what can be read of {{.File}} into {{.New}}…", args{"File": filepath.Base(src), "New": filepath.Base(path)}), cancel)

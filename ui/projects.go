@@ -40,11 +40,7 @@ func (w *MainWindow) onNewProject() {
 			return
 		}
 		save := dialog.NewFileSave(w.savedPath(func(path string) {
-			// The dialog made an empty file; Create wants to make it itself.
-			removeEmpty(path)
-			if !strings.HasSuffix(path, ".verbatim") {
-				path += ".verbatim"
-			}
+			path = projectFileChosen(path)
 			w.openProjectWindow(path, func(ctx context.Context) (*model.Project, error) {
 				return model.Create(ctx, path, langs[language.Selected])
 			})

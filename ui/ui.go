@@ -118,6 +118,16 @@ var background = context.Background
 // loop would.
 var onUI = fyne.Do
 
+// projectFileChosen is the path of a project file to make (a new project,
+// a copy, a repair) at the name a save dialog returned: the empty file the
+// dialog made there is removed, since Verbatim makes the file itself, and
+// .verbatim is added when the name does not end with it
+// (model.WithExtension, as the command line does).
+func projectFileChosen(path string) string {
+	removeEmpty(path)
+	return model.WithExtension(path)
+}
+
 // removeEmpty removes path if it is an empty file.
 func removeEmpty(path string) {
 	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
