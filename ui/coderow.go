@@ -326,7 +326,7 @@ func (t *tipLayer) showSoon(text string, obj fyne.CanvasObject) {
 		return
 	}
 	time.AfterFunc(tipDelay, func() {
-		fyne.Do(func() {
+		onUI(func() {
 			if t.gen == gen {
 				t.show(text, obj)
 			}

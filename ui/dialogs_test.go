@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -74,11 +73,7 @@ func TestEscapeClosesDialogs(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "c – Chris.txt")
 			os.WriteFile(path, []byte("Interviewer: Wat drijft je?\nChris: Nieuwsgierigheid.\n"), 0o644)
 			w.importPaths([]string{path})
-			select {
-			case <-w.importing:
-			case <-time.After(30 * time.Second):
-				t.Fatal("the import did not finish")
-			}
+			waitOnMain(t, w.importing, "the import")
 		}},
 		// Dialogs shown with Fyne's Show functions, which give no dialog
 		// to dismiss, as some of the window's still are.

@@ -241,7 +241,7 @@ func (e *exportDialog) watchIndex() {
 			e.queryNote.SetText(lang.L("The search index is being prepared; the search filter becomes available when it is ready."))
 			go func() {
 				<-ready
-				fyne.Do(e.onIndexReady)
+				onUI(e.onIndexReady)
 			}()
 			return
 		}

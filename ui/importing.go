@@ -136,7 +136,7 @@ func (w *MainWindow) importPaths(paths []string) {
 	done := w.importing
 	go func() {
 		results, err := importer.ImportPaths(ctx, w.project, paths, w.importOptions(), func(i, total int, f string) {
-			fyne.Do(func() {
+			onUI(func() {
 				if total > 0 {
 					bar.SetValue(float64(i) / float64(total))
 				}
@@ -145,7 +145,7 @@ func (w *MainWindow) importPaths(paths []string) {
 				}
 			})
 		})
-		fyne.Do(func() {
+		onUI(func() {
 			progress.Hide()
 			w.lastImport = results
 			if err != nil && ctx.Err() == nil {

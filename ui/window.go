@@ -486,7 +486,7 @@ func (w *MainWindow) refresh() {
 	if ix := w.index.ix; ix != nil {
 		go func() {
 			if err := ix.Update(background()); err != nil && !errors.Is(err, index.ErrClosed) {
-				fyne.Do(func() {
+				onUI(func() {
 					w.status.SetText(lang.L("The search index could not be updated: {{.Err}}", args{"Err": errorText(err)}))
 				})
 			}
