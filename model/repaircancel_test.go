@@ -16,19 +16,7 @@ import (
 // too late) or says it was cancelled, leaving nothing in the folder it was
 // to write to; the damaged project stays as it was.
 func TestRepairCancelledAnywhereLeavesNothing(t *testing.T) {
-	dir := t.TempDir()
-	path := sampleProjectFile(t, dir, 5)
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
-		INSERT INTO turns (doc_id, start_rune, end_rune) SELECT (SELECT min(id) FROM documents), 0, 1 FROM n`)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	corruptPages(t, path, "codings")
+	path := bigDamagedProject(t, 20000)
 	before, _ := os.ReadFile(path)
 	cancelled := 0
 	for _, after := range []time.Duration{0, time.Millisecond, 5 * time.Millisecond, 20 * time.Millisecond, 50 * time.Millisecond, 100 * time.Millisecond, 200 * time.Millisecond, 400 * time.Millisecond} {
@@ -66,19 +54,7 @@ func TestRepairCancelledAnywhereLeavesNothing(t *testing.T) {
 // cancelled (context.Canceled, not SQLite's "interrupted" or another
 // error).
 func TestCheckCancelledAnywhereSaysSo(t *testing.T) {
-	dir := t.TempDir()
-	path := sampleProjectFile(t, dir, 5)
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
-		INSERT INTO turns (doc_id, start_rune, end_rune) SELECT (SELECT min(id) FROM documents), 0, 1 FROM n`)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	corruptPages(t, path, "codings")
+	path := bigDamagedProject(t, 100000)
 	p, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
@@ -102,4 +78,23 @@ func TestCheckCancelledAnywhereSaysSo(t *testing.T) {
 	if cancelled == 0 {
 		t.Error("no check was cancelled: the test proves nothing")
 	}
+}
+
+// bigDamagedProject writes a sample project with turns more turns, enough
+// for a check or a repair to take a while, and damages its codings' pages.
+func bigDamagedProject(t *testing.T, turns int) string {
+	t.Helper()
+	path := sampleProjectFile(t, t.TempDir(), 5)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+		INSERT INTO turns (doc_id, start_rune, end_rune) SELECT (SELECT min(id) FROM documents), 0, 1 FROM n`, turns)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corruptPages(t, path, "codings")
+	return path
 }
