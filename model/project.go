@@ -90,7 +90,14 @@ func Create(ctx context.Context, path, lang string) (*Project, error) {
 		}
 		return nil, pathError(path, err)
 	}
-	return Open(ctx, path)
+	p, err = Open(ctx, path)
+	if err != nil {
+		// Made but not opened (cancelled while its schema was brought
+		// up to date): a failed Create leaves no file, as it says.
+		removeDraft(path)
+		return nil, err
+	}
+	return p, nil
 }
 
 // draftPrefix names the temporary files Create builds projects in.

@@ -98,3 +98,38 @@ func bigDamagedProject(t *testing.T, turns int) string {
 	corruptPages(t, path, "codings")
 	return path
 }
+
+// TestCreateCancelledAnywhereLeavesNothing cancels creations at moments
+// spread over Create: each either makes the project, which opens, or fails
+// leaving no file (before, a cancel while the new file was opened, after it
+// was put in place, failed and left it).
+func TestCreateCancelledAnywhereLeavesNothing(t *testing.T) {
+	cancelled := 0
+	for i := range 60 {
+		after := time.Duration(i) * 250 * time.Microsecond
+		dir := t.TempDir()
+		path := filepath.Join(dir, "nieuw.verbatim")
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(after, cancel)
+		p, err := Create(ctx, path, "nl")
+		cancel()
+		left, _ := os.ReadDir(dir)
+		switch {
+		case err == nil:
+			p.Close()
+			if _, serr := os.Stat(path); serr != nil {
+				t.Errorf("cancelled after %v: made, but %v", after, serr)
+			}
+		case errors.Is(err, context.Canceled):
+			cancelled++
+			for _, e := range left {
+				t.Errorf("cancelled after %v: %v, and left %s", after, err, e.Name())
+			}
+		default:
+			t.Errorf("cancelled after %v: %v, want context.Canceled", after, err)
+		}
+	}
+	if cancelled == 0 {
+		t.Error("no creation was cancelled: the test proves nothing")
+	}
+}
