@@ -8,20 +8,23 @@ import (
 	"fmt"
 )
 
-// CheckReport is what Check found. Every list holds one line per problem,
-// written for a researcher; all empty means the project is sound.
+// CheckReport is what Check found, one entry per problem; all empty means
+// the project is sound.
 type CheckReport struct {
-	// Integrity is what SQLite's full integrity check found in the file.
+	// Integrity is what SQLite's full integrity check found in the file,
+	// in SQLite's words.
 	Integrity []string
 	// Texts are documents whose text no longer matches the fingerprint
-	// (SHA-256) or length stored when it was imported.
-	Texts []string
+	// (SHA-256) or length stored when it was imported (TextChanged,
+	// TextLengthWrong).
+	Texts []Finding
 	// Ranges are speaker turns and codings whose range is impossible: it
-	// ends before it starts, or past its text's end.
-	Ranges []string
-	// Orphans are rows that point at a row that is not there (a coding of
-	// a deleted code, a turn of a missing document).
-	Orphans []string
+	// ends before it starts, or past its text's end (RangeImpossible).
+	Ranges []Finding
+	// Orphans are rows that point at a row that is not there, a coding of
+	// a deleted code, a turn of a missing document: one finding per table
+	// and table pointed at (PointsAtMissing).
+	Orphans []Finding
 }
 
 // OK says whether the check found nothing wrong.
@@ -54,13 +57,13 @@ func (p *Project) Check(ctx context.Context) (CheckReport, error) {
 	return r, nil
 }
 
-func (p *Project) checkTexts(ctx context.Context) ([]string, error) {
+func (p *Project) checkTexts(ctx context.Context) ([]Finding, error) {
 	rows, err := p.db.QueryContext(ctx, "SELECT id, name, text, sha256, chars, length(text) FROM documents ORDER BY id")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []string
+	var out []Finding
 	for rows.Next() {
 		var id int64
 		var name, text, hash string
@@ -71,9 +74,9 @@ func (p *Project) checkTexts(ctx context.Context) ([]string, error) {
 		sum := sha256.Sum256([]byte(text))
 		switch {
 		case hex.EncodeToString(sum[:]) != hash:
-			out = append(out, fmt.Sprintf("document %d (%s): the text has changed since it was imported (its fingerprint does not match)", id, name))
+			out = append(out, Finding{Kind: TextChanged, Doc: id, Name: name})
 		case chars != n:
-			out = append(out, fmt.Sprintf("document %d (%s): the stored length %d does not match the text's %d characters", id, name, chars, n))
+			out = append(out, Finding{Kind: TextLengthWrong, Doc: id, Name: name, Stored: chars, Chars: n})
 		}
 		if len(out) >= checkRows {
 			break
@@ -92,17 +95,15 @@ func badRanges(table string) string {
 		ORDER BY t.id LIMIT ` + fmt.Sprint(checkRows)
 }
 
-func (p *Project) checkRanges(ctx context.Context) ([]string, error) {
-	var out []string
-	for _, t := range []struct{ table, what string }{{"turns", "turn"}, {"codings", "coding"}} {
-		err := eachRow(ctx, p.db, badRanges(t.table), func(rows *sql.Rows) error {
-			var id, doc int64
-			var start, end string
-			var chars int
-			if err := rows.Scan(&id, &doc, &start, &end, &chars); err != nil {
+func (p *Project) checkRanges(ctx context.Context) ([]Finding, error) {
+	var out []Finding
+	for _, table := range []string{"turns", "codings"} {
+		err := eachRow(ctx, p.db, badRanges(table), func(rows *sql.Rows) error {
+			f := Finding{Kind: RangeImpossible, Table: table}
+			if err := rows.Scan(&f.Row, &f.Doc, &f.Start, &f.End, &f.Chars); err != nil {
 				return err
 			}
-			out = append(out, fmt.Sprintf("%s %d of document %d: range %s:%s over %d characters", t.what, id, doc, start, end, chars))
+			out = append(out, f)
 			return nil
 		})
 		if err != nil {
@@ -112,26 +113,19 @@ func (p *Project) checkRanges(ctx context.Context) ([]string, error) {
 	return out, nil
 }
 
-func (p *Project) checkOrphans(ctx context.Context) ([]string, error) {
-	var out []string
+func (p *Project) checkOrphans(ctx context.Context) ([]Finding, error) {
+	var out []Finding
 	err := eachRow(ctx, p.db, `SELECT "table", parent, count(*), min(rowid) FROM pragma_foreign_key_check GROUP BY 1, 2 ORDER BY 1, 2`, func(rows *sql.Rows) error {
-		var table, parent string
-		var n int
+		f := Finding{Kind: PointsAtMissing}
 		var first sql.NullInt64
-		if err := rows.Scan(&table, &parent, &n, &first); err != nil {
+		if err := rows.Scan(&f.Table, &f.Parent, &f.Count, &first); err != nil {
 			return err
 		}
-		out = append(out, fmt.Sprintf("%d %s point at %s that are missing (the first is row %d)", n, rowsOf(table, n), parent, first.Int64))
+		f.Row = first.Int64
+		out = append(out, f)
 		return nil
 	})
 	return out, err
-}
-
-func rowsOf(table string, n int) string {
-	if n == 1 {
-		return "row of " + table
-	}
-	return "rows of " + table
 }
 
 func eachRow(ctx context.Context, db *sql.DB, q string, fn func(*sql.Rows) error) error {

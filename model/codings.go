@@ -227,7 +227,7 @@ func (p *Project) Codings(ctx context.Context, f CodingFilter) ([]Coding, error)
 			text, textOf, chars = runeCursor{text: t}, g.DocID, utf8.RuneCountInString(t)
 		}
 		if !validRange(g.Start, g.End, chars) {
-			p.skipped.add(fmt.Sprintf("coding %d of document %d: range %d:%d over %d characters", g.ID, g.DocID, g.Start, g.End, chars))
+			p.skipped.add(badRange("codings", g.ID, g.DocID, g.Start, g.End, chars))
 			continue
 		}
 		g.Text = text.slice(g.Start, g.End)

@@ -241,7 +241,7 @@ func (p *Project) Turns(ctx context.Context, docID int64) ([]Turn, error) {
 			return nil, err
 		}
 		if !validRange(t.Start, t.End, chars) || t.Start < prev {
-			p.skipped.add(fmt.Sprintf("turn %d of document %d: range %d:%d over %d characters", t.ID, docID, t.Start, t.End, chars))
+			p.skipped.add(badRange("turns", t.ID, docID, t.Start, t.End, chars))
 			continue
 		}
 		prev = t.End

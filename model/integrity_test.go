@@ -122,11 +122,14 @@ func TestCheckFindsTextsAndOrphans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Texts) != 1 || !strings.Contains(rep.Texts[0], "Ana 0.txt") {
-		t.Errorf("texts: got %q, want document 1's", rep.Texts)
+	if want := (Finding{Kind: TextChanged, Doc: 1, Name: "Ana 0.txt"}); len(rep.Texts) != 1 || rep.Texts[0] != want {
+		t.Errorf("texts: got %+v, want %+v", rep.Texts, want)
 	}
-	if len(rep.Orphans) != 1 || !strings.Contains(rep.Orphans[0], "2 rows of codings point at codes") {
-		t.Errorf("orphans: got %q, want the 2 codings of the deleted code", rep.Orphans)
+	if want := (Finding{Kind: PointsAtMissing, Table: "codings", Parent: "codes", Count: 2, Row: 2}); len(rep.Orphans) != 1 || rep.Orphans[0] != want {
+		t.Errorf("orphans: got %+v, want the 2 codings of the deleted code, %+v", rep.Orphans, want)
+	}
+	if got, want := rep.Orphans[0].String(), "2 rows of codings point at codes that are missing (the first is row 2)"; got != want {
+		t.Errorf("orphans: got %q, want %q", got, want)
 	}
 }
 
@@ -690,5 +693,32 @@ func TestCloseLeavesOneFile(t *testing.T) {
 	}
 	if _, err := os.Stat(path + "-wal"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("after the next clean close a -wal file is still there (%v)", err)
+	}
+}
+
+// TestFindingsInEnglish pins the line each kind of finding is as the
+// command line prints it, for the kinds a damaged file is hard to make
+// give (cmd/verbatim/cli's TestCheckAndRepairOutput has the others).
+func TestFindingsInEnglish(t *testing.T) {
+	for _, tt := range []struct {
+		f    Finding
+		want string
+	}{
+		{Finding{Kind: TextChanged, Doc: 3, Name: "Ana.txt"}, "document 3 (Ana.txt): the text has changed since it was imported (its fingerprint does not match)"},
+		{Finding{Kind: TextLengthWrong, Doc: 3, Name: "Ana.txt", Stored: 10, Chars: 12}, "document 3 (Ana.txt): the stored length 10 does not match the text's 12 characters"},
+		{badRange("turns", 7, 3, 40, 20, 300), "turn 7 of document 3: range 40:20 over 300 characters"},
+		{Finding{Kind: RangeImpossible, Table: "codings", Row: 8, Doc: 3, Start: "NULL", End: "'x'", Chars: 300}, "coding 8 of document 3: range NULL:'x' over 300 characters"},
+		{Finding{Kind: PointsAtMissing, Table: "turns", Parent: "speakers", Count: 1, Row: 4}, "1 row of turns point at speakers that are missing (the first is row 4)"},
+		{Finding{Kind: TableUnreadable, Table: "codes"}, "codes: could not be read at all"},
+		{Finding{Kind: RowsAfterUnreadable, Table: "codes", Row: 12}, "codes: the rows after row 12 could not be read"},
+		{Finding{Kind: RowsUnreadable, Table: "codes", Count: 2}, "codes: 2 rows could not be read"},
+		{Finding{Kind: RowsDamaged, Table: "codes", Count: 1}, "codes: 1 damaged rows were left out"},
+		{Finding{Kind: RangesLeftOut, Table: "turns", Count: 5}, "turns: 5 with impossible ranges were left out"},
+		{Finding{Kind: PointersLeftOut, Table: "summaries", Count: 2}, "summaries: 2 pointing at lost rows were left out"},
+		{Finding{Kind: TextKeptDamaged, Doc: 3, Name: "Ana.txt"}, "document 3 (Ana.txt): its text was damaged and is kept as it could be read; check its codings"},
+	} {
+		if got := tt.f.String(); got != tt.want {
+			t.Errorf("%+v: got %q, want %q", tt.f, got, tt.want)
+		}
 	}
 }

@@ -150,15 +150,15 @@ func readableVersion(ctx context.Context, db *sql.DB) error {
 // damaged (a range that ends before it starts, or past its text's end).
 type skippedRows struct {
 	mu   sync.Mutex
-	seen map[string]bool
-	list []string
+	seen map[Finding]bool
+	list []Finding
 }
 
-func (s *skippedRows) add(what string) {
+func (s *skippedRows) add(what Finding) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.seen == nil {
-		s.seen = map[string]bool{}
+		s.seen = map[Finding]bool{}
 	}
 	if !s.seen[what] {
 		s.seen[what] = true
@@ -167,12 +167,13 @@ func (s *skippedRows) add(what string) {
 }
 
 // SkippedRows lists the damaged rows reads have left out since the project
-// was opened, one line each ("coding 12 of document 3: range 40:20"). The
-// command line reports them once; Check lists them all.
-func (p *Project) SkippedRows() []string {
+// was opened, one RangeImpossible finding each ("coding 12 of document 3:
+// range 40:20 over 300 characters"). The command line reports them once;
+// Check lists them all.
+func (p *Project) SkippedRows() []Finding {
 	p.skipped.mu.Lock()
 	defer p.skipped.mu.Unlock()
-	return append([]string(nil), p.skipped.list...)
+	return append([]Finding(nil), p.skipped.list...)
 }
 
 // validRange says whether [start, end) is a range over a text of n runes.

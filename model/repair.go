@@ -7,20 +7,25 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
-// RepairReport says what Repair saved and what it left behind, one line
-// each.
+// RepairReport says what Repair saved and what it left behind.
 type RepairReport struct {
 	// Saved counts the rows copied per table.
 	Saved map[string]int
 	// Lost are the rows and parts that could not be read or were dropped as
-	// damaged.
-	Lost []string
+	// damaged, one finding each (TableUnreadable to TextKeptDamaged).
+	Lost []Finding
 }
+
+// ErrSettingsUnreadable: Repair could not read the project's own row, its
+// language and identity, and so has nothing to make a project of.
+var ErrSettingsUnreadable = errors.New("the project's own settings (its language and identity) could not be read")
 
 // repairSkip are the tables Repair does not carry over: the undo history
 // (its statements may name damaged rows) and change tracking, which a new
@@ -118,7 +123,7 @@ func tableNames(ctx context.Context, db *sql.DB) ([]string, error) {
 func copyTable(ctx context.Context, old, db *sql.DB, table string, rep *RepairReport) error {
 	cols, err := commonColumns(ctx, old, db, table)
 	if err != nil || len(cols) == 0 {
-		rep.Lost = append(rep.Lost, fmt.Sprintf("%s: could not be read at all", table))
+		rep.Lost = append(rep.Lost, Finding{Kind: TableUnreadable, Table: table})
 		return nil
 	}
 	if _, err := db.ExecContext(ctx, "DELETE FROM "+table); err != nil { // the new project's own first rows
@@ -138,7 +143,7 @@ func copyTable(ctx context.Context, old, db *sql.DB, table string, rep *RepairRe
 	if scanErr != nil {
 		var max int64
 		if err := old.QueryRowContext(ctx, "SELECT max(rowid) FROM "+table).Scan(&max); err != nil || max-last > repairProbes {
-			rep.Lost = append(rep.Lost, fmt.Sprintf("%s: the rows after row %d could not be read", table, last))
+			rep.Lost = append(rep.Lost, Finding{Kind: RowsAfterUnreadable, Table: table, Row: last})
 		} else {
 			unread := 0
 			for id := last + 1; id <= max; id++ {
@@ -147,12 +152,12 @@ func copyTable(ctx context.Context, old, db *sql.DB, table string, rep *RepairRe
 				}
 			}
 			if unread > 0 {
-				rep.Lost = append(rep.Lost, fmt.Sprintf("%s: %d rows could not be read", table, unread))
+				rep.Lost = append(rep.Lost, Finding{Kind: RowsUnreadable, Table: table, Count: unread})
 			}
 		}
 	}
 	if rejected > 0 {
-		rep.Lost = append(rep.Lost, fmt.Sprintf("%s: %d damaged rows were left out", table, rejected))
+		rep.Lost = append(rep.Lost, Finding{Kind: RowsDamaged, Table: table, Count: rejected})
 	}
 	return ctx.Err()
 }
@@ -222,7 +227,7 @@ func tidyRepaired(ctx context.Context, db *sql.DB, rep *RepairReport) error {
 		return err
 	}
 	if n == 0 {
-		return errors.New("the project's own settings (its language and identity) could not be read")
+		return ErrSettingsUnreadable
 	}
 	for _, t := range []string{"turns", "codings"} {
 		res, err := db.ExecContext(ctx, `WITH n AS MATERIALIZED (SELECT id, length(text) AS chars FROM documents)
@@ -233,7 +238,7 @@ func tidyRepaired(ctx context.Context, db *sql.DB, rep *RepairReport) error {
 			return err
 		}
 		if k, _ := res.RowsAffected(); k > 0 {
-			rep.Lost = append(rep.Lost, fmt.Sprintf("%s: %d with impossible ranges were left out", t, k))
+			rep.Lost = append(rep.Lost, Finding{Kind: RangesLeftOut, Table: t, Count: int(k)})
 			rep.Saved[t] -= int(k)
 		}
 	}
@@ -263,8 +268,8 @@ func tidyRepaired(ctx context.Context, db *sql.DB, rep *RepairReport) error {
 			per[o.table]++
 			rep.Saved[o.table]--
 		}
-		for t, k := range per {
-			rep.Lost = append(rep.Lost, fmt.Sprintf("%s: %d pointing at lost rows were left out", t, k))
+		for _, t := range slices.Sorted(maps.Keys(per)) {
+			rep.Lost = append(rep.Lost, Finding{Kind: PointersLeftOut, Table: t, Count: per[t]})
 		}
 	}
 	type fix struct {
@@ -291,7 +296,7 @@ func tidyRepaired(ctx context.Context, db *sql.DB, rep *RepairReport) error {
 		return err
 	}
 	for _, f := range fixes {
-		rep.Lost = append(rep.Lost, fmt.Sprintf("document %d (%s): its text was damaged and is kept as it could be read; check its codings", f.id, f.name))
+		rep.Lost = append(rep.Lost, Finding{Kind: TextKeptDamaged, Doc: f.id, Name: f.name})
 		if _, err := db.ExecContext(ctx, "UPDATE documents SET sha256 = ?, chars = ? WHERE id = ?", f.hash, f.n, f.id); err != nil {
 			return err
 		}

@@ -244,7 +244,7 @@ func TestSkippedRowsAreNoted(t *testing.T) {
 	if w.integrity.banner != nil {
 		t.Error("a sound file with damaged rows shows the read-only banner")
 	}
-	if w.integrity.skipped == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.integrity.box), "left out") || !strings.Contains(textsUnder(w.integrity.box), p.SkippedRows()[0]) {
+	if w.integrity.skipped == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.integrity.box), "left out") || !strings.Contains(textsUnder(w.integrity.box), p.SkippedRows()[0].String()) {
 		t.Errorf("no notice of the damaged parts left out: %q", textsUnder(w.integrity.box))
 	}
 }

@@ -152,14 +152,23 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("the check stopped: %w; run 'verbatim repair %s -o NEW.verbatim' to save what can be read", err, pos[0])
 	}
-	section("texts", rep.Texts, "every text is as it was imported")
-	section("ranges", rep.Ranges, "every speaker turn and coding lies within its text")
-	section("links", rep.Orphans, "nothing points at a missing document, code or participant")
+	section("texts", findingLines(rep.Texts), "every text is as it was imported")
+	section("ranges", findingLines(rep.Ranges), "every speaker turn and coding lies within its text")
+	section("links", findingLines(rep.Orphans), "nothing points at a missing document, code or participant")
 	if !rep.OK() {
 		return fmt.Errorf("%s has problems (listed above); run 'verbatim repair %s -o NEW.verbatim' to save what can be read into a new project, or open one of its backups (in %s)",
 			pos[0], pos[0], model.BackupDir(env.DataDir, p.Path()))
 	}
 	return nil
+}
+
+// findingLines are model's findings as the command line prints them.
+func findingLines(found []model.Finding) []string {
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = f.String()
+	}
+	return out
 }
 
 func runRepair(ctx context.Context, env Env, args []string) error {

@@ -83,7 +83,8 @@ func TestCheckAndRepairOutput(t *testing.T) {
 		"DROP TRIGGER documents_text_fixed",
 		"UPDATE documents SET text = replace(text, 'geleerd', 'GELEERD') WHERE name = 'ana.txt'",
 		"UPDATE documents SET chars = 999 WHERE name = 'ben.txt'",
-		"DELETE FROM codes WHERE name = 'Samen'")
+		"DELETE FROM codes WHERE name = 'Samen'",
+		"UPDATE turns SET speaker_id = 99 WHERE id = 3")
 	ids := map[string]string{}
 	db, err := sql.Open("sqlite", proj)
 	if err != nil {
@@ -108,8 +109,9 @@ ranges:   3 problems
   turn 1 of document 1: range 0:-5 over 71 characters
   coding 1 of document 1: range 'rot':69 over 71 characters
   coding 2 of document 1: range 24:9999 over 71 characters
-links:    1 problem
+links:    2 problems
   2 rows of codings point at codes that are missing (the first is row 3)
+  1 row of turns point at speakers that are missing (the first is row 3)
 `
 	if code != 1 || out != want {
 		t.Errorf("check: exit %d, printed\n%s\nwant\n%s", code, out, want)
@@ -121,11 +123,12 @@ links:    1 problem
 
 	fixed := filepath.Join(dir, "fixed.verbatim")
 	out = strings.ReplaceAll(mustRun(t, env, "repair", proj, "-o", fixed), dir, "DIR")
-	want = `saved into DIR/fixed.verbatim: 2 documents, 3 turns, 1 codes, 0 codings, 0 cases, 0 summaries
+	want = `saved into DIR/fixed.verbatim: 2 documents, 2 turns, 1 codes, 0 codings, 0 cases, 0 summaries
   lost: turns: 1 damaged rows were left out
   lost: codings: 1 damaged rows were left out
   lost: codings: 1 with impossible ranges were left out
   lost: codings: 2 pointing at lost rows were left out
+  lost: turns: 1 pointing at lost rows were left out
   lost: document 1 (ana.txt): its text was damaged and is kept as it could be read; check its codings
   lost: document 2 (ben.txt): its text was damaged and is kept as it could be read; check its codings
 DIR/p.verbatim is left as it was; the undo history is not carried over
