@@ -103,7 +103,7 @@ func (w *MainWindow) noteSkippedRows() {
 	if len(rows) == 0 || w.integrity.skipped != nil {
 		return
 	}
-	w.integrity.skipped = w.addNotice(plural("Reading this project left out {{.Count}} damaged parts (the first: {{.First}}). Run 'verbatim check FILE' to list them all, and 'verbatim repair FILE -o NEW.verbatim' to save what can be read into a new project.", len(rows), args{"First": rows[0].String()}))
+	w.integrity.skipped = w.addNotice(plural("Reading this project left out {{.Count}} damaged parts (the first: {{.First}}). Run 'verbatim check FILE' to list them all, and 'verbatim repair FILE -o NEW.verbatim' to save what can be read into a new project.", len(rows), args{"First": findingText(rows[0])}))
 }
 
 // readOnlyDialog is the dialog that refuses a change to a read-only
@@ -207,7 +207,7 @@ func (w *MainWindow) onCheck() {
 }
 
 // checkSection is one part of the check's report: its line when it found
-// nothing, else problems (its count) and what it found (model's words).
+// nothing, else problems (its count) and what it found, one line each.
 func checkSection(b *strings.Builder, found []string, ok, problems string) {
 	if len(found) == 0 {
 		b.WriteString(ok + "\n")
@@ -219,15 +219,6 @@ func checkSection(b *strings.Builder, found []string, ok, problems string) {
 	}
 }
 
-// findingLines are model's findings in its words, one line each.
-func findingLines(found []model.Finding) []string {
-	out := make([]string, len(found))
-	for i, f := range found {
-		out[i] = f.String()
-	}
-	return out
-}
-
 // showCheckReport shows what the check found, and offers a repair when it
 // found something.
 func (w *MainWindow) showCheckReport(rep model.CheckReport, err error) {
@@ -237,9 +228,9 @@ func (w *MainWindow) showCheckReport(rep model.CheckReport, err error) {
 	if err != nil {
 		b.WriteString("\n" + lang.L("The check stopped: {{.Err}}.", args{"Err": errorText(err)}) + "\n")
 	} else {
-		checkSection(&b, findingLines(rep.Texts), lang.L("Texts: every text is as it was imported."), plural("Texts: {{.Count}} problems:", len(rep.Texts)))
-		checkSection(&b, findingLines(rep.Ranges), lang.L("Ranges: every speaker turn and coding lies within its text."), plural("Ranges: {{.Count}} problems:", len(rep.Ranges)))
-		checkSection(&b, findingLines(rep.Orphans), lang.L("Links: nothing points at a missing document, code or participant."), plural("Links: {{.Count}} problems:", len(rep.Orphans)))
+		checkSection(&b, findingTexts(rep.Texts), lang.L("Texts: every text is as it was imported."), plural("Texts: {{.Count}} problems:", len(rep.Texts)))
+		checkSection(&b, findingTexts(rep.Ranges), lang.L("Ranges: every speaker turn and coding lies within its text."), plural("Ranges: {{.Count}} problems:", len(rep.Ranges)))
+		checkSection(&b, findingTexts(rep.Orphans), lang.L("Links: nothing points at a missing document, code or participant."), plural("Links: {{.Count}} problems:", len(rep.Orphans)))
 	}
 	sound := err == nil && rep.OK()
 	if sound {
@@ -320,7 +311,7 @@ func (w *MainWindow) showRepairReport(src, path string, rep model.RepairReport) 
 	} else {
 		b.WriteString(lang.L("Could not be saved:") + "\n")
 		for _, l := range rep.Lost {
-			b.WriteString("  • " + l.String() + "\n")
+			b.WriteString("  • " + findingText(l) + "\n")
 		}
 	}
 	b.WriteString(lang.L("{{.File}} is left as it was; the undo history is not carried over.", args{"File": filepath.Base(src)}))

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,7 +245,7 @@ func TestSkippedRowsAreNoted(t *testing.T) {
 	if w.integrity.banner != nil {
 		t.Error("a sound file with damaged rows shows the read-only banner")
 	}
-	if w.integrity.skipped == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.integrity.box), "left out") || !strings.Contains(textsUnder(w.integrity.box), p.SkippedRows()[0].String()) {
+	if w.integrity.skipped == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.integrity.box), "left out") || !strings.Contains(textsUnder(w.integrity.box), findingText(p.SkippedRows()[0])) {
 		t.Errorf("no notice of the damaged parts left out: %q", textsUnder(w.integrity.box))
 	}
 }
@@ -445,5 +446,198 @@ func TestCancelTheRepair(t *testing.T) {
 	}
 	if fileSum(t, path) != sum {
 		t.Error("the cancelled repair changed the damaged project")
+	}
+}
+
+// damagedRowsProject is a closed project of two documents (1 ana.txt, 2
+// ben.txt) with turns and codings, damaged row by row as check and repair
+// name it, its file itself sound: a turn and two codings with impossible
+// ranges, ana.txt's text changed, ben.txt's length wrong, two codings of a
+// deleted code and a turn of a missing speaker.
+func damagedRowsProject(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "beschadigd.verbatim")
+	p, err := model.Create(ctx, path, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []model.Code
+	for _, name := range []string{"Deel wat je leert", "Samen"} {
+		c, err := p.AddCode(ctx, 0, name, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes = append(codes, c)
+	}
+	for i, text := range []string{"Interviewer: Wat heb je geleerd?\nAna: Dat je moet delen wat je leert.\n", "Interviewer: En jij?\nBen: Samen doen, zeker weten.\n"} {
+		d, err := p.ImportDocument(ctx, model.NewDocument{Name: []string{"ana.txt", "ben.txt"}[i], Format: "txt", Text: text,
+			Turns: []model.NewTurn{{Start: 0, End: 10, Speaker: "Interviewer"}, {Start: 12, End: 30, Speaker: []string{"Ana", "Ben"}[i]}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, span := range []model.Span{{DocID: d.ID, Start: 0, End: 5}, {DocID: d.ID, Start: 12, End: 20}} {
+			if _, err := p.ApplyCode(ctx, codes[i].ID, span); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, q := range []string{"PRAGMA ignore_check_constraints = ON", "PRAGMA foreign_keys = OFF",
+		"UPDATE turns SET end_rune = start_rune - 5 WHERE id = 1",
+		"UPDATE codings SET start_rune = 'rot' WHERE id = 1",
+		"UPDATE codings SET end_rune = 9999 WHERE id = 2",
+		"DROP TRIGGER documents_text_fixed",
+		"UPDATE documents SET text = replace(text, 'geleerd', 'GELEERD') WHERE id = 1",
+		"UPDATE documents SET chars = 999 WHERE id = 2",
+		"DELETE FROM codes WHERE name = 'Samen'",
+		"UPDATE turns SET speaker_id = 99 WHERE id = 3",
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return path
+}
+
+// TestCheckAndRepairSayTheirFindingsInTheWindowsLanguage runs Help >
+// Check… and Repair into a new project… on a project damaged row by row,
+// in the Dutch window and in the English one: every finding is said in the
+// window's language, the project's tables named as the window names them,
+// and none as the command line prints it. The notice of damaged rows left
+// out on opening says its first one so too.
+func TestCheckAndRepairSayTheirFindingsInTheWindowsLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang           language
+		notice         string
+		check, repair  []string
+		saved, skipped string
+	}{
+		{languageDutch,
+			"Bij het lezen van dit project zijn 3 beschadigde delen weggelaten (het eerste: sprekerbeurt 1 van document 1: bereik 0:-5 in een tekst van 70 tekens)",
+			[]string{
+				"Teksten: 2 problemen:",
+				"  • document 1 (ana.txt): de tekst is veranderd sinds hij werd geïmporteerd (de vingerafdruk klopt niet meer)",
+				"  • document 2 (ben.txt): de opgeslagen lengte 999 klopt niet met de 51 tekens van de tekst",
+				"Bereiken: 3 problemen:",
+				"  • sprekerbeurt 1 van document 1: bereik 0:-5 in een tekst van 70 tekens",
+				"  • codering 1 van document 1: bereik 'rot':5 in een tekst van 70 tekens",
+				"  • codering 2 van document 1: bereik 12:9999 in een tekst van 70 tekens",
+				"Verwijzingen: 2 problemen:",
+				"  • 2 coderingen verwijzen naar ontbrekende codes (de eerste is nummer 3)",
+				"  • 1 sprekerbeurt (nummer 3) verwijst naar een ontbrekende spreker",
+			},
+			[]string{
+				"Kon niet worden bewaard:",
+				"  • Sprekerbeurten: 1 is weggelaten omdat die beschadigd is",
+				"  • Coderingen: 1 is weggelaten omdat die beschadigd is",
+				"  • Coderingen: 1 is weggelaten omdat het bereik onmogelijk is",
+				"  • Coderingen: 2 zijn weggelaten omdat ze verwezen naar iets wat verloren is gegaan",
+				"  • Sprekerbeurten: 1 is weggelaten omdat die verwees naar iets wat verloren is gegaan",
+				"  • document 1 (ana.txt): de tekst was beschadigd en is bewaard zoals hij te lezen was; kijk de coderingen ervan na",
+				"  • document 2 (ben.txt): de tekst was beschadigd en is bewaard zoals hij te lezen was; kijk de coderingen ervan na",
+			},
+			"  Sprekerbeurten: 2", "Bewaard in hersteld.verbatim:"},
+		{languageEnglish,
+			"Reading this project left out 3 damaged parts (the first: speaker turn 1 of document 1: range 0:-5 in a text of 70 characters)",
+			[]string{
+				"Texts: 2 problems:",
+				"  • document 1 (ana.txt): the text has changed since it was imported (its fingerprint does not match)",
+				"  • document 2 (ben.txt): the stored length 999 does not match the text's 51 characters",
+				"Ranges: 3 problems:",
+				"  • speaker turn 1 of document 1: range 0:-5 in a text of 70 characters",
+				"  • coding 1 of document 1: range 'rot':5 in a text of 70 characters",
+				"  • coding 2 of document 1: range 12:9999 in a text of 70 characters",
+				"Links: 2 problems:",
+				"  • 2 codings point at missing codes (the first is number 3)",
+				"  • 1 speaker turn (number 3) points at a missing speaker",
+			},
+			[]string{
+				"Could not be saved:",
+				"  • Speaker turns: 1 was left out because it is damaged",
+				"  • Codings: 1 was left out because it is damaged",
+				"  • Codings: 1 was left out because its range is impossible",
+				"  • Codings: 2 were left out because they pointed at something lost",
+				"  • Speaker turns: 1 was left out because it pointed at something lost",
+				"  • document 1 (ana.txt): its text was damaged and is kept as it could be read; check its codings",
+				"  • document 2 (ben.txt): its text was damaged and is kept as it could be read; check its codings",
+			},
+			"  Speaker turns: 2", "Saved into hersteld.verbatim:"},
+	} {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			test.NewTempApp(t)
+			queueForRunUntil(t)
+			fyne.CurrentApp().Preferences().SetString(prefLanguage, string(tt.lang))
+			t.Cleanup(func() { useLanguage(languageEnglish) })
+			ctx := context.Background()
+			p, err := model.Open(ctx, damagedRowsProject(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { p.Close() })
+			w := openTestWindow(t, p)
+			if got := textsUnder(w.integrity.box); !strings.Contains(got, tt.notice) {
+				t.Errorf("the notice of damaged rows says %q, want %q", got, tt.notice)
+			}
+			rep, err := p.Check(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.onCheck()
+			if !runUntil(w.integrity.done) {
+				t.Fatal("the check did not end")
+			}
+			got := textsUnder(w.win.Canvas().Overlays().Top())
+			wantLines(t, "the check's report", got, tt.check, slices.Concat(rep.Texts, rep.Ranges, rep.Orphans))
+
+			dst := filepath.Join(t.TempDir(), "hersteld")
+			os.WriteFile(dst, nil, 0o644) // the file dialog makes the file it names
+			w.repairInto(dst)
+			if !runUntil(w.integrity.done) {
+				t.Fatal("the repair did not end")
+			}
+			got = textsUnder(w.win.Canvas().Overlays().Top())
+			if !strings.Contains(got, tt.saved) || !strings.Contains(got, tt.skipped) {
+				t.Errorf("the repair's report says %q, want %q and %q in it", got, tt.saved, tt.skipped)
+			}
+			fixed, err := model.OpenReader(ctx, dst+".verbatim")
+			if err != nil {
+				t.Fatal(err)
+			}
+			fixed.Close()
+			again, err := model.Repair(ctx, p.Path(), filepath.Join(t.TempDir(), "nog eens.verbatim"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantLines(t, "the repair's report", got, tt.repair, again.Lost)
+		})
+	}
+}
+
+// wantLines fails unless report holds each of want as a line of its own,
+// and none of model's findings as the command line prints them.
+func wantLines(t *testing.T, what, report string, want []string, found []model.Finding) {
+	t.Helper()
+	lines := strings.Split(report, "\n")
+	for _, l := range want {
+		if !slices.Contains(lines, l) {
+			t.Errorf("%s does not say %q:\n%s", what, l, report)
+		}
+	}
+	if len(found) == 0 {
+		t.Errorf("model found nothing for %s", what)
+	}
+	for _, f := range found {
+		if strings.Contains(report, "• "+f.String()) && f.String() != findingText(f) {
+			t.Errorf("%s says %q as the command line does", what, f.String())
+		}
 	}
 }
