@@ -163,7 +163,7 @@ func (r *pageRenderer) cover(a, b int) (top int, bands []int) {
 func (r *pageRenderer) stripes(first, last int) {
 	v, l := r.p.v, r.p.v.lay
 	lw, bw := v.laneWidth(), v.barWidth()
-	top, bottom := l.lines[first].y, l.lines[last-1].y+l.sp.lineH
+	top, bottom := l.lineY(first), l.lineY(last-1)+l.sp.lineH
 	for _, k := range r.hits {
 		y1, y2 := v.bar(k)
 		y1, y2 = max(y1, top), min(y2, bottom)

@@ -64,7 +64,10 @@ func (p *page) inSelection(pos fyne.Position) bool {
 func (p *page) runeAt(pos fyne.Position) int {
 	l := p.v.lay
 	i := l.lineAtY(pos.Y)
-	if i < 0 || pos.Y < l.lines[i].y || pos.Y > l.lines[i].y+l.sp.lineH || pos.X < p.v.textLeft() {
+	if i < 0 {
+		return -1
+	}
+	if y := l.lineY(i); pos.Y < y || pos.Y > y+l.sp.lineH || pos.X < p.v.textLeft() {
 		return -1
 	}
 	return l.offsetAt(i, pos.X-p.v.textLeft(), false)
@@ -74,13 +77,13 @@ func (p *page) runeAt(pos fyne.Position) int {
 // the spaces after it): the text a coder means by "this turn". Outside the
 // turns it is the paragraph.
 func turnAround(l *layout, off int) (int, int) {
-	i := sort.Search(len(l.paras), func(i int) bool { return l.paras[i].start > off }) - 1
+	i := sort.Search(len(l.paras), func(i int) bool { return int(l.paras[i].start) > off }) - 1
 	if i < 0 {
 		return off, off
 	}
 	p := l.paras[i]
 	if p.block < 0 {
-		return p.start, p.end
+		return int(p.start), int(p.end)
 	}
 	b := l.blocks[p.block]
 	start := l.labelEnd[p.block]

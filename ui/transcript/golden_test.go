@@ -117,7 +117,7 @@ func TestHighlightsAreDrawnInTheirCodesColours(t *testing.T) {
 	pixel := func(img image.Image, off int, dy float32) color.Color {
 		i := l.lineOf(off)
 		x := v.textLeft() + (l.xOf(i, off)+l.xOf(i, off+1))/2
-		p := pageOrigin(v).Add(fyne.NewPos(x, l.lines[i].y+dy))
+		p := pageOrigin(v).Add(fyne.NewPos(x, l.line(i).y+dy))
 		return img.At(int(p.X), int(p.Y))
 	}
 	top, bottom := float32(1), l.sp.lineH-1

@@ -113,7 +113,7 @@ func newTestView(t testing.TB, text string, blocks []Block, size fyne.Size) (*Vi
 func posOf(v *View, off int) fyne.Position {
 	l := v.lay
 	i := l.lineOf(off)
-	return pageOrigin(v).Add(fyne.NewPos(v.textLeft()+l.xOf(i, off), l.lines[i].y+l.sp.lineH/2))
+	return pageOrigin(v).Add(fyne.NewPos(v.textLeft()+l.xOf(i, off), l.line(i).y+l.sp.lineH/2))
 }
 
 // pageOrigin returns the canvas position of the page's top left corner,

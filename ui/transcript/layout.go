@@ -1,7 +1,6 @@
 package transcript
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,14 +12,17 @@ import (
 type measureFunc func(s string, bold bool) float32
 
 // para is a paragraph of the text: a run of runes without a line feed, shown
-// as one or more wrapped lines.
+// as one or more wrapped lines. Offsets are int32 (the text limit fits):
+// a transcript of 45 MB has half a million paragraphs.
 type para struct {
-	start, end   int // rune range
-	bstart, bend int // the same range in bytes
-	boldEnd      int // runes [start, boldEnd) are the speaker label, drawn bold
-	block        int // index into layout.blocks, or -1 for text outside blocks
+	start, end   int32   // rune range
+	bstart, bend int32   // the same range in bytes
+	boldEnd      int32   // runes [start, boldEnd) are the speaker label, drawn bold
+	block        int32   // index into layout.blocks, or -1 for text outside blocks
+	first        int32   // its first line, set by wrap
+	y            float32 // the top of its first line, set by wrap
 	newBlock     bool
-	header       string // speaker label drawn above the paragraph (not part of the text)
+	header       bool // its block's speaker is drawn above it: the text does not start with the label
 }
 
 // line is one wrapped line: a rune range shown from the left edge. Every
@@ -34,26 +36,75 @@ type line struct {
 	y            float32
 }
 
-// packedLine is a line as the layout keeps it, in half the memory (a
-// transcript of 45 MB has a million lines; the text limit fits in int32).
-type packedLine struct {
-	start, end, bstart, bend, boldEnd, block int32
-	y                                        float32
+// The layout does not keep its lines: a transcript of 45 MB has a million
+// of them (more at a narrow width), and the window wraps it at several
+// widths while it lays out its panels. Wrapping counts the lines, and notes
+// where each paragraph starts and where every markEvery-th line starts;
+// line makes the lines of one stretch of markEvery when they are asked
+// for, by wrapping again from its mark (a greedy wrap starts each line
+// afresh), and keeps the last few stretches.
+const markEvery = 64
+
+// mark is where line k*markEvery starts: in which paragraph, at which rune
+// and byte.
+type mark struct{ para, start, bstart int32 }
+
+// stretch is the lines [k*markEvery, k*markEvery+len(lines)), made by line.
+type stretch struct {
+	k     int
+	lines []line
 }
 
-// line returns line i.
+// line returns line i, which must exist.
 func (l *layout) line(i int) line {
-	p := &l.lines[i]
-	return line{start: int(p.start), end: int(p.end), bstart: int(p.bstart), bend: int(p.bend),
-		boldEnd: int(p.boldEnd), block: int(p.block), y: p.y}
+	k := i / markEvery
+	return l.stretch(k)[i-k*markEvery]
 }
 
-// header is a speaker label drawn above a turn whose text does not start
-// with it.
-type header struct {
-	y     float32
-	text  string
-	block int
+// numLines is the number of wrapped lines.
+func (l *layout) numLines() int { return l.nLines }
+
+// stretch returns the lines from mark k on, made again unless they are
+// among the last few made.
+func (l *layout) stretch(k int) []line {
+	for i := range l.made {
+		if st := &l.made[i]; st.k == k {
+			return st.lines
+		}
+	}
+	st := &l.made[l.nextMade]
+	l.nextMade = (l.nextMade + 1) % len(l.made)
+	st.k, st.lines = k, st.lines[:0]
+	m := l.marks[k]
+	from, bfrom := int(m.start), int(m.bstart)
+	for pi := int(m.para); pi < len(l.paras) && len(st.lines) < markEvery; pi++ {
+		p := &l.paras[pi]
+		if pi > int(m.para) {
+			from, bfrom = int(p.start), int(p.bstart)
+		}
+		y := p.y + float32(k*markEvery+len(st.lines)-int(p.first))*l.sp.lineH
+		l.wrapPara(p, from, bfrom, func(s, e, bs, be int) bool {
+			st.lines = append(st.lines, line{start: s, end: e, bstart: bs, bend: be, boldEnd: int(p.boldEnd), block: int(p.block), y: y})
+			y += l.sp.lineH
+			return len(st.lines) < markEvery
+		})
+	}
+	return st.lines
+}
+
+// forgetLines forgets the lines made (keeping their room): the text or
+// the width changed.
+func (l *layout) forgetLines() {
+	for i := range l.made {
+		l.made[i].k = -1
+	}
+}
+
+// lineY returns the top of line i.
+func (l *layout) lineY(i int) float32 {
+	j := sort.Search(len(l.paras), func(j int) bool { return int(l.paras[j].first) > i }) - 1
+	p := &l.paras[j]
+	return p.y + float32(i-int(p.first))*l.sp.lineH
 }
 
 // spacing holds the vertical metrics of the layout.
@@ -69,10 +120,13 @@ type layout struct {
 	blocks   []Block
 	labelEnd []int // per block: where the text after its speaker label starts
 	paras    []para
-	lines    []packedLine
-	headers  []header
+	marks    []mark
+	nLines   int
+	made     [4]stretch // the lines made last
+	nextMade int        // the one of made to make next
 	height   float32
 	width    float32 // wrap width the lines were made for
+	wrapW    float32 // the width wrapping fills: width less the slack
 	sp       spacing
 
 	measure measureFunc
@@ -88,6 +142,7 @@ const wrapSlack = 0.02
 
 func newLayout(measure measureFunc, sp spacing) *layout {
 	l := &layout{measure: measure, sp: sp}
+	l.forgetLines()
 	l.resetCache()
 	return l
 }
@@ -109,8 +164,9 @@ func (l *layout) setText(text string, blocks []Block) {
 		l.labelEnd = append(l.labelEnd, b.Start)
 	}
 	l.paras = l.paras[:0]
-	l.lines = l.lines[:0]
-	l.headers = l.headers[:0]
+	l.marks = l.marks[:0]
+	l.nLines = 0
+	l.forgetLines()
 	l.width = -1
 
 	// One pass over the text turns the block boundaries into byte offsets.
@@ -184,13 +240,14 @@ func (l *layout) addSegment(start, bs, be, block int) {
 		s := l.text[bs:pe]
 		n := utf8.RuneCountInString(s)
 		if strings.TrimSpace(s) != "" {
-			p := para{start: r, end: r + n, bstart: bs, bend: pe, boldEnd: r, block: block}
+			p := para{start: int32(r), end: int32(r + n), bstart: int32(bs), bend: int32(pe), boldEnd: int32(r), block: int32(block)}
 			// Each paragraph outside blocks stands alone; inside a block only
 			// the first one starts a new block.
 			p.newBlock = first || block < 0
 			if first && block >= 0 {
-				p.boldEnd, p.header = l.speakerLabel(s, r, l.blocks[block].Speaker)
-				l.labelEnd[block] = p.boldEnd
+				boldEnd, header := l.speakerLabel(s, r, l.blocks[block].Speaker)
+				p.boldEnd, p.header = int32(boldEnd), header
+				l.labelEnd[block] = boldEnd
 			}
 			l.paras = append(l.paras, p)
 			first = false
@@ -207,11 +264,11 @@ func (l *layout) addSegment(start, bs, be, block int) {
 // paragraph s (beginning at rune offset start). Importers keep the label in
 // the text ("Ana: ..." or "[Ana] ..."), so it is drawn bold in place and stays
 // selectable with exact offsets. When the text does not start with the label,
-// the label is returned as a header to draw above the turn.
-func (l *layout) speakerLabel(s string, start int, speaker string) (boldEnd int, hdr string) {
+// the label is drawn as a header above the turn (headerText).
+func (l *layout) speakerLabel(s string, start int, speaker string) (boldEnd int, header bool) {
 	speaker = strings.TrimSpace(speaker)
 	if speaker == "" {
-		return start, ""
+		return start, false
 	}
 	rest := strings.TrimLeft(s, " \t")
 	lead := utf8.RuneCountInString(s[:len(s)-len(rest)])
@@ -219,106 +276,125 @@ func (l *layout) speakerLabel(s string, start int, speaker string) (boldEnd int,
 	if i := strings.IndexAny(rest, ":]"); i > 0 && i < maxLabel {
 		label := strings.TrimSpace(strings.TrimPrefix(rest[:i], "["))
 		if strings.EqualFold(label, speaker) {
-			return start + lead + utf8.RuneCountInString(rest[:i+1]), ""
+			return start + lead + utf8.RuneCountInString(rest[:i+1]), false
 		}
 	}
-	return start, speaker
+	return start, true
 }
 
-// wrap lays the paragraphs out in lines no wider than width.
+// headerText is the label drawn above paragraph p (p.header).
+func (l *layout) headerText(p *para) string { return strings.TrimSpace(l.blocks[p.block].Speaker) }
+
+// wrap lays the paragraphs out in lines no wider than width: it counts
+// them and notes where the paragraphs and every markEvery-th line start
+// (line makes the lines themselves).
 func (l *layout) wrap(width float32) {
 	l.width = width
-	width *= 1 - wrapSlack
-	l.lines = l.lines[:0]
-	l.headers = l.headers[:0]
+	l.wrapW = width * (1 - wrapSlack)
+	l.marks = l.marks[:0]
+	l.forgetLines()
+	n, pi := 0, 0
+	count := func(s, _, bs, _ int) bool {
+		if n%markEvery == 0 {
+			l.marks = append(l.marks, mark{para: int32(pi), start: int32(s), bstart: int32(bs)})
+		}
+		n++
+		return true
+	}
 	y := l.sp.top
-	for i, p := range l.paras {
-		if i > 0 {
+	for pi = range l.paras {
+		p := &l.paras[pi]
+		if pi > 0 {
 			if p.newBlock {
 				y += l.sp.blockGap
 			} else {
 				y += l.sp.paraGap
 			}
 		}
-		if p.header != "" {
-			l.headers = append(l.headers, header{y: y, text: p.header, block: p.block})
+		if p.header {
 			y += l.sp.lineH
 		}
-		y = l.wrapPara(p, width, y)
+		p.first, p.y = int32(n), y
+		l.wrapPara(p, int(p.start), int(p.bstart), count)
+		y += float32(n-int(p.first)) * l.sp.lineH
 	}
+	l.nLines = n
 	l.height = y + l.sp.bottom
-	if cap(l.lines) > 2*len(l.lines)+4096 {
-		// Wrapped narrower before (while the window laid out its
-		// panels): the room for those lines (300 MB for a transcript
-		// of 45 MB) is let go.
-		l.lines = slices.Clone(l.lines)
-	}
 }
 
-func (l *layout) wrapPara(p para, width float32, y float32) float32 {
-	emit := func(s, e, bs, be int) {
-		l.lines = append(l.lines, packedLine{start: int32(s), end: int32(e), bstart: int32(bs), bend: int32(be), boldEnd: int32(p.boldEnd), block: int32(p.block), y: y})
-		y += l.sp.lineH
-	}
-	ls, lbs := p.start, p.bstart // current line start
+// wrapPara breaks paragraph p into lines no wider than wrapW, from rune
+// from (byte bfrom), its start or the start of one of its lines, and hands
+// each line's rune and byte range to emit until emit returns false.
+func (l *layout) wrapPara(p *para, from, bfrom int, emit func(s, e, bs, be int) bool) {
+	width := l.wrapW
+	boldEnd, end, bend := int(p.boldEnd), int(p.end), int(p.bend)
+	ls, lbs := from, bfrom // current line start
 	x := float32(0)
-	r, b := p.start, p.bstart
+	r, b := from, bfrom
 	s := l.text
-	for b < p.bend {
+	for b < bend {
 		// spaces before the next word
 		spaces := 0
-		for b < p.bend && s[b] == ' ' {
+		for b < bend && s[b] == ' ' {
 			b++
 			r++
 			spaces++
 		}
-		if b >= p.bend {
+		if b >= bend {
 			break
 		}
 		// the word, split where the bold label ends
 		ws, wbs := r, b
-		for b < p.bend && s[b] != ' ' && (r != p.boldEnd || r == ws) {
+		for b < bend && s[b] != ' ' && (r != boldEnd || r == ws) {
 			_, size := utf8.DecodeRuneInString(s[b:])
 			b += size
 			r++
 		}
-		bold := ws < p.boldEnd
+		bold := ws < boldEnd
 		w := l.wordWidth(s[wbs:b], bold)
 		sw := float32(spaces) * l.spaceW
 		if x > 0 && x+sw+w > width {
-			emit(ls, ws, lbs, wbs)
+			if !emit(ls, ws, lbs, wbs) {
+				return
+			}
 			ls, lbs, x = ws, wbs, 0
 			sw = 0
 		}
 		if x == 0 && w > width && r-ws > 1 {
 			// A word wider than the line (a URL, a long number) is broken
 			// between runes.
-			ls, lbs, x = l.breakWord(ws, wbs, r, b, bold, width, emit)
+			var more bool
+			ls, lbs, x, more = l.breakWord(ws, wbs, r, b, bold, width, emit)
+			if !more {
+				return
+			}
 			continue
 		}
 		x += sw + w
 	}
-	emit(ls, p.end, lbs, p.bend)
-	return y
+	emit(ls, end, lbs, bend)
 }
 
 // breakWord emits the parts of the word [ws, we) (bytes [wbs, wbe)) that fill
-// whole lines and returns the start and width of the part that remains.
-func (l *layout) breakWord(ws, wbs, we, wbe int, bold bool, width float32, emit func(s, e, bs, be int)) (int, int, float32) {
+// whole lines and returns the start and width of the part that remains, and
+// whether emit wants more lines.
+func (l *layout) breakWord(ws, wbs, we, wbe int, bold bool, width float32, emit func(s, e, bs, be int) bool) (int, int, float32, bool) {
 	for {
 		word := l.text[wbs:wbe]
 		w := l.measure(word, bold)
 		if w <= width {
-			return ws, wbs, w
+			return ws, wbs, w, true
 		}
 		idx := byteIndexes(word)
 		// the longest prefix that fits, at least one rune
 		k := sort.Search(len(idx)-1, func(k int) bool { return l.measure(word[:idx[k+1]], bold) > width })
 		k = max(k, 1)
-		emit(ws, ws+k, wbs, wbs+idx[k])
+		if !emit(ws, ws+k, wbs, wbs+idx[k]) {
+			return 0, 0, 0, false
+		}
 		ws, wbs = ws+k, wbs+idx[k]
 		if ws >= we {
-			return ws, wbs, 0
+			return ws, wbs, 0, true
 		}
 	}
 }
@@ -363,17 +439,18 @@ func byteIndexes(s string) []int {
 // lineAtY returns the line nearest to y (content coordinates), or -1 when
 // there are no lines.
 func (l *layout) lineAtY(y float32) int {
-	if len(l.lines) == 0 {
+	n := l.nLines
+	if n == 0 {
 		return -1
 	}
-	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].y+l.sp.lineH > y })
-	if i >= len(l.lines) {
-		return len(l.lines) - 1
+	i := sort.Search(n, func(i int) bool { return l.lineY(i)+l.sp.lineH > y })
+	if i >= n {
+		return n - 1
 	}
 	// In the gap above line i, take whichever line is nearer.
-	if i > 0 && y < l.lines[i].y {
-		above := l.lines[i-1].y + l.sp.lineH
-		if y-above < l.lines[i].y-y {
+	if yi := l.lineY(i); i > 0 && y < yi {
+		above := l.lineY(i-1) + l.sp.lineH
+		if y-above < yi-y {
 			return i - 1
 		}
 	}
@@ -381,30 +458,59 @@ func (l *layout) lineAtY(y float32) int {
 }
 
 // lineOf returns the line that shows the caret at offset off: the last line
-// starting at or before it.
+// starting at or before it (the first line when none does).
 func (l *layout) lineOf(off int) int {
-	i := sort.Search(len(l.lines), func(i int) bool { return l.line(i).start > off })
-	return max(i-1, 0)
+	// Line k*markEvery starts at marks[k]: the line is among those from
+	// the last mark at or before off.
+	k := sort.Search(len(l.marks), func(k int) bool { return int(l.marks[k].start) > off }) - 1
+	if k < 0 {
+		return 0
+	}
+	lines := l.stretch(k)
+	j := sort.Search(len(lines), func(j int) bool { return lines[j].start > off })
+	return max(k*markEvery+j-1, 0)
 }
 
 // shown reports whether a caret at off sits on a line.
 func (l *layout) shown(off int) bool {
-	if len(l.lines) == 0 {
+	if l.nLines == 0 {
 		return false
 	}
 	ln := l.line(l.lineOf(off))
 	return ln.start <= off && off <= ln.end
 }
 
-// firstLineEndingAfter returns the first line whose end is after off.
+// firstLineEndingAfter returns the first line whose end is after off, or
+// numLines when none is. The lines before lineOf(off) end at or before
+// its start.
 func (l *layout) firstLineEndingAfter(off int) int {
-	return sort.Search(len(l.lines), func(i int) bool { return l.line(i).end > off })
+	if l.nLines == 0 {
+		return 0
+	}
+	i := l.lineOf(off)
+	for i < l.nLines && l.line(i).end <= off {
+		i++
+	}
+	return i
+}
+
+// firstLineStartingAt returns the first line that starts at or after off,
+// or numLines when none does.
+func (l *layout) firstLineStartingAt(off int) int {
+	if l.nLines == 0 {
+		return 0
+	}
+	i := l.lineOf(off)
+	if l.line(i).start < off {
+		i++
+	}
+	return i
 }
 
 // visible returns the range [first, last) of lines that intersect [top, bottom).
 func (l *layout) visible(top, bottom float32) (int, int) {
-	first := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].y+l.sp.lineH > top })
-	last := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].y >= bottom })
+	first := sort.Search(l.nLines, func(i int) bool { return l.lineY(i)+l.sp.lineH > top })
+	last := sort.Search(l.nLines, func(i int) bool { return l.lineY(i) >= bottom })
 	return first, max(first, last)
 }
 
@@ -507,15 +613,14 @@ func (l *layout) slice(start, end int) string {
 func (l *layout) byteOf(off int) int {
 	off = min(max(off, 0), l.n)
 	r, b := 0, 0
-	if len(l.lines) > 0 {
-		i := sort.Search(len(l.lines), func(i int) bool { return l.line(i).start > off }) - 1
-		if i >= 0 {
-			r, b = l.line(i).start, l.line(i).bstart
+	if l.nLines > 0 {
+		if ln := l.line(l.lineOf(off)); ln.start <= off {
+			r, b = ln.start, ln.bstart
 		}
 	} else if len(l.paras) > 0 {
-		i := sort.Search(len(l.paras), func(i int) bool { return l.paras[i].start > off }) - 1
+		i := sort.Search(len(l.paras), func(i int) bool { return int(l.paras[i].start) > off }) - 1
 		if i >= 0 {
-			r, b = l.paras[i].start, l.paras[i].bstart
+			r, b = int(l.paras[i].start), int(l.paras[i].bstart)
 		}
 	}
 	for r < off && b < len(l.text) {

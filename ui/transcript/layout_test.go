@@ -28,7 +28,7 @@ func TestWrapCoversEveryRuneOnce(t *testing.T) {
 		l.wrap(width)
 		runes := []rune(text)
 		prevEnd := 0
-		for i := range l.lines {
+		for i := range l.numLines() {
 			ln := l.line(i)
 			if ln.start < prevEnd || ln.end < ln.start {
 				t.Fatalf("width %v: line %d [%d,%d) after end %d", width, i, ln.start, ln.end, prevEnd)
@@ -51,7 +51,7 @@ func TestWrapCoversEveryRuneOnce(t *testing.T) {
 					t.Fatalf("width %v: line %d is %v wide: %q", width, i, w, trimmed)
 				}
 			}
-			if i > 0 && ln.y <= l.lines[i-1].y {
+			if i > 0 && ln.y <= l.line(i-1).y {
 				t.Fatalf("width %v: line %d at y %v, above line %d", width, i, ln.y, i-1)
 			}
 			prevEnd = ln.end
@@ -91,8 +91,10 @@ func TestSpeakerLabel(t *testing.T) {
 				t.Errorf("bold: got %q, want %q", gotBold, tt.wantBold)
 			}
 			gotHeader := ""
-			if len(l.headers) > 0 {
-				gotHeader = l.headers[0].text
+			for i := range l.paras {
+				if l.paras[i].header {
+					gotHeader = l.headerText(&l.paras[i])
+				}
 			}
 			if gotHeader != tt.wantHeader {
 				t.Errorf("header: got %q, want %q", gotHeader, tt.wantHeader)
@@ -108,7 +110,7 @@ func TestWrapPlacesWordsAndLabel(t *testing.T) {
 	l.setText(text, []Block{{Start: 0, End: utf8.RuneCountInString(text), Speaker: "Zoë"}})
 	l.wrap(145) // 142 after the slack
 	var got []string
-	for i := range l.lines {
+	for i := range l.numLines() {
 		got = append(got, l.lineText(i))
 	}
 	want := []string{"Zoë: café €20 ", "naïve 👍🙂 x"}
@@ -151,12 +153,12 @@ func TestLongWordIsBroken(t *testing.T) {
 	l := newLayout(mono, monoSpacing)
 	l.setText(text, nil)
 	l.wrap(100) // 10 runes a line
-	for i := range l.lines {
+	for i := range l.numLines() {
 		if n := utf8.RuneCountInString(strings.TrimRight(l.lineText(i), " ")); n > 10 {
 			t.Errorf("line %d has %d runes: %q", i, n, l.lineText(i))
 		}
 	}
-	if got := l.slice(l.line(0).start, l.line(len(l.lines)-1).end); got != text {
+	if got := l.slice(l.line(0).start, l.line(l.numLines()-1).end); got != text {
 		t.Errorf("lines join to %q, want %q", got, text)
 	}
 }
@@ -166,7 +168,7 @@ func TestOffsetRoundTrip(t *testing.T) {
 	l := newLayout(mono, monoSpacing)
 	l.setText(text, blocks)
 	l.wrap(300)
-	for i := range l.lines {
+	for i := range l.numLines() {
 		ln := l.line(i)
 		for off := ln.start; off <= ln.end; off++ {
 			x := l.xOf(i, off)
@@ -280,7 +282,7 @@ func TestTextOutsideBlocks(t *testing.T) {
 	l.setText(text, blocks)
 	l.wrap(1000)
 	var got []string
-	for i := range l.lines {
+	for i := range l.numLines() {
 		ln := l.line(i)
 		got = append(got, l.lineText(i))
 		if want := []int{-1, 0, -1, 1, -1}[i]; ln.block != want {
@@ -297,20 +299,55 @@ func TestTextOutsideBlocks(t *testing.T) {
 	}
 }
 
-// TestWrapLetsGoOfNarrowerLines: wrapped wider after narrower (as the
-// window does while it lays out its panels), the layout keeps no room for
-// the narrower layout's many more lines.
-func TestWrapLetsGoOfNarrowerLines(t *testing.T) {
+// TestLinesMadeWhenAskedAreTheWrap: the lines line makes from the marks,
+// in any order, are those of wrapping every paragraph from its start in
+// one go; and wrapped at a narrow width, then a wide one, the layout keeps
+// no room for the narrow width's many lines.
+func TestLinesMadeWhenAskedAreTheWrap(t *testing.T) {
 	text, blocks := transcriptText(3, 300000)
+	// Words longer than the narrow width, broken between runes.
+	text = strings.Replace(text, "a", strings.Repeat("w", 40), 50)
 	l := newLayout(mono, monoSpacing)
 	l.setText(text, blocks)
-	l.wrap(60)
-	narrow := len(l.lines)
-	l.wrap(600)
-	if len(l.lines)*4 > narrow {
-		t.Fatalf("%d lines at 600 wide, %d at 60: want far fewer", len(l.lines), narrow)
-	}
-	if c := cap(l.lines); c > 2*len(l.lines)+4096 {
-		t.Errorf("room for %d lines kept for %d (%d at the narrower width)", c, len(l.lines), narrow)
+	for _, width := range []float32{60, 600, 137} {
+		l.wrap(width)
+		var want []line
+		for pi := range l.paras {
+			p := &l.paras[pi]
+			y := p.y
+			l.wrapPara(p, int(p.start), int(p.bstart), func(s, e, bs, be int) bool {
+				want = append(want, line{start: s, end: e, bstart: bs, bend: be, boldEnd: int(p.boldEnd), block: int(p.block), y: y})
+				y += l.sp.lineH
+				return true
+			})
+		}
+		if l.numLines() != len(want) || len(want) < 2*markEvery {
+			t.Fatalf("width %v: %d lines, wrapping every paragraph gives %d", width, l.numLines(), len(want))
+		}
+		order := rand.New(rand.NewSource(int64(width))).Perm(len(want))
+		for _, i := range order[:5000] {
+			if got := l.line(i); got != want[i] {
+				t.Fatalf("width %v: line %d is %+v, want %+v", width, i, got, want[i])
+			}
+			if got := l.lineY(i); got != want[i].y {
+				t.Fatalf("width %v: lineY(%d) = %v, want %v", width, i, got, want[i].y)
+			}
+		}
+		for _, i := range order[:300] {
+			off := want[i].start + (want[i].end-want[i].start)/2
+			if got := l.lineOf(off); got != i {
+				t.Fatalf("width %v: lineOf(%d) = %d, want %d", width, off, got, i)
+			}
+			if got := l.lineAtY(want[i].y + 1); got != i {
+				t.Fatalf("width %v: lineAtY(%v) = %d, want %d", width, want[i].y+1, got, i)
+			}
+		}
+		kept := len(l.marks)
+		for _, st := range l.made {
+			kept += cap(st.lines)
+		}
+		if kept > len(want)/markEvery+1+len(l.made)*2*markEvery {
+			t.Errorf("width %v: room for %d marks and lines kept, for %d lines", width, kept, len(want))
+		}
 	}
 }

@@ -45,10 +45,10 @@ func (v *View) bar(k int) (y1, y2 float32) {
 	h := v.hl.list[k]
 	a := l.firstLineEndingAfter(h.Start)
 	b := l.lineOf(h.End - 1)
-	if a >= len(l.lines) || a > b {
+	if a >= l.numLines() || a > b {
 		return 0, 0
 	}
-	return l.lines[a].y + 1, l.lines[b].y + l.sp.lineH - 1
+	return l.lineY(a) + 1, l.lineY(b) + l.sp.lineH - 1
 }
 
 // stripesAt returns the highlights whose stripe is under pos, shortest

@@ -80,10 +80,10 @@ func (p *page) caretAt(pos fyne.Position) int {
 	if i < 0 {
 		return 0
 	}
-	if pos.Y < l.lines[i].y && i == 0 {
+	if pos.Y < l.lineY(i) && i == 0 {
 		return l.line(0).start // above the text
 	}
-	if pos.Y > l.lines[i].y+l.sp.lineH && i == len(l.lines)-1 {
+	if pos.Y > l.lineY(i)+l.sp.lineH && i == l.numLines()-1 {
 		return l.n // below the text
 	}
 	return l.offsetAt(i, pos.X-p.v.textLeft(), true)
@@ -379,7 +379,7 @@ func (p *page) copySelection(cb fyne.Clipboard) {
 // the text.
 func (p *page) moveCaret(key fyne.KeyName, extend, big bool) {
 	v, l := p.v, p.v.lay
-	if len(l.lines) == 0 {
+	if l.numLines() == 0 {
 		return
 	}
 	s, e := v.Selection()
@@ -433,7 +433,7 @@ func (p *page) stepForward(off int) int {
 	if l.shown(next) {
 		return next
 	}
-	if i := l.firstLineEndingAfter(off); i < len(l.lines) {
+	if i := l.firstLineEndingAfter(off); i < l.numLines() {
 		return max(l.line(i).start, next)
 	}
 	return l.n
@@ -457,7 +457,7 @@ func (p *page) stepBack(off int) int {
 func (p *page) vertical(key fyne.KeyName, i, off int) int {
 	l := p.v.lay
 	x := l.xOf(i, off)
-	y := l.lines[i].y + l.sp.lineH/2
+	y := l.lineY(i) + l.sp.lineH/2
 	page := max(p.v.scroll.Size().Height-l.sp.lineH, l.sp.lineH)
 	var j int
 	switch key {
@@ -473,7 +473,7 @@ func (p *page) vertical(key fyne.KeyName, i, off int) int {
 	if j < 0 {
 		return 0
 	}
-	if j >= len(l.lines) {
+	if j >= l.numLines() {
 		return l.n
 	}
 	return l.offsetAt(j, x, true)

@@ -1,7 +1,5 @@
 package transcript
 
-import "sort"
-
 // A window reopens a transcript where the reader left it: ScrollPosition
 // reads the place, ScrollToTop brings it back. The place is the line at the
 // top of the view, which stays at the top while the view is laid out
@@ -14,7 +12,7 @@ func (v *View) ScrollPosition() int {
 	if v.pendingScroll >= 0 {
 		return v.pendingScroll
 	}
-	if len(v.lay.lines) == 0 || v.scroll.Offset.Y <= 0 {
+	if v.lay.numLines() == 0 || v.scroll.Offset.Y <= 0 {
 		return 0
 	}
 	// The line most of which is in view: a sliver at the top is not the
@@ -29,12 +27,16 @@ func (v *View) ScrollPosition() int {
 // Before the view is laid out it does what ScrollTo does.
 func (v *View) ScrollToTop(runeOffset int) {
 	off := v.clamp(runeOffset)
-	lines := v.lay.lines
-	if len(lines) == 0 || v.scroll.Size().Height <= 0 {
+	l := v.lay
+	if l.numLines() == 0 || v.scroll.Size().Height <= 0 {
 		v.ScrollTo(off)
 		return
 	}
 	v.pendingScroll = -1
-	i := min(sort.Search(len(lines), func(i int) bool { return int(lines[i].start) >= off }), len(lines)-1)
-	v.scrollToY(lines[i].y)
+	i := min(l.firstLineStartingAt(off), l.numLines()-1)
+	if i == 0 {
+		v.scrollToY(0) // the page's top margin too
+		return
+	}
+	v.scrollToY(l.lineY(i))
 }

@@ -34,6 +34,13 @@ func TestScrollPositionBringsTheViewBack(t *testing.T) {
 		t.Errorf("laid out again: offset %v and position %d, want %v and %d", w.scroll.Offset.Y, w.ScrollPosition(), y, pos)
 	}
 
+	// Back at the start, the view shows its top margin too: a transcript
+	// left at the top reopens at the top.
+	w.ScrollToTop(0)
+	if w.scroll.Offset.Y != 0 || w.ScrollPosition() != 0 {
+		t.Errorf("back at the start: offset %v and position %d, want 0 and 0", w.scroll.Offset.Y, w.ScrollPosition())
+	}
+
 	// Before any layout, it scrolls as ScrollTo does, when laid out.
 	u := New()
 	u.SetText(text, blocks)

@@ -169,7 +169,7 @@ func (r *pageRenderer) spanX(i, s, e int) (x1, x2 float32, ok bool) {
 // breaksAfter tells whether line i ends a paragraph: whether the rune after
 // it is a line feed rather than the start of the next line.
 func (l *layout) breaksAfter(i int) bool {
-	return i+1 == len(l.lines) || l.line(i+1).start > l.line(i).end
+	return i+1 == l.numLines() || l.line(i+1).start > l.line(i).end
 }
 
 // span fills the part of [s, e) on line i with c.
@@ -180,7 +180,7 @@ func (r *pageRenderer) span(i, s, e int, c color.Color) {
 	}
 	l := r.p.v.lay
 	left := r.p.v.textLeft()
-	r.rect(c, fyne.NewPos(left+x1, l.lines[i].y), fyne.NewSize(x2-x1, l.sp.lineH))
+	r.rect(c, fyne.NewPos(left+x1, l.lineY(i)), fyne.NewSize(x2-x1, l.sp.lineH))
 }
 
 // outline draws a frame in c around the part of [s, e) on line i.
@@ -191,7 +191,7 @@ func (r *pageRenderer) outline(i, s, e int, c color.Color) {
 	}
 	l := r.p.v.lay
 	left := r.p.v.textLeft()
-	rc := r.rect(color.Transparent, fyne.NewPos(left+x1, l.lines[i].y), fyne.NewSize(x2-x1, l.sp.lineH))
+	rc := r.rect(color.Transparent, fyne.NewPos(left+x1, l.lineY(i)), fyne.NewSize(x2-x1, l.sp.lineH))
 	rc.StrokeColor = c
 	rc.StrokeWidth = 2
 }
@@ -224,14 +224,18 @@ func (r *pageRenderer) line(i int, pal palette) {
 func (r *pageRenderer) headers(top, bottom float32, pal palette) {
 	l := r.p.v.lay
 	lineH := l.sp.lineH
-	i := sort.Search(len(l.headers), func(i int) bool { return l.headers[i].y+lineH > top })
-	for ; i < len(l.headers) && l.headers[i].y < bottom; i++ {
-		h := l.headers[i]
-		c := pal.fg
-		if h.block >= 0 && l.blocks[h.block].Color != nil {
-			c = l.blocks[h.block].Color
+	// A paragraph's header is the line above its first.
+	i := sort.Search(len(l.paras), func(i int) bool { return l.paras[i].y > top })
+	for ; i < len(l.paras) && l.paras[i].y-lineH < bottom; i++ {
+		p := &l.paras[i]
+		if !p.header {
+			continue
 		}
-		r.text(h.text, c, true, fyne.NewPos(r.p.v.textLeft(), h.y+(lineH-l.sp.textH)/2))
+		c := pal.fg
+		if l.blocks[p.block].Color != nil {
+			c = l.blocks[p.block].Color
+		}
+		r.text(l.headerText(p), c, true, fyne.NewPos(r.p.v.textLeft(), p.y-lineH+(lineH-l.sp.textH)/2))
 	}
 }
 
@@ -242,7 +246,7 @@ func (r *pageRenderer) caret(first, last int, pal palette) {
 		return
 	}
 	x := v.textLeft() + l.xOf(i, v.caret)
-	r.rect(pal.caret, fyne.NewPos(x-1, l.lines[i].y), fyne.NewSize(2, l.sp.lineH))
+	r.rect(pal.caret, fyne.NewPos(x-1, l.lineY(i)), fyne.NewSize(2, l.sp.lineH))
 }
 
 // rect adds a filled rectangle from the pool.

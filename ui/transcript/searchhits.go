@@ -90,7 +90,7 @@ func (r *pageRenderer) frame(i, s, e int, c color.Color) {
 		return
 	}
 	l := r.p.v.lay
-	rc := r.rect(color.Transparent, fyne.NewPos(r.p.v.textLeft()+x1-1, l.lines[i].y), fyne.NewSize(x2-x1+2, l.sp.lineH))
+	rc := r.rect(color.Transparent, fyne.NewPos(r.p.v.textLeft()+x1-1, l.lineY(i)), fyne.NewSize(x2-x1+2, l.sp.lineH))
 	rc.StrokeColor = c
 	rc.StrokeWidth = 2
 	rc.CornerRadius = 3

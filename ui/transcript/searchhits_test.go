@@ -61,7 +61,7 @@ func TestSearchHitsAreFramedOverTheCodings(t *testing.T) {
 	for _, h := range hits {
 		i := l.lineOf(h.Start)
 		x1, x2 := v.textLeft()+l.xOf(i, h.Start), v.textLeft()+l.xOf(i, h.End)
-		y1, y2 := l.lines[i].y, l.lines[i].y+l.sp.lineH
+		y1, y2 := l.line(i).y, l.line(i).y+l.sp.lineH
 		origin := pageOrigin(v)
 		// The frame: near the middle of its left and right edges and of its
 		// top (the painter rounds a frame's edges to whole pixels).

@@ -166,7 +166,7 @@ func (v *View) Select(start, end int) {
 // down from the top when it was not visible already.
 func (v *View) ScrollTo(runeOffset int) {
 	off := v.clamp(runeOffset)
-	if len(v.lay.lines) == 0 || v.scroll.Size().Height <= 0 {
+	if v.lay.numLines() == 0 || v.scroll.Size().Height <= 0 {
 		v.pendingScroll = off
 		return
 	}
@@ -229,12 +229,12 @@ func (v *View) rewrap(viewWidth float32) {
 		return
 	}
 	topOff := -1
-	if len(v.lay.lines) > 0 && v.scroll.Offset.Y > 0 {
+	if v.lay.numLines() > 0 && v.scroll.Offset.Y > 0 {
 		topOff = v.lay.line(v.lay.lineAtY(v.scroll.Offset.Y)).start
 	}
 	v.lay.wrap(w)
 	if topOff >= 0 {
-		v.scroll.Offset.Y = v.lay.lines[v.lay.lineOf(topOff)].y
+		v.scroll.Offset.Y = v.lay.lineY(v.lay.lineOf(topOff))
 	}
 }
 

@@ -323,8 +323,8 @@ func TestLargeTranscriptStaysBounded(t *testing.T) {
 		hs = append(hs, Highlight{Start: i + 100, End: i + 150, Color: red, ID: int64(-i)})
 	}
 	v.SetHighlights(hs)
-	if len(v.lay.lines) < 2000 {
-		t.Fatalf("only %d lines: the transcript is not long enough to test", len(v.lay.lines))
+	if v.lay.numLines() < 2000 {
+		t.Fatalf("only %d lines: the transcript is not long enough to test", v.lay.numLines())
 	}
 	check := func(where string) {
 		t.Helper()
@@ -345,7 +345,7 @@ func TestLargeTranscriptStaysBounded(t *testing.T) {
 		t.Errorf("scrolled to %v, want the bottom at %v", got, want)
 	}
 	check("bottom")
-	last := v.lay.line(len(v.lay.lines) - 1)
+	last := v.lay.line(v.lay.numLines() - 1)
 	if !slices.Contains(shownTexts(v), v.lay.text[last.bstart:last.bend]) {
 		t.Error("the last line is not drawn at the bottom")
 	}
@@ -474,10 +474,10 @@ func TestNarrowViewWrapsAtTheFloor(t *testing.T) {
 	v, _ := newTestView(t, text, blocks, fyne.NewSize(600, 300))
 	floor := v.textLeft() + v.textRight() + minWrap*v.textSize
 	v.Resize(fyne.NewSize(floor, 300))
-	atFloor := len(v.lay.lines)
+	atFloor := v.lay.numLines()
 	for _, w := range []float32{floor - 1, 120, 80} {
 		v.Resize(fyne.NewSize(w, 300))
-		if got := len(v.lay.lines); got != atFloor || v.lay.width != minWrap*v.textSize {
+		if got := v.lay.numLines(); got != atFloor || v.lay.width != minWrap*v.textSize {
 			t.Errorf("%v wide: %d lines wrapped at %v, want %d as at %v", w, got, v.lay.width, atFloor, minWrap*v.textSize)
 		}
 	}
