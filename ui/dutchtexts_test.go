@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -128,6 +129,11 @@ func TestErrorContextInDutch(t *testing.T) {
 		fmt.Errorf("search index: %w", index.ErrClosed):                         {"search index: the search index is closed", "zoekindex: de zoekindex is gesloten"},
 		fmt.Errorf("coding 7: %w", fmt.Errorf("read: %w", importer.ErrDamaged)): {"coding 7: read: the file is damaged", "codering 7: lezen: het bestand is beschadigd"},
 		index.ErrEmptyQuery: {"search: type a word to search for", "zoeken: typ een woord om naar te zoeken"},
+		// What stops a check, a repair or a copy.
+		fmt.Errorf("checking the ranges: %w", errors.New("database disk image is malformed (11)")): {"checking the ranges: database disk image is malformed (11)", "bij het nakijken van de bereiken: database disk image is malformed (11)"},
+		fmt.Errorf("saving case_attributes: %w", model.ErrDiskFull):                                {"Participant attributes could not be saved: the disk is full: Verbatim could not save; free some space and try again", "Deelnemerskenmerken konden niet worden bewaard: de schijf is vol: Verbatim kon niet opslaan; maak wat ruimte vrij en probeer het opnieuw"},
+		fmt.Errorf("the repaired project: %w", model.ErrSettingsUnreadable):                        {"the repaired project: the project's own settings (its language and identity) could not be read", "het herstelde project: de eigen gegevens van het project (de taal en identiteit) waren niet te lezen"},
+		fmt.Errorf("saving a copy to %s: %w", "/tmp/a: b.verbatim", model.ErrNameTooLong):          {"saving a copy to /tmp/a: b.verbatim: the name or path is longer than the system allows; use a shorter name or folder", "een kopie opslaan in /tmp/a: b.verbatim: de naam of het pad is langer dan het systeem toestaat; kies een kortere naam of map"},
 	}
 	for err, want := range errs {
 		if got := errorText(err); got != want[0] {

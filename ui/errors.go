@@ -36,6 +36,10 @@ func errorTexts() []struct {
 		{model.ErrNothingToUndo, lang.L("nothing to undo")},
 		{model.ErrNothingToRedo, lang.L("nothing to redo")},
 		{model.ErrInAction, lang.L("not while a change is being made (undo and redo come between changes)")},
+		{model.ErrDiskFull, lang.L("the disk is full: Verbatim could not save; free some space and try again")},
+		{model.ErrNameTooLong, lang.L("the name or path is longer than the system allows; use a shorter name or folder")},
+		{model.ErrNeedsUpgrade, lang.L("it was saved by an older version of Verbatim and needs upgrading, which cannot be done while it is read-only; open it where it can be written to")},
+		{model.ErrSettingsUnreadable, lang.L("the project's own settings (its language and identity) could not be read")},
 		{index.ErrClosed, lang.L("the search index is closed")},
 		{index.ErrInUse, lang.L("the search index is in use by another Verbatim window or command (perhaps on a copy of this project); close it there first")},
 		{importer.ErrEmpty, lang.L("the file is empty")},
@@ -72,7 +76,9 @@ func errorText(err error) string {
 // errorContexts are the words model, index and importer put before an
 // error to say where it happened ("document 3: …", "search index: …"),
 // each as the pattern of the English words with the parts it names, and
-// the template of the words in the language shown.
+// the template of the words in the language shown. A part named Table is
+// a table of the project file ("saving codings: …"), said as tableLabel
+// says it.
 var errorContexts = []struct {
 	pattern *regexp.Regexp
 	parts   []string
@@ -91,6 +97,13 @@ var errorContexts = []struct {
 	{regexp.MustCompile(`^read: `), nil, textKey("read: {{.Err}}")},
 	{regexp.MustCompile(`^the change was given up: `), nil, textKey("the change was given up: {{.Err}}")},
 	{regexp.MustCompile(`^could not save the change: `), nil, textKey("could not save the change: {{.Err}}")},
+	{regexp.MustCompile(`^integrity check: `), nil, textKey("integrity check: {{.Err}}")},
+	{regexp.MustCompile(`^checking the texts: `), nil, textKey("checking the texts: {{.Err}}")},
+	{regexp.MustCompile(`^checking the ranges: `), nil, textKey("checking the ranges: {{.Err}}")},
+	{regexp.MustCompile(`^checking the links between rows: `), nil, textKey("checking the links between rows: {{.Err}}")},
+	{regexp.MustCompile(`^saving ([a-z_]+): `), []string{"Table"}, textKey("{{.Table}} could not be saved: {{.Err}}")},
+	{regexp.MustCompile(`^saving a copy to (.+?\.verbatim): `), []string{"File"}, textKey("saving a copy to {{.File}}: {{.Err}}")},
+	{regexp.MustCompile(`^the repaired project: `), nil, textKey("the repaired project: {{.Err}}")},
 }
 
 // contextText is msg with the English words of errorContexts at its start
@@ -104,6 +117,9 @@ func contextText(msg string) string {
 		data := args{"Err": contextText(msg[len(m[0]):])}
 		for i, name := range c.parts {
 			data[name] = m[i+1]
+			if name == "Table" { // a table of the project file, named as the window names it
+				data[name] = tableLabel(m[i+1])
+			}
 		}
 		return translatedWith(c.key, data)
 	}
