@@ -517,11 +517,13 @@ func damagedRowsProject(t *testing.T) string {
 func TestCheckAndRepairSayTheirFindingsInTheWindowsLanguage(t *testing.T) {
 	for _, tt := range []struct {
 		lang           language
+		checkItem      string
+		repairItem     string
 		notice         string
 		check, repair  []string
 		saved, skipped string
 	}{
-		{languageDutch,
+		{languageDutch, "Controleren…", "Herstellen in een nieuw project…",
 			"Bij het lezen van dit project zijn 3 beschadigde delen weggelaten (het eerste: sprekerbeurt 1 van document 1: bereik 0:-5 in een tekst van 70 tekens)",
 			[]string{
 				"Teksten: 2 problemen:",
@@ -546,7 +548,7 @@ func TestCheckAndRepairSayTheirFindingsInTheWindowsLanguage(t *testing.T) {
 				"  • document 2 (ben.txt): de tekst was beschadigd en is bewaard zoals hij te lezen was; kijk de coderingen ervan na",
 			},
 			"  Sprekerbeurten: 2", "Bewaard in hersteld.verbatim:"},
-		{languageEnglish,
+		{languageEnglish, "Check…", "Repair into a new project…",
 			"Reading this project left out 3 damaged parts (the first: speaker turn 1 of document 1: range 0:-5 in a text of 70 characters)",
 			[]string{
 				"Texts: 2 problems:",
@@ -591,13 +593,20 @@ func TestCheckAndRepairSayTheirFindingsInTheWindowsLanguage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			w.onCheck()
+			// The file is sound, so it opens writable, without the damaged
+			// banner's buttons: the Help menu has Check….
+			menuAction(t, w, "Help", tt.checkItem)()
 			if !runUntil(w.integrity.done) {
 				t.Fatal("the check did not end")
 			}
 			got := textsUnder(w.win.Canvas().Overlays().Top())
 			wantLines(t, "the check's report", got, tt.check, slices.Concat(rep.Texts, rep.Ranges, rep.Orphans))
 
+			menuAction(t, w, "Help", tt.repairItem)()
+			if w.integrity.file == nil {
+				t.Fatal("Help > Repair into a new project… did not ask where to save")
+			}
+			w.integrity.file.Hide()
 			dst := filepath.Join(t.TempDir(), "hersteld")
 			os.WriteFile(dst, nil, 0o644) // the file dialog makes the file it names
 			w.repairInto(dst)

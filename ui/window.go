@@ -311,6 +311,9 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Keyboard shortcuts…"), w.onShortcutsHelp),
 			fyne.NewMenuItem(lang.L("Searching…"), w.showQueryHelp),
 			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem(lang.L("Check…"), w.onCheck),
+			fyne.NewMenuItem(lang.L("Repair into a new project…"), w.onRepair),
+			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(lang.L("About Verbatim"), w.onAbout),
 		),
 	)
