@@ -72,12 +72,19 @@ func (w *MainWindow) newReadOnlyBanner() fyne.CanvasObject {
 	}
 	var buttons []fyne.CanvasObject
 	if ro.Damaged() {
-		buttons = append(buttons,
-			widget.NewButtonWithIcon(lang.L("Check…"), theme.SearchIcon(), w.onCheck),
-			widget.NewButtonWithIcon(lang.L("Repair into a new project…"), theme.DocumentSaveIcon(), w.onRepair))
+		buttons = w.checkButtons()
 	}
 	w.integrity.banner = w.addNotice(readOnlyText(ro), buttons...)
 	return w.integrity.box
+}
+
+// checkButtons are Check… and Repair into a new project…, for a notice
+// of damage.
+func (w *MainWindow) checkButtons() []fyne.CanvasObject {
+	return []fyne.CanvasObject{
+		widget.NewButtonWithIcon(lang.L("Check…"), theme.SearchIcon(), w.onCheck),
+		widget.NewButtonWithIcon(lang.L("Repair into a new project…"), theme.DocumentSaveIcon(), w.onRepair),
+	}
 }
 
 // addNotice adds a warning line to the box over the transcript, with
@@ -97,13 +104,13 @@ func (w *MainWindow) addNotice(text string, buttons ...fyne.CanvasObject) *widge
 }
 
 // noteSkippedRows says, once the project is open and shown, that reading
-// it left out damaged rows, and what to do.
+// it left out damaged rows, and what to do, with the buttons that do it.
 func (w *MainWindow) noteSkippedRows() {
 	rows := w.project.SkippedRows()
 	if len(rows) == 0 || w.integrity.skipped != nil {
 		return
 	}
-	w.integrity.skipped = w.addNotice(plural("Reading this project left out {{.Count}} damaged parts (the first: {{.First}}). Run 'verbatim check FILE' to list them all, and 'verbatim repair FILE -o NEW.verbatim' to save what can be read into a new project.", len(rows), args{"First": findingText(rows[0])}))
+	w.integrity.skipped = w.addNotice(plural("Reading this project left out {{.Count}} damaged parts (the first: {{.First}}). Check… lists them all, and Repair into a new project… saves what can be read into a new project (on the command line: 'verbatim check FILE' and 'verbatim repair FILE -o NEW.verbatim').", len(rows), args{"First": findingText(rows[0])}), w.checkButtons()...)
 }
 
 // readOnlyDialog is the dialog that refuses a change to a read-only

@@ -218,7 +218,8 @@ func TestSaveACopy(t *testing.T) {
 }
 
 // TestSkippedRowsAreNoted damages the turns' ranges in a sound file: the
-// window opens it, writable, and says that damaged parts were left out.
+// window opens it, writable, and says that damaged parts were left out,
+// with Check… (which lists them) and Repair into a new project….
 func TestSkippedRowsAreNoted(t *testing.T) {
 	test.NewTempApp(t)
 	path := closedTestProject(t)
@@ -247,6 +248,19 @@ func TestSkippedRowsAreNoted(t *testing.T) {
 	}
 	if w.integrity.skipped == nil || !w.integrity.box.Visible() || !strings.Contains(textsUnder(w.integrity.box), "left out") || !strings.Contains(textsUnder(w.integrity.box), findingText(p.SkippedRows()[0])) {
 		t.Errorf("no notice of the damaged parts left out: %q", textsUnder(w.integrity.box))
+	}
+	queueForRunUntil(t)
+	tapButton(t, w.integrity.box, "Check…")
+	if !runUntil(w.integrity.done) {
+		t.Fatal("the check did not end")
+	}
+	if got := textsUnder(w.win.Canvas().Overlays().Top()); !strings.Contains(got, plural("Ranges: {{.Count}} problems:", len(p.SkippedRows()))) {
+		t.Errorf("the notice's Check… shows %q, want the damaged ranges", got)
+	}
+	tapButton(t, w.win.Canvas().Overlays().Top(), "Close")
+	tapButton(t, w.integrity.box, "Repair into a new project…")
+	if w.integrity.file == nil {
+		t.Error("the notice's Repair into a new project… did not ask where to save")
 	}
 }
 
