@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,7 +28,7 @@ func newHousekeptWindow(t *testing.T) (*MainWindow, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(w.win.Close)
+	t.Cleanup(func() { closeIfOpen(w.win) })
 	waitForIndex(t, w)
 	if !runUntil(w.integrity.backup) {
 		t.Fatal("the first window's backup did not end")
@@ -47,14 +48,16 @@ func openInWindow(t *testing.T, w *MainWindow, path string, open func(context.Co
 	if nw.integrity.backup != nil && !runUntil(nw.integrity.backup) {
 		t.Fatal("the automatic backup did not end")
 	}
-	t.Cleanup(func() {
-		for _, x := range fyne.CurrentApp().Driver().AllWindows() {
-			if x == nw.win {
-				x.Close()
-			}
-		}
-	})
+	t.Cleanup(func() { closeIfOpen(nw.win) })
 	return nw
+}
+
+// closeIfOpen closes win unless it was closed (the test driver's Close
+// does not take a second one).
+func closeIfOpen(win fyne.Window) {
+	if slices.Contains(fyne.CurrentApp().Driver().AllWindows(), win) {
+		win.Close()
+	}
 }
 
 // TestProjectWindowsGetBackupsAndRevisionChecks: a project made and one

@@ -3,8 +3,11 @@ package ui
 import (
 	"context"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -28,14 +31,46 @@ func stopApp(t *testing.T) {
 	runStoppedHook(a)
 }
 
+// termSelf sends the test's own process TERM once the app has taken the
+// signals as Run does (takeSignals), and runs what it hands the window
+// until nw has closed.
+func termSelf(t *testing.T, nw *MainWindow) {
+	t.Helper()
+	takeSignals()
+	t.Cleanup(func() { signal.Reset(os.Interrupt, syscall.SIGTERM) })
+	self, err := os.FindProcess(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := self.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	timeout := time.After(30 * time.Second)
+	for !nw.integrity.closed {
+		select {
+		case fn := <-uiQueue:
+			fn()
+		case <-timeout:
+			t.Fatal("30 s after TERM the window is still open")
+		}
+	}
+}
+
 // TestTermLosesNothing: a window resized, a split moved and a summary
-// typed a moment before the app gets TERM (before its autosave), then the app
-// stops without closing its windows, as Fyne's driver does. The project is
-// closed as one file with its revision remembered, the summary is in it,
-// the window's index is released, and the window opened again on the
-// project comes back at the size and split it was left at, with the
-// summary.
+// typed a moment before the app gets TERM (before its autosave). The app
+// quits as File > Quit does; or, should the driver stop it without closing
+// its windows, it closes them after. The project is closed as one file
+// with its revision remembered, the summary is in it, the window's index
+// is released, and the window opened again on the project comes back at
+// the size and split it was left at, with the summary.
 func TestTermLosesNothing(t *testing.T) {
+	t.Run("the signal", func(t *testing.T) { termLosesNothing(t, termSelf) })
+	t.Run("the stopped hook", func(t *testing.T) {
+		termLosesNothing(t, func(t *testing.T, _ *MainWindow) { stopApp(t) })
+	})
+}
+
+func termLosesNothing(t *testing.T, stop func(*testing.T, *MainWindow)) {
 	w, data := newHousekeptWindow(t)
 	path := filepath.Join(t.TempDir(), "Signaal.verbatim")
 	var doc model.Document
@@ -63,7 +98,7 @@ func TestTermLosesNothing(t *testing.T) {
 		t.Fatalf("the summary was saved before the app stopped (%q): the test proves nothing", got)
 	}
 
-	stopApp(t)
+	stop(t, nw)
 
 	if _, err := os.Stat(path + "-wal"); err == nil {
 		t.Error("the project was not closed when the app stopped: its -wal is still there")

@@ -34,9 +34,9 @@ func (w *MainWindow) onFind() {
 	w.search.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
-// onQuit closes every window, each remembering its place and closing its
+// quitApp is File > Quit: it closes every window, each remembering its place and closing its
 // project, after which the app ends.
-func (w *MainWindow) onQuit() {
+func quitApp() {
 	// A copy: closing a window takes it out of the driver's list.
 	for _, win := range slices.Clone(fyne.CurrentApp().Driver().AllWindows()) {
 		win.Close()

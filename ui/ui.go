@@ -7,8 +7,10 @@ import (
 	"context"
 	"image/color"
 	"os"
+	"os/signal"
 	"strconv"
 	"sync"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 
@@ -18,9 +20,10 @@ import (
 
 // Run shows the main window on an open project and runs the app until the
 // window closes; closing the window closes the project (its caller may
-// close it again, to be told the same). An app stopped without closing its
-// windows (INT or TERM: Fyne's driver quits) closes them as File > Quit
-// does, short of drawing, before Run returns.
+// close it again, to be told the same). INT and TERM quit as File > Quit
+// does (takeSignals). An app stopped without closing its windows all the
+// same closes them as File > Quit does, short of drawing, before Run
+// returns.
 func Run(a fyne.App, p *model.Project, opts Options) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := NewMainWindow(a, p, opts)
@@ -30,6 +33,7 @@ func Run(a fyne.App, p *model.Project, opts Options) error {
 	w.closesProject()
 	onUI, onIndexUI = whileRunning, whileRunning
 	closesWindowsOnStop(a)
+	a.Lifecycle().SetOnStarted(takeSignals)
 	w.win.ShowAndRun()
 	// Fyne's driver can drop its stopped hook: it queues the hook for the
 	// loop that has just ended, whose last drain may discard it (under
@@ -43,6 +47,25 @@ func Run(a fyne.App, p *model.Project, opts Options) error {
 		runStoppedHook(a)
 	}
 	return nil
+}
+
+// takeSignals makes INT and TERM (a logout, a shutdown, Ctrl-C in the
+// terminal that started the app) quit as File > Quit does, on the UI
+// goroutine while the loop runs: every window closes, saving the memos
+// typed, remembering its place and closing its project, and the app ends.
+// Fyne's driver, which takes them as its loop starts, quits the loop at
+// once: then the windows were closed by the stopped hook after the loop,
+// which the driver can drop, or queue where its end never runs it (and
+// Run never returns). It runs as the loop starts (the started hook), once
+// the driver has taken the signals, which it loses here.
+func takeSignals() {
+	signal.Reset(os.Interrupt, syscall.SIGTERM)
+	got := make(chan os.Signal, 1)
+	signal.Notify(got, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-got
+		onUI(quitApp)
+	}()
 }
 
 // runStoppedHook runs the app's stopped hook as the driver does: the

@@ -260,7 +260,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	w.undoMenu = newUndoMenu(w.onUndo, w.onRedo)
 	w.undoMenu.name(w.project)
 	w.recent = w.newRecentItem()
-	quit := fyne.NewMenuItem(lang.L("Quit"), w.onQuit)
+	quit := fyne.NewMenuItem(lang.L("Quit"), quitApp)
 	exportMenu := fyne.NewMenuItem(lang.L("Export"), nil)
 	exportMenu.ChildMenu = fyne.NewMenu("",
 		fyne.NewMenuItem(lang.L("REFI-QDA project (.qdpx)…"), func() { w.onExportREFI(false) }),
