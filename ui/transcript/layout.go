@@ -178,17 +178,31 @@ func (l *layout) setText(text string, blocks []Block) {
 	bounds = append(bounds, l.n)
 	bytesAt := runesToBytes(text, bounds)
 
+	// Counting the paragraphs first makes their slice once: on a long
+	// transcript growing it by appending held two copies at the end.
+	var count int
+	l.segments(bytesAt, &count)
+	if cap(l.paras) < count {
+		l.paras = make([]para, 0, count)
+	}
+	l.segments(bytesAt, nil)
+}
+
+// segments splits the text into the segments between and inside blocks and
+// hands each to addSegment, which counts their paragraphs when count is not
+// nil and adds them otherwise.
+func (l *layout) segments(bytesAt []int, count *int) {
 	pos, bpos := 0, 0
 	for i, b := range l.blocks {
 		bs, be := bytesAt[1+2*i], bytesAt[2+2*i]
 		if b.Start > pos {
-			l.addSegment(pos, bpos, bs, -1)
+			l.addSegment(pos, bpos, bs, -1, count)
 		}
-		l.addSegment(b.Start, bs, be, i)
+		l.addSegment(b.Start, bs, be, i, count)
 		pos, bpos = b.End, be
 	}
 	if pos < l.n {
-		l.addSegment(pos, bpos, len(text), -1)
+		l.addSegment(pos, bpos, len(l.text), -1, count)
 	}
 }
 
@@ -228,7 +242,8 @@ func runesToBytes(text string, runeOffsets []int) []int {
 
 // addSegment splits the segment starting at rune start, bytes [bs, be), into
 // paragraphs at line feeds. Blank paragraphs are skipped: they only add space.
-func (l *layout) addSegment(start, bs, be, block int) {
+// With count not nil it only counts the paragraphs it would add.
+func (l *layout) addSegment(start, bs, be, block int, count *int) {
 	first := true
 	r := start
 	for bs <= be {
@@ -238,8 +253,16 @@ func (l *layout) addSegment(start, bs, be, block int) {
 			pe = bs + nl
 		}
 		s := l.text[bs:pe]
-		n := utf8.RuneCountInString(s)
-		if strings.TrimSpace(s) != "" {
+		n := 0 // counting needs no rune offsets
+		if count == nil {
+			n = utf8.RuneCountInString(s)
+		}
+		switch {
+		case strings.TrimSpace(s) == "":
+		case count != nil:
+			*count++
+			first = false
+		default:
 			p := para{start: int32(r), end: int32(r + n), bstart: int32(bs), bend: int32(pe), boldEnd: int32(r), block: int32(block)}
 			// Each paragraph outside blocks stands alone; inside a block only
 			// the first one starts a new block.
