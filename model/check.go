@@ -42,7 +42,17 @@ const checkRows = 100
 func (p *Project) Check(ctx context.Context) (CheckReport, error) {
 	var r CheckReport
 	var err error
-	if r.Integrity, err = pragmaCheck(ctx, p.db, "integrity_check", checkRows); err != nil {
+	found, err := pragmaCheck(ctx, p.db, "integrity_check", checkRows)
+	if p.schemaDamage != "" {
+		// Read through damagedDSN, SQLite checks only what it could parse.
+		r.Integrity = append(r.Integrity, p.schemaDamage)
+	}
+	if err != nil && isCorrupt(err) {
+		// Damage that stops SQLite's check is a finding of it.
+		r.Integrity, err = append(r.Integrity, sqliteFinding(err)), nil
+	}
+	r.Integrity = append(r.Integrity, found...)
+	if err != nil {
 		return r, fmt.Errorf("integrity check: %w", err)
 	}
 	if r.Texts, err = p.checkTexts(ctx); err != nil {

@@ -1,6 +1,13 @@
 package model
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
 
 // Errors a caller can test for with errors.Is. Their texts are written for a
 // researcher: the command line and the window show them as they are.
@@ -25,4 +32,31 @@ var (
 	// ErrInAction: undo, redo or clearing the history was asked for inside
 	// a Group, whose changes are not one step yet.
 	ErrInAction = errors.New("not while a change is being made (undo and redo come between changes)")
+	// ErrDamaged: a read failed because the project file is damaged there
+	// (Damage).
+	ErrDamaged = errors.New("this part of the project file is damaged and cannot be read; 'verbatim check FILE' lists the damage, and 'verbatim repair FILE -o NEW.verbatim' saves what can be read into a new project")
 )
+
+// Damage marks err as ErrDamaged, keeping it for errors.As, when SQLite
+// failed for damage in the project file: a damaged page, a table or column
+// its description lacks, or a value not of its column's kind (a sound
+// project has every table and column Verbatim reads, with values of their
+// kinds, so only damage makes one go missing or change). The command line
+// and the window say every error through it.
+func Damage(err error) error {
+	if err == nil || errors.Is(err, ErrDamaged) {
+		return err
+	}
+	if strings.Contains(err.Error(), "sql: Scan error on column") {
+		return fmt.Errorf("%w (%w)", ErrDamaged, err)
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	code, msg := se.Code()&0xff, se.Error()
+	if code == sqlite3.SQLITE_CORRUPT || (code == sqlite3.SQLITE_ERROR && (strings.Contains(msg, "no such table") || strings.Contains(msg, "no such column"))) {
+		return fmt.Errorf("%w (%w)", ErrDamaged, err)
+	}
+	return err
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -720,5 +721,89 @@ func TestFindingsInEnglish(t *testing.T) {
 		if got := tt.f.String(); got != tt.want {
 			t.Errorf("%+v: got %q, want %q", tt.f, got, tt.want)
 		}
+	}
+}
+
+// damageSchema changes one byte of the description (the CREATE statement)
+// SQLite keeps of table or trigger name in the closed project file at path,
+// as bit rot would: the first byte after "CREATE TABLE name" or "CREATE
+// TRIGGER name" becomes '|'.
+func damageSchema(t *testing.T, path, kind, name string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmt := []byte("CREATE " + kind + " " + name)
+	i := bytes.Index(data, stmt)
+	if i < 0 {
+		t.Fatalf("no %q in %s", stmt, path)
+	}
+	data[i+len(stmt)] = '|'
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDamagedSchemaOpensReadOnlyAndRepairs damages the descriptions SQLite
+// keeps of a trigger, then of a table: SQLite refuses such a file as a
+// whole, and Verbatim opened neither (not a Verbatim project) and repaired
+// nothing of them. Now each opens read-only as damaged, with everything
+// else readable; the check names the damage, and the repair saves every
+// table but the one whose description is damaged.
+func TestDamagedSchemaOpensReadOnlyAndRepairs(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		kind, name string
+		lost       string // the table the repair cannot read
+	}{
+		{"TRIGGER", "changes_codings_insert", ""},
+		{"TABLE", "pseudonyms", "pseudonyms"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := sampleProjectFile(t, dir, 4)
+			damageSchema(t, path, c.kind, c.name)
+			before, _ := os.ReadFile(path)
+			for _, open := range []func(context.Context, string) (*Project, error){Open, OpenReader} {
+				p, err := open(ctx, path)
+				if err != nil {
+					t.Fatalf("open: %v", err)
+				}
+				var ro *ReadOnlyError
+				if !errors.As(p.ReadOnly(), &ro) || !ro.Damaged() || !strings.Contains(strings.Join(ro.Detail, " "), "malformed database schema") {
+					t.Errorf("ReadOnly: got %v, want damaged, with SQLite's words", p.ReadOnly())
+				}
+				if docs, err := p.Documents(ctx); err != nil || len(docs) != 4 {
+					t.Errorf("documents: got %d, %v", len(docs), err)
+				}
+				if codings, err := p.Codings(ctx, CodingFilter{}); err != nil || len(codings) != 8 {
+					t.Errorf("codings: got %d, %v", len(codings), err)
+				}
+				if _, err := p.AddCode(ctx, 0, "Nieuw", "", ""); !errors.Is(err, ErrReadOnly) {
+					t.Errorf("add code: got %v, want ErrReadOnly", err)
+				}
+				rep, err := p.Check(ctx)
+				if err != nil || rep.OK() || !strings.Contains(strings.Join(rep.Integrity, " "), "malformed database schema") {
+					t.Errorf("check: %v, %q; want the damaged schema among its findings", err, rep.Integrity)
+				}
+				p.Close()
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("opening the damaged project changed it")
+			}
+			fixed := filepath.Join(dir, "hersteld.verbatim")
+			res, err := Repair(ctx, path, fixed)
+			if err != nil {
+				t.Fatalf("repair: %v", err)
+			}
+			var lost []string
+			for _, f := range res.Lost {
+				lost = append(lost, f.Table)
+			}
+			if res.Saved["documents"] != 4 || res.Saved["codings"] != 8 || strings.Join(lost, " ") != c.lost {
+				t.Errorf("repair saved %v and lost %q; want every row, and only %q lost", res.Saved, lost, c.lost)
+			}
+		})
 	}
 }

@@ -28,7 +28,11 @@ type Project struct {
 	path     string
 	uuid     string
 	readOnly error // why changes are refused; nil when the project is writable
-	skipped  skippedRows
+	// schemaDamage is SQLite's refusal of the whole file on opening, when
+	// its table descriptions (the schema) or the pages holding them are
+	// damaged; "" when SQLite reads it.
+	schemaDamage string
+	skipped      skippedRows
 	// closedRevision is the revision the project had when it was closed.
 	closedRevision int64
 	closed         bool
@@ -225,7 +229,13 @@ func openReadOnly(ctx context.Context, path string, why *ReadOnlyError) (*Projec
 		p.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if err := readableVersion(ctx, db); err != nil {
+	if p.schemaDamage != "" {
+		p.db.Close()
+		if p.db, err = sql.Open("sqlite", damagedDSN(abs, needsImmutable(abs))); err != nil {
+			return nil, err
+		}
+	}
+	if err := readableVersion(ctx, p.db); err != nil {
 		p.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -260,7 +270,11 @@ func open(ctx context.Context, path string, lock *os.File, dsn func(string) stri
 		// Damaged: never write into it, not even an upgrade. Reopen with
 		// every connection refusing writes, keeping the lock.
 		p.db.Close()
-		if p.db, err = sql.Open("sqlite", readOnlyDSN(abs, false)); err != nil {
+		ro := readOnlyDSN(abs, false)
+		if p.schemaDamage != "" {
+			ro = damagedDSN(abs, false)
+		}
+		if p.db, err = sql.Open("sqlite", ro); err != nil {
 			p.Close()
 			return nil, err
 		}
@@ -304,6 +318,15 @@ func readOnlyDSN(abs string, immutable bool) string {
 	return s
 }
 
+// damagedDSN opens a file whose schema (SQLite's description of its tables,
+// indexes and triggers) is damaged read-only, as readOnlyDSN does, and reads
+// what it can: with writable_schema SQLite skips the descriptions it cannot
+// parse instead of refusing the whole file, so every table whose own
+// description is sound can be read (query_only still refuses every write).
+func damagedDSN(abs string, immutable bool) string {
+	return readOnlyDSN(abs, immutable) + "&_pragma=writable_schema(1)"
+}
+
 // needsImmutable says whether a file must be read as immutable: SQLite can
 // create no journal beside it, and there is none, so nothing is changing it.
 func needsImmutable(abs string) bool {
@@ -337,6 +360,13 @@ func pathError(path string, err error) error {
 		return fmt.Errorf("%s: %w", path, ErrNameTooLong)
 	}
 	return err
+}
+
+// isCorrupt says whether err is SQLite's SQLITE_CORRUPT: a file that is a
+// SQLite database, damaged (its schema, a page).
+func isCorrupt(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT
 }
 
 func isNotADatabase(err error) bool {

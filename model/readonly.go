@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"modernc.org/sqlite"
 )
 
 // Errors about the state of the project file, for errors.Is.
@@ -75,6 +77,15 @@ const quickCheckRows = 5
 // fails it is marked damaged, and so read-only.
 func (p *Project) checkOnOpen(ctx context.Context) error {
 	found, err := quickCheck(ctx, p.db, quickCheckRows)
+	if err != nil && isCorrupt(err) {
+		// SQLite refuses the file as a whole, for damage in its table
+		// descriptions (the schema) or in the pages that hold them: it
+		// opens read-only and damaged, through damagedDSN, with what can
+		// be read of it.
+		p.schemaDamage = sqliteFinding(err)
+		p.readOnly = &ReadOnlyError{Reason: ReasonDamaged, Detail: []string{p.schemaDamage}}
+		return nil
+	}
 	if err != nil {
 		if isNotADatabase(err) {
 			return ErrNotProject
@@ -85,6 +96,23 @@ func (p *Project) checkOnOpen(ctx context.Context) error {
 		p.readOnly = &ReadOnlyError{Reason: ReasonDamaged, Detail: found}
 	}
 	return nil
+}
+
+// sqliteFinding is SQLite's message of a damaged file, without its code:
+// "malformed database schema (pseudonyms_name)".
+func sqliteFinding(err error) string {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	msg := se.Error()
+	if i := strings.Index(msg, "malformed database schema"); i >= 0 {
+		msg = msg[i:] // without "database disk image is malformed: "
+	}
+	if j := strings.LastIndex(msg, " ("); j > 0 && strings.HasSuffix(msg, ")") && strings.Trim(msg[j+2:len(msg)-1], "0123456789") == "" {
+		msg = msg[:j] // SQLite's error code
+	}
+	return msg
 }
 
 // quickCheck returns the problems PRAGMA quick_check finds, at most max;

@@ -50,7 +50,9 @@ func Repair(ctx context.Context, src, dst string) (RepairReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	old, err := sql.Open("sqlite", readOnlyDSN(absSrc, needsImmutable(absSrc)))
+	// damagedDSN: a damaged schema loses only the tables whose own
+	// descriptions are damaged, not the whole file.
+	old, err := sql.Open("sqlite", damagedDSN(absSrc, needsImmutable(absSrc)))
 	if err != nil {
 		return rep, err
 	}

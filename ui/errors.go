@@ -56,6 +56,7 @@ func errorTexts() []struct {
 // language shown, within the English context the packages wrapped them
 // in (a file's name, what was being done).
 func errorText(err error) string {
+	err = model.Damage(err)
 	msg := err.Error()
 	for _, e := range errorTexts() {
 		if errors.Is(err, e.err) {
@@ -65,6 +66,11 @@ func errorText(err error) string {
 	var qe *index.QueryError
 	if errors.As(err, &qe) {
 		msg = strings.Replace(msg, qe.Error(), lang.L("search: {{.Err}}", args{"Err": queryErrorText(qe)}), 1)
+	}
+	if errors.Is(err, model.ErrDamaged) {
+		// The window names its menu items where the command line names
+		// its commands, as readOnlyText does.
+		msg = strings.Replace(msg, model.ErrDamaged.Error(), lang.L("this part of the project file is damaged and cannot be read; Help > Check… lists the damage, and Help > Repair into a new project… saves what can be read into a new project"), 1)
 	}
 	var ro *model.ReadOnlyError
 	if errors.As(err, &ro) {

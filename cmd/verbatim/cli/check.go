@@ -150,7 +150,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	}
 	section("file", rep.Integrity, "SQLite's integrity check finds nothing wrong")
 	if err != nil {
-		return fmt.Errorf("the check stopped: %w; run 'verbatim repair %s -o NEW.verbatim' to save what can be read", err, pos[0])
+		return damageSaid{fmt.Errorf("the check stopped: %w; run 'verbatim repair %s -o NEW.verbatim' to save what can be read", err, pos[0])}
 	}
 	section("texts", findingLines(rep.Texts), "every text is as it was imported")
 	section("ranges", findingLines(rep.Ranges), "every speaker turn and coding lies within its text")
@@ -161,6 +161,14 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	}
 	return nil
 }
+
+// damageSaid is an error that says itself what is damaged and what to do,
+// so model.Damage leaves it as it is.
+type damageSaid struct{ error }
+
+func (d damageSaid) Unwrap() error { return d.error }
+
+func (d damageSaid) Is(target error) bool { return target == model.ErrDamaged }
 
 // findingLines are model's findings as the command line prints them.
 func findingLines(found []model.Finding) []string {

@@ -117,8 +117,9 @@ func TestReadersBesideAWriter(t *testing.T) {
 }
 
 // TestCommandsOnDamagedCopies flips random bytes in copies of a real
-// project, 100 times: every command either works or prints one line, and a
-// change is never accepted into a file that fails its check.
+// project, 100 times: every command either works or prints one line, in
+// plain words first, and a change is never accepted into a file that fails
+// its check.
 func TestCommandsOnDamagedCopies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -151,6 +152,12 @@ func TestCommandsOnDamagedCopies(t *testing.T) {
 			}
 			if stderr != "" && lines(stderr) != 1 {
 				t.Errorf("round %d: %s printed %d lines: %q", round, args[0], lines(stderr), stderr)
+			}
+			// SQLite's own words come only after plain ones (model.Damage).
+			for _, raw := range []string{"verbatim: SQL logic error", "verbatim: database disk image", "verbatim: sql:"} {
+				if strings.HasPrefix(stderr, raw) {
+					t.Errorf("round %d: %s said SQLite's words alone: %q", round, args[0], stderr)
+				}
 			}
 		}
 		p, err := model.OpenReader(context.Background(), path)
