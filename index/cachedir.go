@@ -78,10 +78,16 @@ func OpenInMemoryInstead(ctx context.Context, p *model.Project, cacheErr error, 
 	return OpenInMemory(ctx, p, progress)
 }
 
+// errHeldElsewhere is the note of a search that made its index in memory
+// because another process holds the one in the cache folder.
+var errHeldElsewhere = errors.New("another Verbatim window or command has the search index open")
+
 // OpenOrInMemory opens project p's index in dir as Open does, or, when
 // searchOnly, as OpenForSearch does (a folder that holds an index already
 // is then not checked for writing: an index that is up to date writes
-// nothing). When dir cannot be written (it is full, read-only or not
+// nothing; and an index another process holds, the window or a command
+// changing it, is made in memory instead for a project of at most limit
+// characters, with cacheErr saying so). When dir cannot be written (it is full, read-only or not
 // permitted, or becomes so while the index is written), the index of a
 // project of at most limit characters is built in memory instead, and
 // cacheErr says why, for a note; a larger project fails with that reason.
@@ -95,6 +101,15 @@ func OpenOrInMemory(ctx context.Context, p *model.Project, dir string, limit int
 			open = OpenForSearch
 		}
 		ix, err = open(ctx, p, dir, progress)
+		if searchOnly && errors.Is(err, ErrInUse) {
+			// A command that only searches runs beside the window or a
+			// command that holds the index: it searches an index of its
+			// own, made in memory, when the project is small enough.
+			if mix, merr := OpenInMemoryInstead(ctx, p, errHeldElsewhere, limit, progress); merr == nil {
+				return mix, errHeldElsewhere, nil
+			}
+			return nil, nil, err
+		}
 		if err == nil || !CacheFailed(err) {
 			return ix, nil, err
 		}

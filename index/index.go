@@ -30,8 +30,14 @@ var ErrClosed = errors.New("the search index is closed")
 var ErrInUse = errors.New("the search index is in use by another Verbatim window or command (perhaps on a copy of this project); close it there first")
 
 // lockTimeout is how long Open waits for another process to let go of the
-// index before it gives up with ErrInUse.
-var lockTimeout = "1s"
+// index before it gives up with ErrInUse: long enough for a search from the
+// command line to end (an autocode beside one failed 5 times in 10 with a
+// second). readLockTimeout is OpenForSearch's: it makes an index in memory
+// instead (OpenOrInMemory), so it waits less.
+var (
+	lockTimeout     = "10s"
+	readLockTimeout = "1s"
+)
 
 // batchEntries and batchBytes bound a batch while the index is built or
 // updated, within a document too: bleve indexes a big batch faster, but holds

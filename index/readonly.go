@@ -67,6 +67,7 @@ func openBleveReadOnly(path string) (bi bleve.Index, st state, err error) {
 	}()
 	cfg := bleveConfig()
 	cfg["read_only"] = true
+	cfg["bolt_timeout"] = readLockTimeout
 	bi, err = bleve.OpenUsing(path, cfg)
 	if err != nil {
 		if isLockTimeout(err) {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"codeberg.org/verbatim/verbatim/index"
 	"codeberg.org/verbatim/verbatim/model"
 )
 
@@ -101,13 +102,25 @@ func TestReadersBesideAWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
+	// The writer holds the search index too, as the window does: the
+	// commands that search make one in memory (it said "in use" before).
+	ix, err := index.Open(context.Background(), w, index.ProjectDir(env.CacheDir, w.Path()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
 	for _, args := range [][]string{
 		{"docs", proj}, {"codes", proj}, {"codings", proj}, {"search", proj, "leert"},
 		{"export", proj, "--format", "csv", "-o", filepath.Join(t.TempDir(), "x.csv")},
+		{"export", proj, "--query", "leert", "-o", filepath.Join(t.TempDir(), "q.csv")},
 		{"check", proj}, {"backup", proj, "-o", filepath.Join(t.TempDir(), "c.verbatim")},
 	} {
-		if code, _, stderr := run(t, env, args...); code != 0 {
+		code, stdout, stderr := run(t, env, args...)
+		if code != 0 {
 			t.Errorf("%s beside a writer: exit %d, %q", args[0], code, stderr)
+		}
+		if args[0] == "search" && (!strings.Contains(stderr, "has the search index open") || !strings.Contains(stdout, "leert")) {
+			t.Errorf("search beside the window's index: %q, note %q", stdout, stderr)
 		}
 	}
 	code, _, stderr := run(t, env, "code", "add", proj, "Nieuw")
