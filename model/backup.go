@@ -33,7 +33,7 @@ func (p *Project) Backup(ctx context.Context, dst string) error {
 	if p.readOnly != nil {
 		// Its connections refuse every write, VACUUM INTO too; the copy
 		// is read through one that only opens the file read-only.
-		if db, err = sql.Open("sqlite", strings.Replace(readOnlyDSN(p.path, needsImmutable(p.path)), "&_pragma=query_only(1)", "", 1)); err != nil {
+		if db, err = sql.Open("sqlite", strings.Replace(readOnlyDSN(p.path, p.immutable || needsImmutable(p.path)), "&_pragma=query_only(1)", "", 1)); err != nil {
 			return err
 		}
 		defer db.Close()

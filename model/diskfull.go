@@ -18,7 +18,7 @@ func diskError(err error) error {
 		return err
 	}
 	var se *sqlite.Error
-	if (errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL) || isDiskFull(err) {
+	if (errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL) || isNoRoomForShm(err) || isDiskFull(err) {
 		return fmt.Errorf("%w (%w)", ErrDiskFull, err)
 	}
 	return err

@@ -32,7 +32,10 @@ type Project struct {
 	// its table descriptions (the schema) or the pages holding them are
 	// damaged; "" when SQLite reads it.
 	schemaDamage string
-	skipped      skippedRows
+	// immutable: the file is read as immutable, for want of room for the
+	// -shm file on a full disk (openReadOnly).
+	immutable bool
+	skipped   skippedRows
 	// closedRevision is the revision the project had when it was closed.
 	closedRevision int64
 	closed         bool
@@ -212,6 +215,48 @@ func OpenReader(ctx context.Context, path string) (*Project, error) {
 	return openReadOnly(ctx, path, &ReadOnlyError{Reason: ReasonReader})
 }
 
+// readerDSN opens a file that can be written for reading only: every
+// connection refuses writes (query_only), but, unlike readOnlyDSN's, the last
+// to close merges and removes the -wal and -shm files SQLite makes beside it
+// for a reader too, so that a command that only read leaves the project one
+// file, as it found it.
+func readerDSN(abs string) string {
+	return fileURL(abs) + "?mode=rw&_pragma=query_only(1)&_pragma=busy_timeout(10000)"
+}
+
+// canWrite says whether the file at abs and its folder can be written.
+func canWrite(abs string) bool {
+	f, err := os.OpenFile(abs, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return dirWritable(filepath.Dir(abs))
+}
+
+// removeBegunJournal removes the empty -wal and the -shm SQLite began
+// beside the file at abs and had no room to finish, when no writer has it
+// open (the writer's lock is free): a reader needs room for them.
+func removeBegunJournal(abs string) {
+	f, err := os.OpenFile(abs, os.O_RDWR, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	if lockFile(f) == nil && noWAL(abs) {
+		os.Remove(abs + "-wal")
+		os.Remove(abs + "-shm")
+	}
+}
+
+// noWAL says whether no changes wait beside the file at abs (no -wal, or an
+// empty one): then reading it as immutable, which needs no -shm, misses
+// nothing.
+func noWAL(abs string) bool {
+	st, err := os.Stat(abs + "-wal")
+	return err != nil || st.Size() == 0
+}
+
 // openReadOnly opens path without a lock and without ever writing to it.
 // Where no journal can be created beside it (read-only media or folder), the
 // file is read as immutable: nothing can be changing it there.
@@ -220,14 +265,34 @@ func openReadOnly(ctx context.Context, path string, why *ReadOnlyError) (*Projec
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", readOnlyDSN(abs, needsImmutable(abs)))
+	ro := readOnlyDSN(abs, needsImmutable(abs))
+	if why.Reason == ReasonReader && canWrite(abs) {
+		ro = readerDSN(abs)
+	}
+	db, err := sql.Open("sqlite", ro)
 	if err != nil {
 		return nil, err
 	}
+	_, walErr := os.Stat(abs + "-wal")
 	p := &Project{db: db, path: abs, readOnly: why}
-	if err := p.checkOnOpen(ctx); err != nil {
+	err = p.checkOnOpen(ctx)
+	if err != nil && isNoRoomForShm(err) && noWAL(abs) {
+		// A full disk has no room for the -shm file SQLite makes to read
+		// a project; with no changes waiting beside it, it is read as
+		// immutable, which needs none.
+		p.db.Close()
+		if walErr != nil {
+			removeBegunJournal(abs)
+		}
+		if p.db, err = sql.Open("sqlite", readOnlyDSN(abs, true)); err != nil {
+			return nil, err
+		}
+		p.immutable = true
+		err = p.checkOnOpen(ctx)
+	}
+	if err != nil {
 		p.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, diskError(err))
 	}
 	if p.schemaDamage != "" {
 		p.db.Close()
@@ -261,8 +326,17 @@ func open(ctx context.Context, path string, lock *os.File, dsn func(string) stri
 		lock.Close()
 		return nil, err
 	}
+	_, walErr := os.Stat(abs + "-wal")
 	p := &Project{db: db, lock: lock, path: abs}
 	if err := p.checkOnOpen(ctx); err != nil {
+		if errors.Is(diskError(err), ErrDiskFull) && walErr != nil && noWAL(abs) {
+			// No room to open it: leave no -wal or -shm that SQLite
+			// began beside it (a reader would need room to read it then),
+			// while the lock keeps every other writer out.
+			db.Close()
+			os.Remove(abs + "-wal")
+			os.Remove(abs + "-shm")
+		}
 		p.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -364,6 +438,13 @@ func pathError(path string, err error) error {
 
 // isCorrupt says whether err is SQLite's SQLITE_CORRUPT: a file that is a
 // SQLite database, damaged (its schema, a page).
+// isNoRoomForShm says whether err is SQLite's failure to make or grow the
+// -shm file beside a project (SQLITE_IOERR_SHMSIZE): the disk is full.
+func isNoRoomForShm(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_IOERR_SHMSIZE
+}
+
 func isCorrupt(err error) bool {
 	var se *sqlite.Error
 	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT

@@ -199,7 +199,7 @@ func mountTmpfs(t *testing.T, size string) string {
 	return dir
 }
 
-// fillDisk writes a file until the disk of dir is full.
+// fillDisk writes a file until the disk of dir is full, to the last byte.
 func fillDisk(t *testing.T, dir string) {
 	t.Helper()
 	f, err := os.Create(filepath.Join(dir, "filler"))
@@ -207,10 +207,14 @@ func fillDisk(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	buf := make([]byte, 64<<10)
-	for {
-		if _, err := f.Write(buf); err != nil {
-			break
+	// Down to the last byte: SQLite's -shm needs 32 KB, which a fill in
+	// blocks of 64 KB can leave.
+	for size := 64 << 10; size > 0; size /= 2 {
+		buf := make([]byte, size)
+		for {
+			if _, err := f.Write(buf); err != nil {
+				break
+			}
 		}
 	}
 	f.Sync()
@@ -222,15 +226,58 @@ func TestFullDisk(t *testing.T) {
 	env, _, proj := checkFixture(t)
 	disk := mountTmpfs(t, "2m")
 	onDisk := filepath.Join(disk, "p.verbatim")
-	mustRun(t, env, "backup", proj, "-o", onDisk)
-	fillDisk(t, disk)
-	code, _, stderr := run(t, env, "memo", onDisk, "project", "--set", strings.Repeat("een lange memo ", 20000))
-	if code != 1 || lines(stderr) != 1 || !strings.Contains(stderr, "the disk is full") {
-		t.Errorf("a change on a full disk: exit %d, %q", code, stderr)
+	// A copy of the closed project, as it is: in WAL mode (a backup is
+	// not, and SQLite reads it without a -shm).
+	data, err := os.ReadFile(proj)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"docs", onDisk}, {"codings", onDisk}} {
-		if code, out, stderr := run(t, env, args...); code != 0 || !strings.Contains(out, "ana.txt") {
-			t.Errorf("%s on a full disk: exit %d, %q, %q", args[0], code, out, stderr)
+	if err := os.WriteFile(onDisk, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fillDisk(t, disk)
+	// A closed project, with no room for the -shm SQLite makes to read
+	// one: every read failed with "disk I/O error (4874)".
+	elsewhere := t.TempDir()
+	reads := func(when string) {
+		t.Helper()
+		for _, args := range [][]string{{"docs", onDisk}, {"codings", onDisk}, {"search", onDisk, "leert"},
+			{"export", onDisk, "--format", "csv", "-o", filepath.Join(elsewhere, when+".csv")},
+			{"backup", onDisk, "-o", filepath.Join(elsewhere, when+".verbatim")}} {
+			if code, out, stderr := run(t, env, args...); code != 0 || (args[0] != "export" && args[0] != "backup" && !strings.Contains(out, "ana.txt")) {
+				t.Errorf("%s on a full disk, %s: exit %d, %q, %q", args[0], when, code, out, stderr)
+			}
+		}
+	}
+	reads("before a change")
+	for _, args := range [][]string{{"memo", onDisk, "project", "--set", strings.Repeat("een lange memo ", 20000)}, {"code", "add", onDisk, "Nieuw"}} {
+		code, _, stderr := run(t, env, args...)
+		if code != 1 || lines(stderr) != 1 || !strings.Contains(stderr, "the disk is full") {
+			t.Errorf("%s on a full disk: exit %d, %q", args[0], code, stderr)
+		}
+		for _, f := range []string{onDisk + "-wal", onDisk + "-shm"} {
+			if _, err := os.Stat(f); err == nil {
+				t.Errorf("%s on a full disk left %s", args[0], filepath.Base(f))
+			}
+		}
+	}
+	reads("after a change")
+}
+
+// TestReadersLeaveOneFile: a command that only reads a closed project
+// leaves it one file, without the -wal and -shm SQLite makes for reading
+// (they were left behind, and a reader without room for them could not read
+// it on a full disk).
+func TestReadersLeaveOneFile(t *testing.T) {
+	env, dir, proj := checkFixture(t)
+	for _, args := range [][]string{{"docs", proj}, {"codes", proj}, {"codings", proj}, {"check", proj},
+		{"search", proj, "leert"}, {"export", proj, "--format", "csv", "-o", filepath.Join(dir, "x.csv")}} {
+		mustRun(t, env, args...)
+		for _, f := range []string{proj + "-wal", proj + "-shm"} {
+			if _, err := os.Stat(f); err == nil {
+				t.Errorf("%s left %s beside the project", args[0], filepath.Base(f))
+				os.Remove(f)
+			}
 		}
 	}
 }
