@@ -234,6 +234,26 @@ func canWrite(abs string) bool {
 	return dirWritable(filepath.Dir(abs))
 }
 
+// writableBeside gives the -wal and -shm files beside the file at abs, when
+// they cannot be written, the file's own mode: a reader of a file that
+// could not be written (0444) makes them so, and SQLite then refuses every
+// change ("attempt to write a readonly database") once the file can be
+// written again.
+func writableBeside(abs string) {
+	st, err := os.Stat(abs)
+	if err != nil {
+		return
+	}
+	for _, name := range []string{abs + "-wal", abs + "-shm"} {
+		f, err := os.OpenFile(name, os.O_RDWR, 0)
+		if err == nil {
+			f.Close()
+		} else if cannotWrite(err) {
+			os.Chmod(name, st.Mode().Perm())
+		}
+	}
+}
+
 // removeBegunJournal removes the empty -wal and the -shm SQLite began
 // beside the file at abs and had no room to finish, when no writer has it
 // open (the writer's lock is free): a reader needs room for them.
@@ -327,6 +347,7 @@ func open(ctx context.Context, path string, lock *os.File, dsn func(string) stri
 		return nil, err
 	}
 	_, walErr := os.Stat(abs + "-wal")
+	writableBeside(abs)
 	p := &Project{db: db, lock: lock, path: abs}
 	if err := p.checkOnOpen(ctx); err != nil {
 		if errors.Is(diskError(err), ErrDiskFull) && walErr != nil && noWAL(abs) {

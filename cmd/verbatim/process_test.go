@@ -202,3 +202,47 @@ func TestNoCollectionWhileStarting(t *testing.T) {
 		t.Errorf("the first of the module's packages initialised: %q, want package startup", first)
 	}
 }
+
+// TestReadingAReadOnlyFileLeavesWritersFree runs the binary as another user
+// (nobody, through setpriv, so it needs root): reading a project file of
+// mode 0444 made SQLite's -wal and -shm beside it 0444 too, and once the
+// file could be written again every change failed with "attempt to write a
+// readonly database". A writer now gives them the file's own mode.
+func TestReadingAReadOnlyFileLeavesWritersFree(t *testing.T) {
+	bin := testBinary(t)
+	if os.Geteuid() != 0 {
+		t.Skip("runs the binary as another user, which needs root")
+	}
+	if _, err := exec.LookPath("setpriv"); err != nil {
+		t.Skip("no setpriv here")
+	}
+	dir := filepath.Join(t.TempDir(), "gedeeld")
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o777) // past the umask
+	for d := filepath.Dir(dir); d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()+"/"); d = filepath.Dir(d) {
+		os.Chmod(d, 0o755) // the test's folders, for nobody to reach
+	}
+	proj := filepath.Join(dir, "p.verbatim")
+	env := bareEnv(t)
+	home := strings.TrimPrefix(env[0], "HOME=")
+	os.Chmod(home, 0o777)
+	asNobody := func(args ...string) (string, error) {
+		cmd := exec.Command("setpriv", append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", bin}, args...)...)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	if out, err := asNobody("new", proj, "--lang", "nl"); err != nil {
+		t.Fatalf("new: %v %s", err, out)
+	}
+	os.Chmod(proj, 0o444)
+	if out, err := asNobody("docs", proj); err != nil {
+		t.Fatalf("docs of a 0444 file: %v %s", err, out)
+	}
+	os.Chmod(proj, 0o644)
+	if out, err := asNobody("code", "add", proj, "Nieuw"); err != nil || !strings.Contains(out, "Nieuw") {
+		t.Errorf("a change once the file can be written again: %v %s", err, out)
+	}
+}
