@@ -33,18 +33,19 @@ var (
 	// a Group, whose changes are not one step yet.
 	ErrInAction = errors.New("not while a change is being made (undo and redo come between changes)")
 	// ErrDamaged: a read failed because the project file is damaged there
-	// (Damage).
+	// (Plain).
 	ErrDamaged = errors.New("this part of the project file is damaged and cannot be read; 'verbatim check FILE' lists the damage, and 'verbatim repair FILE -o NEW.verbatim' saves what can be read into a new project")
 )
 
-// Damage marks err as ErrDamaged, keeping it for errors.As, when SQLite
-// failed for damage in the project file: a damaged page, a table or column
-// its description lacks, or a value not of its column's kind (a sound
-// project has every table and column Verbatim reads, with values of their
-// kinds, so only damage makes one go missing or change). The command line
-// and the window say every error through it.
-func Damage(err error) error {
-	if err == nil || errors.Is(err, ErrDamaged) {
+// Plain puts err in plain words before SQLite's, keeping it for errors.As:
+// a full disk is ErrDiskFull, whatever the action that met it, and damage in
+// the project file is ErrDamaged: a damaged page, a table or column its
+// description lacks, or a value not of its column's kind (a sound project
+// has every table and column Verbatim reads, with values of their kinds, so
+// only damage makes one go missing or change). The command line and the
+// window say every error through it.
+func Plain(err error) error {
+	if err = diskError(err); err == nil || errors.Is(err, ErrDamaged) || errors.Is(err, ErrDiskFull) {
 		return err
 	}
 	if strings.Contains(err.Error(), "sql: Scan error on column") {

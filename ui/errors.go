@@ -56,7 +56,7 @@ func errorTexts() []struct {
 // language shown, within the English context the packages wrapped them
 // in (a file's name, what was being done).
 func errorText(err error) string {
-	err = model.Damage(err)
+	err = model.Plain(err)
 	msg := err.Error()
 	for _, e := range errorTexts() {
 		if errors.Is(err, e.err) {

@@ -163,7 +163,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 }
 
 // damageSaid is an error that says itself what is damaged and what to do,
-// so model.Damage leaves it as it is.
+// so model.Plain leaves it as it is.
 type damageSaid struct{ error }
 
 func (d damageSaid) Unwrap() error { return d.error }

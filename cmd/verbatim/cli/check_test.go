@@ -166,7 +166,7 @@ func TestCommandsOnDamagedCopies(t *testing.T) {
 			if stderr != "" && lines(stderr) != 1 {
 				t.Errorf("round %d: %s printed %d lines: %q", round, args[0], lines(stderr), stderr)
 			}
-			// SQLite's own words come only after plain ones (model.Damage).
+			// SQLite's own words come only after plain ones (model.Plain).
 			for _, raw := range []string{"verbatim: SQL logic error", "verbatim: database disk image", "verbatim: sql:"} {
 				if strings.HasPrefix(stderr, raw) {
 					t.Errorf("round %d: %s said SQLite's words alone: %q", round, args[0], stderr)

@@ -154,7 +154,7 @@ func dispatch(ctx context.Context, env Env, args []string) error {
 // message makes an error's text fit for a researcher: it drops Go's wording
 // for missing files and permissions.
 func message(err error) string {
-	err = model.Damage(err)
+	err = model.Plain(err)
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		switch {
