@@ -42,6 +42,10 @@ func (p *Project) Backup(ctx context.Context, dst string) error {
 		removeDraft(tmp)
 		return fmt.Errorf("saving a copy to %s: %w", dst, diskError(err))
 	}
+	if err := walMode(ctx, tmp); err != nil {
+		removeDraft(tmp)
+		return fmt.Errorf("saving a copy to %s: %w", dst, diskError(err))
+	}
 	if err := placeDraft(tmp, dst); err != nil {
 		removeDraft(tmp)
 		if errors.Is(err, os.ErrExist) {
@@ -50,6 +54,23 @@ func (p *Project) Backup(ctx context.Context, dst string) error {
 		return pathError(dst, err)
 	}
 	return nil
+}
+
+// walMode puts the copy at tmp in WAL mode, as Create leaves a project.
+// VACUUM INTO writes it in rollback mode, and switching needs a -journal
+// file beside it: under the draft's short name there is room for one,
+// under a long name the copy gets (up to 251 bytes, as for any project)
+// there may be none, and the copy would not open.
+func walMode(ctx context.Context, tmp string) error {
+	db, err := sql.Open("sqlite", dsn(tmp))
+	if err != nil {
+		return err
+	}
+	_, err = db.ExecContext(ctx, "PRAGMA journal_mode = WAL")
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // DefaultBackupsKept is how many automatic backups a project keeps unless

@@ -601,6 +601,44 @@ func TestLongNames(t *testing.T) {
 	}
 }
 
+// TestBackupLongNames: a copy under the longest name Create allows opens
+// and takes changes.
+func TestBackupLongNames(t *testing.T) {
+	ctx := context.Background()
+	p := newProject(t, "nl")
+	defer p.Close()
+	for _, tc := range []struct {
+		n    int
+		fits bool
+	}{{247, true}, {251, true}} {
+		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
+			dir := t.TempDir()
+			dst := filepath.Join(dir, strings.Repeat("ü", (tc.n-len(".verbatim"))/2)+strings.Repeat("x", (tc.n-len(".verbatim"))%2)+".verbatim")
+			err := p.Backup(ctx, dst)
+			if !tc.fits {
+				if !errors.Is(err, ErrNameTooLong) {
+					t.Errorf("got %v, want ErrNameTooLong", err)
+				}
+				if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+					t.Errorf("a refused copy left %d files behind, want none", len(entries))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := Open(ctx, dst)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			if _, err := c.AddCode(ctx, 0, "Code", "", ""); err != nil {
+				t.Errorf("a change to the copy: %v", err)
+			}
+		})
+	}
+}
+
 // TestDiskFullWhileOpen: a change that finds the disk full fails with
 // ErrDiskFull, changes nothing, and reading goes on.
 func TestDiskFullWhileOpen(t *testing.T) {
