@@ -17,8 +17,12 @@ import (
 // exist, while the project stays open and in use: SQLite's VACUUM INTO reads
 // one snapshot, so the copy never holds half an action, as a plain file copy
 // taken during an import can. The copy is one file that can be mailed;
-// restoring is opening it.
+// restoring is opening it. A name too long for the copy to be changed (as
+// Create refuses it) is refused before anything is written.
 func (p *Project) Backup(ctx context.Context, dst string) error {
+	if err := nameFits(dst); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(dst); err == nil {
 		return fmt.Errorf("%s: %w", dst, ErrExists)
 	}
