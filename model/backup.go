@@ -182,6 +182,10 @@ func AutoBackups(dir, path string) []BackupFile {
 	return out
 }
 
+// backupStem begins the names of the project's automatic backups: its own
+// name, cut so that the backup's name (stem, date, .verbatim) fits where
+// any project's must (nameFits), whatever name the project has.
 func backupStem(path string) string {
-	return strings.TrimSuffix(filepath.Base(path), ".verbatim") + " "
+	room := maxName - len("-wal") - len(" "+backupStamp+".verbatim")
+	return CutName(strings.TrimSuffix(filepath.Base(path), ".verbatim"), room) + " "
 }

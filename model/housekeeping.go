@@ -28,10 +28,7 @@ func BackupDir(dataDir, path string) string {
 		abs = path
 	}
 	sum := sha256.Sum256([]byte(abs))
-	stem := strings.TrimSuffix(filepath.Base(abs), ".verbatim")
-	if len(stem) > 100 {
-		stem = stem[:100]
-	}
+	stem := CutName(strings.TrimSuffix(filepath.Base(abs), ".verbatim"), 100)
 	return filepath.Join(dataDir, "backups", stem+" "+hex.EncodeToString(sum[:4]))
 }
 

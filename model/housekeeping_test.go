@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestHousekeepingNames: the backup folder and revision file keep the
@@ -126,6 +127,53 @@ func TestDailyBackup(t *testing.T) {
 	other := t.TempDir()
 	if RememberRevision(other, r); fileExists(RevisionFile(other, path)) {
 		t.Error("a project closed for reading remembered a revision")
+	}
+}
+
+// TestDailyBackupLongNames: a project under any name Create allows gets its
+// backups, kept and rotated, in a folder and under a name cut between
+// characters ("x" and "Ö" over and over puts one across every cut) that opens as
+// a project.
+func TestDailyBackupLongNames(t *testing.T) {
+	ctx := context.Background()
+	for _, n := range []int{100, 237, 238, 240, 244, 248, 251} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			stem := "x" + strings.Repeat("Ö", (n-len(".verbatim")-1)/2)
+			stem += strings.Repeat("x", n-len(".verbatim")-len(stem))
+			p, err := Create(ctx, filepath.Join(t.TempDir(), stem+".verbatim"), "en")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			if err := p.SetBackupsKept(ctx, 2); err != nil {
+				t.Fatal(err)
+			}
+			data := t.TempDir()
+			now := time.Date(2026, 12, 2, 13, 30, 56, 0, time.UTC)
+			for day := 0; day < 3; day++ {
+				made, err := p.DailyBackup(ctx, data, now.Add(time.Duration(day)*25*time.Hour))
+				if err != nil || made == "" {
+					t.Fatalf("day %d: made %q, %v", day, made, err)
+				}
+				for _, name := range []string{filepath.Base(filepath.Dir(made)), filepath.Base(made)} {
+					if !utf8.ValidString(name) {
+						t.Errorf("day %d: %q is not valid UTF-8", day, name)
+					}
+				}
+			}
+			got := AutoBackups(BackupDir(data, p.Path()), p.Path())
+			if len(got) != 2 || !got[1].Time.Equal(now.Add(50*time.Hour)) {
+				t.Fatalf("kept %v, want the last 2", got)
+			}
+			b, err := Open(ctx, got[1].Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			if _, err := b.AddCode(ctx, 0, "Code", "", ""); err != nil {
+				t.Errorf("a change to the backup: %v", err)
+			}
+		})
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	sqlite "modernc.org/sqlite"
@@ -447,6 +448,19 @@ func nameFits(path string) error {
 		return fmt.Errorf("%s: %w (the file name has %d bytes; at most %d work)", filepath.Base(path), ErrNameTooLong, n, maxName-len("-wal"))
 	}
 	return nil
+}
+
+// CutName shortens name to at most n bytes, cutting only between UTF-8
+// characters, so that what is left is still text (and a name the system
+// shows as written).
+func CutName(name string, n int) string {
+	if len(name) <= n {
+		return name
+	}
+	for n > 0 && !utf8.RuneStart(name[n]) {
+		n--
+	}
+	return name[:n]
 }
 
 // pathError rewrites the system's refusals of a path in plain words.
