@@ -186,6 +186,6 @@ func AutoBackups(dir, path string) []BackupFile {
 // name, cut so that the backup's name (stem, date, .verbatim) fits where
 // any project's must (nameFits), whatever name the project has.
 func backupStem(path string) string {
-	room := maxName - len("-wal") - len(" "+backupStamp+".verbatim")
+	room := MaxName - len("-wal") - len(" "+backupStamp+".verbatim")
 	return CutName(strings.TrimSuffix(filepath.Base(path), ".verbatim"), room) + " "
 }

@@ -438,14 +438,19 @@ func fileURL(abs string) string {
 	return u.String()
 }
 
-// maxName is the longest file name most systems accept, in bytes.
-const maxName = 255
+// MaxName is the longest file name most systems accept, in bytes.
+const MaxName = 255
 
 // nameFits refuses a project name too long for SQLite's files beside it
 // (NAME-wal, NAME-shm), which the system would refuse later, less plainly.
-func nameFits(path string) error {
-	if n := len(filepath.Base(path)); n+len("-wal") > maxName {
-		return fmt.Errorf("%s: %w (the file name has %d bytes; at most %d work)", filepath.Base(path), ErrNameTooLong, n, maxName-len("-wal"))
+func nameFits(path string) error { return NameFits(path, len("-wal")) }
+
+// NameFits refuses a file name that passes MaxName once room more bytes are
+// added to it (for a file named after it), in plain words (ErrNameTooLong),
+// so that it can be refused before anything is written.
+func NameFits(path string, room int) error {
+	if n := len(filepath.Base(path)); n+room > MaxName {
+		return fmt.Errorf("%s: %w (the file name has %d bytes; at most %d work)", filepath.Base(path), ErrNameTooLong, n, MaxName-room)
 	}
 	return nil
 }

@@ -8,9 +8,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"unicode/utf8"
+
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -208,6 +212,53 @@ func TestWriteFileUnwritable(t *testing.T) {
 		if err := WriteFile(context.Background(), filepath.Join(ro, "q.csv"), CSV, tableDoc()); err == nil || !strings.Contains(err.Error(), "cannot write there") {
 			t.Errorf("read-only folder: got %v", err)
 		}
+	}
+}
+
+// TestWriteFileLongNames: every name the system accepts (up to 255 bytes)
+// can be written, through a temporary name that is valid UTF-8 and fits
+// too ("x" and "é" over and over put a character across the cut); a longer
+// one is refused in plain words, with nothing written.
+func TestWriteFileLongNames(t *testing.T) {
+	saved := createTemp
+	defer func() { createTemp = saved }()
+	var temps []string
+	createTemp = func(dir, pattern string) (tempFile, error) {
+		f, err := saved(dir, pattern)
+		if err == nil {
+			temps = append(temps, filepath.Base(f.Name()))
+		}
+		return f, err
+	}
+	for _, n := range []int{238, 240, 245, 250, 254, 255, 256, 300} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			dir := t.TempDir()
+			name := "x" + strings.Repeat("é", (n-len(".csv")-1)/2)
+			name += strings.Repeat("x", n-len(".csv")-len(name)) + ".csv"
+			temps = nil
+			err := WriteFile(context.Background(), filepath.Join(dir, name), CSV, tableDoc())
+			entries, _ := os.ReadDir(dir)
+			if n > 255 {
+				if !errors.Is(err, model.ErrNameTooLong) {
+					t.Errorf("got %v, want ErrNameTooLong", err)
+				}
+				if len(entries) != 0 {
+					t.Errorf("files left behind: %v", entries)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(entries) != 1 || entries[0].Name() != name {
+				t.Errorf("the folder holds %v, want only the file", entries)
+			}
+			for _, tmp := range temps {
+				if !utf8.ValidString(tmp) || len(tmp) > 255 {
+					t.Errorf("temporary name %q (%d bytes): want valid UTF-8 within 255 bytes", tmp, len(tmp))
+				}
+			}
+		})
 	}
 }
 

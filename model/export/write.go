@@ -114,11 +114,14 @@ func WriteFile(ctx context.Context, path string, f Format, d *Doc) error {
 // untouched, with no file left behind. Errors say what went wrong in words
 // a researcher understands.
 func WriteAtomic(ctx context.Context, path string, write func(w io.Writer) error) (err error) {
+	if err := model.NameFits(path, 0); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
 		return fmt.Errorf("%s is a folder: %w (name a file to write)", path, model.ErrInvalid)
 	}
-	tmp, err := createTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(dir, "."+tempBase(path)+".*.tmp")
 	if err != nil {
 		return writeError(path, err)
 	}
@@ -151,6 +154,14 @@ func WriteAtomic(ctx context.Context, path string, write func(w io.Writer) error
 		return writeError(path, err)
 	}
 	return nil
+}
+
+// tempBase is the target's name as its temporary file's name holds it: cut
+// (between characters) so that the dot, the random number CreateTemp puts
+// in place of "*" (up to 10 digits) and ".tmp" around it still fit in
+// MaxName, whatever name the target has.
+func tempBase(path string) string {
+	return model.CutName(filepath.Base(path), model.MaxName-len(".")-len(".4294967295.tmp"))
 }
 
 // writeError turns a file system error into a message for the user.
