@@ -46,10 +46,6 @@ func (p *Project) Backup(ctx context.Context, dst string) error {
 		removeDraft(tmp)
 		return fmt.Errorf("saving a copy to %s: %w", dst, diskError(err))
 	}
-	if err := walMode(ctx, tmp); err != nil {
-		removeDraft(tmp)
-		return fmt.Errorf("saving a copy to %s: %w", dst, diskError(err))
-	}
 	if err := placeDraft(tmp, dst); err != nil {
 		removeDraft(tmp)
 		if errors.Is(err, os.ErrExist) {
@@ -58,23 +54,6 @@ func (p *Project) Backup(ctx context.Context, dst string) error {
 		return pathError(dst, err)
 	}
 	return nil
-}
-
-// walMode puts the copy at tmp in WAL mode, as Create leaves a project.
-// VACUUM INTO writes it in rollback mode, and switching needs a -journal
-// file beside it: under the draft's short name there is room for one,
-// under a long name the copy gets (up to 251 bytes, as for any project)
-// there may be none, and the copy would not open.
-func walMode(ctx context.Context, tmp string) error {
-	db, err := sql.Open("sqlite", dsn(tmp))
-	if err != nil {
-		return err
-	}
-	_, err = db.ExecContext(ctx, "PRAGMA journal_mode = WAL")
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // DefaultBackupsKept is how many automatic backups a project keeps unless
@@ -183,9 +162,12 @@ func AutoBackups(dir, path string) []BackupFile {
 }
 
 // backupStem begins the names of the project's automatic backups: its own
-// name, cut so that the backup's name (stem, date, .verbatim) fits where
-// any project's must (nameFits), whatever name the project has.
+// name, cut so that the backup's name (stem, date, .verbatim) fits with
+// room for SQLite's NAME-journal beside it, whatever name the project has:
+// VACUUM INTO writes the backup in rollback mode, and SQLite looks for its
+// journal whenever it reads it, so a backup named up to 251 bytes (what
+// nameFits allows) would not open.
 func backupStem(path string) string {
-	room := MaxName - len("-wal") - len(" "+backupStamp+".verbatim")
+	room := MaxName - len("-journal") - len(" "+backupStamp+".verbatim")
 	return CutName(strings.TrimSuffix(filepath.Base(path), ".verbatim"), room) + " "
 }
