@@ -20,7 +20,7 @@ import (
 // restoring is opening it. A name too long for the copy to be changed (as
 // Create refuses it) is refused before anything is written.
 func (p *Project) Backup(ctx context.Context, dst string) error {
-	if err := nameFits(dst); err != nil {
+	if err := madeFits(dst); err != nil {
 		return err
 	}
 	if _, err := os.Lstat(dst); err == nil {

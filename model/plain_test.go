@@ -1,8 +1,11 @@
 package model
 
 import (
+	"context"
 	"database/sql"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,5 +37,57 @@ func TestPlainSaysAFullDiskWhateverTheAction(t *testing.T) {
 	}
 	if err := Plain(ErrNotFound); err != ErrNotFound {
 		t.Errorf("Plain(ErrNotFound) = %v", err)
+	}
+}
+
+// TestLongPaths: the system takes paths of 4,096 bytes, SQLite fewer than
+// 512 (with its -journal name). A project up to that works; past it, new,
+// open, a reader and a copy are refused in plain words (ErrPathTooLong)
+// instead of SQLite's "unable to open database file (14)".
+func TestLongPaths(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	deep := func(total int) string {
+		dir := base
+		for len(dir)+220 < total {
+			dir = filepath.Join(dir, strings.Repeat("ü", 100))
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		name := strings.Repeat("p", total-len(dir)-1-len(".verbatim")) + ".verbatim"
+		return filepath.Join(dir, name)
+	}
+	fits := deep(maxSQLitePath - len("-journal") - 1)
+	p, err := Create(ctx, fits, "nl")
+	if err != nil {
+		t.Fatalf("new at %d bytes: %v", len(fits), err)
+	}
+	if _, err := p.AddCode(ctx, 0, "Lang pad", "", ""); err != nil {
+		t.Errorf("a change at %d bytes: %v", len(fits), err)
+	}
+	p.Close()
+	if p, err = Open(ctx, fits); err != nil {
+		t.Fatalf("open at %d bytes: %v", len(fits), err)
+	}
+	defer p.Close()
+	tooLong := deep(maxSQLitePath + 40)
+	if _, err := Create(ctx, tooLong, "nl"); !errors.Is(err, ErrPathTooLong) {
+		t.Errorf("new at %d bytes: %v, want ErrPathTooLong", len(tooLong), err)
+	}
+	if err := p.Backup(ctx, tooLong); !errors.Is(err, ErrPathTooLong) {
+		t.Errorf("a copy at %d bytes: %v, want ErrPathTooLong", len(tooLong), err)
+	}
+	data, _ := os.ReadFile(fits)
+	if err := os.WriteFile(tooLong, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, open := range map[string]func(context.Context, string) (*Project, error){"open": Open, "reader": OpenReader} {
+		if q, err := open(ctx, tooLong); !errors.Is(err, ErrPathTooLong) {
+			if q != nil {
+				q.Close()
+			}
+			t.Errorf("%s at %d bytes: %v, want ErrPathTooLong", name, len(tooLong), err)
+		}
 	}
 }

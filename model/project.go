@@ -68,7 +68,7 @@ func Create(ctx context.Context, path, lang string) (*Project, error) {
 	if !validLanguage(lang) {
 		return nil, fmt.Errorf("language %q: %w (use %s)", lang, ErrInvalid, strings.Join(Languages, " or "))
 	}
-	if err := nameFits(path); err != nil {
+	if err := madeFits(path); err != nil {
 		return nil, err
 	}
 	if _, err := os.Lstat(path); err == nil {
@@ -204,6 +204,9 @@ func Open(ctx context.Context, path string) (*Project, error) {
 // have it open for writing (the window, an import): it takes no lock, and
 // every query reads a consistent snapshot, so it never sees half an action.
 func OpenReader(ctx context.Context, path string) (*Project, error) {
+	if err := nameFits(path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, pathError(path, err)
@@ -443,7 +446,44 @@ const MaxName = 255
 
 // nameFits refuses a project name too long for SQLite's files beside it
 // (NAME-wal, NAME-shm), which the system would refuse later, less plainly.
-func nameFits(path string) error { return NameFits(path, len("-wal")) }
+func nameFits(path string) error {
+	if err := NameFits(path, len("-wal")); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	return pathFits(abs, len(abs))
+}
+
+// pathFits refuses a project at abs when the longest path SQLite opens for
+// it, longest bytes and its -journal, is longer than SQLite takes.
+func pathFits(abs string, longest int) error {
+	if longest+len("-journal") >= maxSQLitePath {
+		return fmt.Errorf("%s: %w (the path has %d bytes; SQLite, which keeps the project, opens paths of fewer than %d bytes, with the names of its own files beside it)", filepath.Base(abs), ErrPathTooLong, len(abs), maxSQLitePath)
+	}
+	return nil
+}
+
+// madeFits is nameFits for a project file about to be made (new, a copy, a
+// repair): it is made under a draft's name beside it (".verbatim-new-" and
+// up to ten digits), which must fit too.
+func madeFits(path string) error {
+	if err := nameFits(path); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	return pathFits(abs, len(filepath.Dir(abs))+1+len(draftPrefix)+10)
+}
+
+// maxSQLitePath is the longest path SQLite opens, in bytes (its unix VFS's
+// MAX_PATHNAME): the system allows 4,096, and a longer path failed with
+// "unable to open database file (14)".
+const maxSQLitePath = 512
 
 // NameFits refuses a file name that passes MaxName once room more bytes are
 // added to it (for a file named after it), in plain words (ErrNameTooLong),

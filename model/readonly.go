@@ -20,6 +20,9 @@ var (
 	ErrNeedsUpgrade = errors.New("it was saved by an older version of Verbatim and needs upgrading, which cannot be done while it is read-only; open it where it can be written to")
 	// ErrNameTooLong: the system refuses a file name or path this long.
 	ErrNameTooLong = errors.New("the name or path is longer than the system allows; use a shorter name or folder")
+	// ErrPathTooLong: the path is longer than SQLite opens (maxSQLitePath),
+	// though the system allows it.
+	ErrPathTooLong = errors.New("the path is longer than Verbatim can keep a project at; use a shorter folder or name")
 )
 
 // Reasons a project opens read-only, as ReadOnlyError.Reason.

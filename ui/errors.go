@@ -38,6 +38,7 @@ func errorTexts() []struct {
 		{model.ErrInAction, lang.L("not while a change is being made (undo and redo come between changes)")},
 		{model.ErrDiskFull, lang.L("the disk is full: Verbatim could not save; free some space and try again")},
 		{model.ErrNameTooLong, lang.L("the name or path is longer than the system allows; use a shorter name or folder")},
+		{model.ErrPathTooLong, lang.L("the path is longer than Verbatim can keep a project at; use a shorter folder or name")},
 		{model.ErrNeedsUpgrade, lang.L("it was saved by an older version of Verbatim and needs upgrading, which cannot be done while it is read-only; open it where it can be written to")},
 		{model.ErrSettingsUnreadable, lang.L("the project's own settings (its language and identity) could not be read")},
 		{index.ErrClosed, lang.L("the search index is closed")},
