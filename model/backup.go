@@ -46,6 +46,7 @@ func (p *Project) Backup(ctx context.Context, dst string) error {
 		removeDraft(tmp)
 		return fmt.Errorf("saving a copy to %s: %w", dst, diskError(err))
 	}
+	keepMode(p.path, tmp)
 	if err := placeDraft(tmp, dst); err != nil {
 		removeDraft(tmp)
 		if errors.Is(err, os.ErrExist) {
@@ -106,9 +107,12 @@ func (p *Project) AutoBackup(ctx context.Context, dir string, now time.Time) (st
 	if ro, ok := p.readOnly.(*ReadOnlyError); ok && ro.Damaged() {
 		return "", nil
 	}
-	existing := AutoBackups(dir, p.path)
-	if len(existing) > 0 && now.Sub(existing[len(existing)-1].Time) < BackupInterval {
-		return "", nil
+	// A backup dated after now (made while the clock was ahead) does not
+	// count: it stopped every backup until its date came.
+	for _, b := range AutoBackups(dir, p.path) {
+		if !b.Time.After(now) && now.Sub(b.Time) < BackupInterval {
+			return "", nil
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
@@ -170,4 +174,13 @@ func AutoBackups(dir, path string) []BackupFile {
 func backupStem(path string) string {
 	room := MaxName - len("-journal") - len(" "+backupStamp+".verbatim")
 	return CutName(strings.TrimSuffix(filepath.Base(path), ".verbatim"), room) + " "
+}
+
+// keepMode gives the copy at dst the mode of the project at src: a copy of
+// a project only its owner may read (0600) was readable by everyone (0644),
+// as VACUUM INTO makes it. Interviews are personal data.
+func keepMode(src, dst string) {
+	if st, err := os.Stat(src); err == nil {
+		os.Chmod(dst, st.Mode().Perm())
+	}
 }

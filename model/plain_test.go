@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestPlainSaysAFullDiskWhateverTheAction: SQLite's "database or disk is
@@ -88,6 +89,63 @@ func TestLongPaths(t *testing.T) {
 				q.Close()
 			}
 			t.Errorf("%s at %d bytes: %v, want ErrPathTooLong", name, len(tooLong), err)
+		}
+	}
+}
+
+// TestBackupsKeepTheProjectsMode: a backup of a project only its owner may
+// read is only its owner's too (VACUUM INTO made every copy 0644), and a
+// backup dated after now (made while the clock was ahead) does not stop the
+// daily backups until its date comes.
+func TestBackupsKeepTheProjectsMode(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := sampleProjectFile(t, dir, 1)
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	copyPath := filepath.Join(dir, "kopie.verbatim")
+	if err := p.Backup(ctx, copyPath); err != nil {
+		t.Fatal(err)
+	}
+	backups := filepath.Join(dir, "backups")
+	now := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	if err := os.MkdirAll(backups, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	ahead := filepath.Join(backups, backupStem(path)+now.AddDate(0, 6, 0).Format(backupStamp)+".verbatim")
+	if err := os.WriteFile(ahead, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	made, err := p.AutoBackup(ctx, backups, now)
+	if err != nil || made == "" {
+		t.Fatalf("the daily backup beside one dated in six months: %q, %v", made, err)
+	}
+	for _, f := range []string{copyPath, made} {
+		if st, err := os.Stat(f); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v (%v), want the project's 0600", filepath.Base(f), st.Mode().Perm(), err)
+		}
+	}
+}
+
+// TestImpossibleVersionSaysSo: a header whose version number is negative
+// (one flipped bit) made every command panic in migrate.
+func TestImpossibleVersionSaysSo(t *testing.T) {
+	ctx := context.Background()
+	path := sampleProjectFile(t, t.TempDir(), 1)
+	tamper(t, path, "PRAGMA user_version = -1")
+	for name, open := range map[string]func(context.Context, string) (*Project, error){"open": Open, "reader": OpenReader} {
+		p, err := open(ctx, path)
+		if err == nil {
+			p.Close()
+		}
+		if !errors.Is(err, ErrNotProject) || !strings.Contains(err.Error(), "header is damaged") {
+			t.Errorf("%s: %v, want the damaged header said", name, err)
 		}
 	}
 }

@@ -369,9 +369,12 @@ func open(ctx context.Context, path string, lock *os.File, dsn func(string) stri
 		// Damaged: never write into it, not even an upgrade. Reopen with
 		// every connection refusing writes, keeping the lock.
 		p.db.Close()
-		ro := readOnlyDSN(abs, false)
+		// readerDSN: it can be written, so the last connection to
+		// close removes the -wal and -shm (nothing is written through
+		// it; query_only refuses every change).
+		ro := readerDSN(abs)
 		if p.schemaDamage != "" {
-			ro = damagedDSN(abs, false)
+			ro += writableSchema
 		}
 		if p.db, err = sql.Open("sqlite", ro); err != nil {
 			p.Close()
@@ -417,13 +420,16 @@ func readOnlyDSN(abs string, immutable bool) string {
 	return s
 }
 
+// writableSchema is damagedDSN's part.
+const writableSchema = "&_pragma=writable_schema(1)"
+
 // damagedDSN opens a file whose schema (SQLite's description of its tables,
 // indexes and triggers) is damaged read-only, as readOnlyDSN does, and reads
 // what it can: with writable_schema SQLite skips the descriptions it cannot
 // parse instead of refusing the whole file, so every table whose own
 // description is sound can be read (query_only still refuses every write).
 func damagedDSN(abs string, immutable bool) string {
-	return readOnlyDSN(abs, immutable) + "&_pragma=writable_schema(1)"
+	return readOnlyDSN(abs, immutable) + writableSchema
 }
 
 // needsImmutable says whether a file must be read as immutable: SQLite can

@@ -167,6 +167,8 @@ func readableVersion(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	switch {
+	case version < 0:
+		return badVersion(version)
 	case appID != applicationID:
 		return ErrNotProject
 	case version > SchemaVersion():

@@ -52,7 +52,11 @@ func Repair(ctx context.Context, src, dst string) (RepairReport, error) {
 	}
 	// damagedDSN: a damaged schema loses only the tables whose own
 	// descriptions are damaged, not the whole file.
-	old, err := sql.Open("sqlite", damagedDSN(absSrc, needsImmutable(absSrc)))
+	from := damagedDSN(absSrc, needsImmutable(absSrc))
+	if canWrite(absSrc) {
+		from = readerDSN(absSrc) + writableSchema // leaves no -wal or -shm beside it
+	}
+	old, err := sql.Open("sqlite", from)
 	if err != nil {
 		return rep, err
 	}

@@ -264,6 +264,9 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 	if version == SchemaVersion() && appID == applicationID {
 		return nil
 	}
+	if version < 0 {
+		return badVersion(version)
+	}
 	if appID != applicationID && (appID != 0 || version != 0) {
 		return ErrNotProject
 	}
@@ -284,6 +287,7 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 		if _, err := db.ExecContext(ctx, "VACUUM INTO ?", backup); err != nil {
 			return fmt.Errorf("backing up before upgrading: %w", err)
 		}
+		keepMode(path, backup)
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -302,6 +306,13 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// badVersion is the error of a file whose header holds an impossible
+// version number (a negative one: a flipped bit of its header made every
+// command panic).
+func badVersion(version int) error {
+	return fmt.Errorf("%w: its header is damaged (its version number %d is impossible); 'verbatim repair FILE -o NEW.verbatim' saves what can be read into a new project", ErrNotProject, version)
 }
 
 // BackupPaths lists the backups migrations made of the project at path.
