@@ -35,7 +35,7 @@ var ErrInUse = errors.New("the search index is in use by another Verbatim window
 // second). readLockTimeout is OpenForSearch's: it makes an index in memory
 // instead (OpenOrInMemory), so it waits less.
 var (
-	lockTimeout     = "10s"
+	lockTimeout     = "5s"
 	readLockTimeout = "1s"
 )
 
@@ -107,7 +107,7 @@ func bleveConfig() map[string]any {
 // another copy of the project, is damaged, or when the project changed too
 // much since; progress (which may be nil) is told how many documents of how
 // many are done. Another process holding the index makes Open fail with
-// ErrInUse after about a second.
+// ErrInUse after lockTimeout (5 s).
 func Open(ctx context.Context, p *model.Project, dir string, progress func(done, total int)) (*Index, error) {
 	if progress == nil {
 		progress = func(int, int) {}

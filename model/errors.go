@@ -1,6 +1,7 @@
 package model
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -41,14 +42,16 @@ var (
 // a full disk is ErrDiskFull, whatever the action that met it, and damage in
 // the project file is ErrDamaged: a damaged page, a table or column its
 // description lacks, or a value not of its column's kind (a sound project
-// has every table and column Verbatim reads, with values of their kinds, so
-// only damage makes one go missing or change). The command line and the
+// has every table and column Verbatim reads, with values of their kinds, and
+// the one row of its bookkeeping tables, so only damage makes one go missing
+// or change; a trigger whose text is damaged calls a function that does not
+// exist). The command line and the
 // window say every error through it.
 func Plain(err error) error {
 	if err = diskError(err); err == nil || errors.Is(err, ErrDamaged) || errors.Is(err, ErrDiskFull) {
 		return err
 	}
-	if strings.Contains(err.Error(), "sql: Scan error on column") {
+	if strings.Contains(err.Error(), "sql: Scan error on column") || errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("%w (%w)", ErrDamaged, err)
 	}
 	var se *sqlite.Error
@@ -56,7 +59,7 @@ func Plain(err error) error {
 		return err
 	}
 	code, msg := se.Code()&0xff, se.Error()
-	if code == sqlite3.SQLITE_CORRUPT || (code == sqlite3.SQLITE_ERROR && (strings.Contains(msg, "no such table") || strings.Contains(msg, "no such column"))) {
+	if code == sqlite3.SQLITE_CORRUPT || (code == sqlite3.SQLITE_ERROR && (strings.Contains(msg, "no such table") || strings.Contains(msg, "no such column") || strings.Contains(msg, "no such function"))) {
 		return fmt.Errorf("%w (%w)", ErrDamaged, err)
 	}
 	return err

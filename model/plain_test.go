@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,5 +148,26 @@ func TestImpossibleVersionSaysSo(t *testing.T) {
 		if !errors.Is(err, ErrNotProject) || !strings.Contains(err.Error(), "header is damaged") {
 			t.Errorf("%s: %v, want the damaged header said", name, err)
 		}
+	}
+}
+
+// TestVersionBehindItsTablesSaysSo: a header giving an older version than
+// the file's tables (a flipped bit, or an edit) failed its upgrade with
+// SQLite's words alone and left another copy beside it at each attempt.
+func TestVersionBehindItsTablesSaysSo(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := sampleProjectFile(t, dir, 1)
+	tamper(t, path, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion()-1))
+	for range 2 {
+		if p, err := Open(ctx, path); err == nil {
+			p.Close()
+			t.Fatal("a file whose tables are past its header's version opened")
+		} else if !errors.Is(err, ErrNotProject) || !strings.Contains(err.Error(), "header is damaged") {
+			t.Errorf("open: %v, want the damaged header said", err)
+		}
+	}
+	if copies := BackupPaths(path); len(copies) != 0 {
+		t.Errorf("the failed upgrades left %q", copies)
 	}
 }

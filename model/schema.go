@@ -282,8 +282,9 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 	if version > SchemaVersion() {
 		return fmt.Errorf("%w (project version %d, this Verbatim reads up to %d)", ErrNewerVersion, version, SchemaVersion())
 	}
+	var backup string
 	if version > 0 {
-		backup := fmt.Sprintf("%s.v%d-backup-%s", path, version, time.Now().UTC().Format("20060102T150405"))
+		backup = fmt.Sprintf("%s.v%d-backup-%s", path, version, time.Now().UTC().Format("20060102T150405"))
 		if _, err := db.ExecContext(ctx, "VACUUM INTO ?", backup); err != nil {
 			return fmt.Errorf("backing up before upgrading: %w", err)
 		}
@@ -296,6 +297,14 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 	defer tx.Rollback()
 	for v := version; v < SchemaVersion(); v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			if msg := err.Error(); version > 0 && (strings.Contains(msg, "already exists") || strings.Contains(msg, "duplicate column name")) {
+				// Nothing was changed: the copy made for it is not needed
+				// (each attempt left another). A file whose tables are of
+				// a later version than its header says has a damaged
+				// header.
+				os.Remove(backup)
+				return fmt.Errorf("upgrading the project from version %d to %d: %w (%w)", version, v+1, badHeader(version), err)
+			}
 			return fmt.Errorf("upgrading the project to version %d: %w", v+1, err)
 		}
 	}
@@ -313,6 +322,12 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 // command panic).
 func badVersion(version int) error {
 	return fmt.Errorf("%w: its header is damaged (its version number %d is impossible); 'verbatim repair FILE -o NEW.verbatim' saves what can be read into a new project", ErrNotProject, version)
+}
+
+// badHeader is the error of a file whose tables do not match the version
+// its header gives, so that upgrading it fails.
+func badHeader(version int) error {
+	return fmt.Errorf("%w: its header is damaged, or it was changed outside Verbatim (its tables are not those of version %d, as its header says); 'verbatim repair FILE -o NEW.verbatim' saves what can be read into a new project", ErrNotProject, version)
 }
 
 // BackupPaths lists the backups migrations made of the project at path.
