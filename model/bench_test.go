@@ -109,16 +109,30 @@ func BenchmarkOpenLargeProject(b *testing.B) {
 	}
 }
 
-// BenchmarkApplyCode applies one coding, including its commit, in the large
-// project.
+// BenchmarkApplyCode applies one coding, including its commit and the note
+// of its revision (KeepRevision, as the command line and the window do), in
+// the large project.
 func BenchmarkApplyCode(b *testing.B) {
-	path := bigProject(b)
 	ctx := context.Background()
+	// A copy of its own, so that each run applies codings anew.
+	big, err := OpenReader(ctx, bigProject(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "copy.verbatim")
+	err = big.Backup(ctx, path)
+	big.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
 	p, err := Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer p.Close()
+	if os.Getenv("VERBATIM_BENCH_NO_NOTE") == "" {
+		KeepRevision(ctx, b.TempDir(), p)
+	}
 	docs, _ := p.Documents(ctx)
 	codes, _ := p.Codes(ctx)
 	i := 0

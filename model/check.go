@@ -43,9 +43,9 @@ func (p *Project) Check(ctx context.Context) (CheckReport, error) {
 	var r CheckReport
 	var err error
 	found, err := pragmaCheck(ctx, p.db, "integrity_check", checkRows)
-	if p.schemaDamage != "" {
+	if p.openDamage != "" {
 		// Read through damagedDSN, SQLite checks only what it could parse.
-		r.Integrity = append(r.Integrity, p.schemaDamage)
+		r.Integrity = append(r.Integrity, p.openDamage)
 	}
 	if err != nil && isCorrupt(err) {
 		// Damage that stops SQLite's check is a finding of it.

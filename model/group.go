@@ -44,14 +44,15 @@ func (p *Project) GroupAs(ctx context.Context, label Label, fn func(ctx context.
 
 // action is one user action under way: its transaction and its undo step.
 type action struct {
-	p      *Project
-	tx     *sql.Tx
-	step   int64
-	label  Label // the step's label, as it will be stored
-	stored Label // the label in undo_steps now
-	writes int64 // total_changes() once the step was set up
-	depth  int   // savepoints open for the calls inside a group
-	broken error // set when SQLite gave up the whole transaction
+	p        *Project
+	tx       *sql.Tx
+	step     int64
+	label    Label // the step's label, as it will be stored
+	stored   Label // the label in undo_steps now
+	writes   int64 // total_changes() once the step was set up
+	revision int64 // the revision the action raised the project to
+	depth    int   // savepoints open for the calls inside a group
+	broken   error // set when SQLite gave up the whole transaction
 	// whole is set inside Bulk: calls run without savepoints of their own,
 	// and failed keeps the first that failed, which fails the whole.
 	whole  bool

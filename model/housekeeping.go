@@ -9,14 +9,15 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
 // Housekeeping is what Verbatim does around every project it opens, from
 // the command line and from the window alike, in the user's data folder:
 // the day's automatic backup when a project is opened for writing, and the
-// revision it had when it was last closed, to notice saved changes that
-// went missing since.
+// revision of its last saved change, to notice saved changes that went
+// missing since.
 
 // BackupDir is where the automatic backups of the project at path are kept:
 // a folder per project file in the data folder, named after the file and a
@@ -32,45 +33,26 @@ func BackupDir(dataDir, path string) string {
 	return filepath.Join(dataDir, "backups", stem+" "+hex.EncodeToString(sum[:4]))
 }
 
-// RevisionFile is where the revision a project had when it was last closed
-// for writing is kept, in the data folder.
+// RevisionFile is where the revision of a project's last saved change is
+// kept (KeepRevision), in the data folder.
 func RevisionFile(dataDir, path string) string {
 	return filepath.Join(dataDir, "revisions", filepath.Base(BackupDir(dataDir, path)))
 }
 
-// MissingChanges says that a project holds fewer changes than when it was
-// last closed: the file beside it ending in -wal, which held the last ones,
+// MissingChanges says that a project holds fewer changes than were saved in
+// it: the file beside it ending in -wal, which held the last ones,
 // was lost, or an older copy replaced it.
 type MissingChanges struct {
 	Path string // the project file
 	Now  int64  // its revision now
-	Was  int64  // its revision when it was last closed
+	Was  int64  // its revision at its last saved change
 }
 
 // Error is the note in plain words, for the command line.
 func (m *MissingChanges) Error() string {
 	name := filepath.Base(m.Path)
-	return fmt.Sprintf("%s holds fewer changes than when it was last closed (%d of %d): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (expected after restoring a backup); 'verbatim backup %s' lists the automatic backups",
+	return fmt.Sprintf("%s holds fewer changes than were saved in it (%d of %d): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (expected after restoring a backup); 'verbatim backup %s' lists the automatic backups",
 		name, m.Now, m.Was, name)
-}
-
-// FindMissingChanges compares the project's revision counter with the one
-// it had when it was last closed (RememberRevision); nil when nothing is
-// missing, nothing was remembered, or either cannot be read.
-func FindMissingChanges(ctx context.Context, dataDir string, p *Project) *MissingChanges {
-	if dataDir == "" {
-		return nil
-	}
-	data, err := os.ReadFile(RevisionFile(dataDir, p.Path()))
-	if err != nil {
-		return nil
-	}
-	was, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
-	now, rerr := p.Revision(ctx)
-	if err != nil || rerr != nil || now >= was {
-		return nil
-	}
-	return &MissingChanges{Path: p.Path(), Now: now, Was: was}
 }
 
 // DailyBackup makes the day's automatic backup of a project opened for
@@ -83,17 +65,91 @@ func (p *Project) DailyBackup(ctx context.Context, dataDir string, now time.Time
 	return p.AutoBackup(ctx, BackupDir(dataDir, p.Path()), now)
 }
 
-// RememberRevision keeps, after Close, the revision the project had when it
-// was closed for writing, for FindMissingChanges on the next open. A
-// project closed read-only, or not closed, has none and is left alone.
-func RememberRevision(dataDir string, p *Project) error {
-	rev := p.ClosedRevision()
-	if rev <= 0 || dataDir == "" {
+// KeepRevision looks after the project's revision on opening. It compares
+// the project's revision counter with the one its last saved change noted,
+// and returns what is missing (nil when nothing is, nothing was noted, or
+// either cannot be read). From then on, a project opened for writing notes
+// its revision in its RevisionFile after every change it commits, so that a
+// later open finds changes gone missing even when this process never closes
+// it: a crash leaves the last changes in the -wal file beside it, and losing
+// that file loses them. Missing changes are said once: the note then holds
+// what the project holds, a reader's too. An empty dataDir keeps nothing.
+// The note is a courtesy: failing to write it fails nothing.
+func KeepRevision(ctx context.Context, dataDir string, p *Project) *MissingChanges {
+	if dataDir == "" {
 		return nil
 	}
 	f := RevisionFile(dataDir, p.Path())
-	if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
-		return err
+	now, err := p.Revision(ctx)
+	if err != nil {
+		return nil
 	}
-	return os.WriteFile(f, []byte(strconv.FormatInt(rev, 10)+"\n"), 0o644)
+	var missing *MissingChanges
+	if data, err := os.ReadFile(f); err == nil {
+		was, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
+		if err == nil && now < was {
+			missing = &MissingChanges{Path: p.Path(), Now: now, Was: was}
+		}
+	}
+	if p.ReadOnly() != nil && missing == nil || os.MkdirAll(filepath.Dir(f), 0o755) != nil {
+		return missing
+	}
+	note, err := os.OpenFile(f, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return missing
+	}
+	if p.ReadOnly() != nil {
+		writeRevision(note, now) // said once; a reader notes nothing more
+		note.Close()
+		return missing
+	}
+	n := &p.revisions
+	n.Lock()
+	if n.file != nil {
+		n.file.Close()
+	}
+	n.file, n.last = note, -1
+	n.Unlock()
+	p.noteRevision(now)
+	return missing
+}
+
+// revisionNote is the file a project notes its revision in (KeepRevision),
+// and the last revision it wrote there.
+type revisionNote struct {
+	sync.Mutex
+	file *os.File
+	last int64
+}
+
+// noteRevision writes rev, just committed, to the revision file, unless a
+// later one is there already (actions commit from several goroutines).
+func (p *Project) noteRevision(rev int64) {
+	n := &p.revisions
+	n.Lock()
+	defer n.Unlock()
+	if n.file == nil || rev <= n.last {
+		return
+	}
+	n.last = rev
+	writeRevision(n.file, rev)
+}
+
+// closeRevisionNote closes the revision file, once the project is closed.
+func (p *Project) closeRevisionNote() {
+	n := &p.revisions
+	n.Lock()
+	defer n.Unlock()
+	if n.file != nil {
+		n.file.Close()
+		n.file = nil
+	}
+}
+
+// writeRevision writes rev over what the file holds, always in as many
+// bytes, in one write: a process killed at any moment leaves the old note
+// or the new one, never a torn one (rewriting the file would empty it
+// first).
+func writeRevision(f *os.File, rev int64) {
+	f.WriteAt([]byte(fmt.Sprintf("%-20d\n", rev)), 0)
 }

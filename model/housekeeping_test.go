@@ -30,34 +30,40 @@ func TestHousekeepingNames(t *testing.T) {
 	}
 }
 
-// TestMissingChangesAfterRestoringAnOlderCopy remembers the revision at
-// close, puts an older copy in the project's place and finds the changes
-// missing; once the project is changed and closed again, nothing is.
+// TestMissingChangesAfterRestoringAnOlderCopy notes the revision of each
+// saved change, puts an older copy in the project's place and finds the
+// changes missing; once the project is changed again, nothing is.
 func TestMissingChangesAfterRestoringAnOlderCopy(t *testing.T) {
 	ctx := context.Background()
 	data := t.TempDir()
 	p := newProject(t, "nl")
 	path := p.Path()
-	if m := FindMissingChanges(ctx, data, p); m != nil {
+	if m := KeepRevision(ctx, data, p); m != nil {
 		t.Errorf("a new project misses changes: %v", m)
+	}
+	noted := func() string {
+		b, _ := os.ReadFile(RevisionFile(data, path))
+		return strings.TrimSpace(string(b))
+	}
+	if got := noted(); got != "0" {
+		t.Errorf("a new project's noted revision is %q, want 0", got)
 	}
 	older := filepath.Join(t.TempDir(), "older.verbatim")
 	if err := p.Backup(ctx, older); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"Een", "Twee"} {
+	for i, name := range []string{"Een", "Twee"} {
 		if _, err := p.AddCode(ctx, 0, name, "#ff0000", ""); err != nil {
 			t.Fatal(err)
+		}
+		// Noted as it is saved, before any close: a crash loses the
+		// -wal file, never the note.
+		if got, want := noted(), strconv.Itoa(i+1); got != want {
+			t.Errorf("after change %d the noted revision is %q, want %s", i+1, got, want)
 		}
 	}
 	if err := p.Close(); err != nil {
 		t.Fatal(err)
-	}
-	if err := RememberRevision(data, p); err != nil {
-		t.Fatal(err)
-	}
-	if b, err := os.ReadFile(RevisionFile(data, path)); err != nil || strings.TrimSpace(string(b)) != strconv.FormatInt(p.ClosedRevision(), 10) || p.ClosedRevision() == 0 {
-		t.Fatalf("the revision file holds %q (%v), want %d", b, err, p.ClosedRevision())
 	}
 	if err := os.Rename(older, path); err != nil {
 		t.Fatal(err)
@@ -66,31 +72,40 @@ func TestMissingChangesAfterRestoringAnOlderCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := FindMissingChanges(ctx, data, q)
-	if m == nil || m.Was != p.ClosedRevision() || m.Now >= m.Was {
-		t.Fatalf("after restoring an older copy: %+v, want fewer changes than %d", m, p.ClosedRevision())
+	if KeepRevision(ctx, "", q) != nil {
+		t.Error("without a data folder, changes are missing")
 	}
-	want := "test project.verbatim holds fewer changes than when it was last closed (0 of 2): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (expected after restoring a backup); 'verbatim backup test project.verbatim' lists the automatic backups"
+	m := KeepRevision(ctx, data, q)
+	if m == nil || m.Was != 2 || m.Now != 0 {
+		t.Fatalf("after restoring an older copy: %+v, want 0 of 2", m)
+	}
+	want := "test project.verbatim holds fewer changes than were saved in it (0 of 2): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (expected after restoring a backup); 'verbatim backup test project.verbatim' lists the automatic backups"
 	if m.Error() != want {
 		t.Errorf("the note is\n%q, want\n%q", m.Error(), want)
 	}
-	if FindMissingChanges(ctx, "", q) != nil {
-		t.Error("without a data folder, changes are missing")
+	// Said once: the note now holds what the project holds.
+	if m := KeepRevision(ctx, data, q); m != nil {
+		t.Errorf("said twice: %v", m)
 	}
 	for _, name := range []string{"Drie", "Vier", "Vijf"} {
 		if _, err := q.AddCode(ctx, 0, name, "#00ff00", ""); err != nil {
 			t.Fatal(err)
 		}
 	}
+	if _, err := q.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := noted(); got != "4" {
+		t.Errorf("after three changes and an undo the noted revision is %q, want 4", got)
+	}
 	q.Close()
-	RememberRevision(data, q)
 	r, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if m := FindMissingChanges(ctx, data, r); m != nil {
-		t.Errorf("once changed and closed again: %v", m)
+	if m := KeepRevision(ctx, data, r); m != nil {
+		t.Errorf("once changed again: %v", m)
 	}
 }
 
@@ -123,11 +138,11 @@ func TestDailyBackup(t *testing.T) {
 	if n := len(AutoBackups(BackupDir(data, path), path)); n != 1 {
 		t.Errorf("%d backups, want 1", n)
 	}
-	r.Close()
 	other := t.TempDir()
-	if RememberRevision(other, r); fileExists(RevisionFile(other, path)) {
-		t.Error("a project closed for reading remembered a revision")
+	if KeepRevision(ctx, other, r); fileExists(RevisionFile(other, path)) {
+		t.Error("a project open for reading noted a revision")
 	}
+	r.Close()
 }
 
 // TestDailyBackupLongNames: a project under any name Create allows gets its

@@ -86,7 +86,8 @@ func (p *Project) amendMemo(ctx context.Context, kind MemoKind, id int64, text s
 	if err != nil {
 		return false, err
 	}
-	if err := bumpRevision(ctx, tx); err != nil {
+	rev, err := bumpRevision(ctx, tx)
+	if err != nil {
 		return false, err
 	}
 	if err := expectOne(tx.ExecContext(ctx, "UPDATE "+table+" SET memo = ? WHERE id = ?", text, id))(fmt.Sprintf("%s %d", kind, id)); err != nil {
@@ -95,5 +96,5 @@ func (p *Project) amendMemo(ctx context.Context, kind MemoKind, id int64, text s
 	if _, err := tx.ExecContext(ctx, "UPDATE undo_steps SET label = ?, label_key = ?, label_args = ? WHERE id = ?", label.Text, label.Key, encodeArgs(label.Args), step); err != nil {
 		return false, err
 	}
-	return true, tx.Commit()
+	return true, p.commit(tx, rev)
 }

@@ -29,18 +29,17 @@ type Project struct {
 	path     string
 	uuid     string
 	readOnly error // why changes are refused; nil when the project is writable
-	// schemaDamage is SQLite's refusal of the whole file on opening, when
+	// openDamage is SQLite's refusal of the whole file on opening, when
 	// its table descriptions (the schema) or the pages holding them are
 	// damaged; "" when SQLite reads it.
-	schemaDamage string
+	openDamage string
 	// immutable: the file is read as immutable, for want of room for the
 	// -shm file on a full disk (openReadOnly).
 	immutable bool
 	skipped   skippedRows
-	// closedRevision is the revision the project had when it was closed.
-	closedRevision int64
-	closed         bool
-	closeErr       error
+	revisions revisionNote
+	closed    bool
+	closeErr  error
 }
 
 // Languages a project's text can be analysed in.
@@ -267,7 +266,15 @@ func removeBegunJournal(abs string) {
 		return
 	}
 	defer f.Close()
-	if lockFile(f) == nil && noWAL(abs) {
+	if lockFile(f) == nil {
+		removeEmptyJournal(abs)
+	}
+}
+
+// removeEmptyJournal removes the -wal and -shm beside the file at abs when
+// no changes wait in them; the caller holds the writer's lock.
+func removeEmptyJournal(abs string) {
+	if noWAL(abs) {
 		os.Remove(abs + "-wal")
 		os.Remove(abs + "-shm")
 	}
@@ -318,7 +325,7 @@ func openReadOnly(ctx context.Context, path string, why *ReadOnlyError) (*Projec
 		p.Close()
 		return nil, fmt.Errorf("%s: %w", path, diskError(err))
 	}
-	if p.schemaDamage != "" {
+	if p.openDamage != "" {
 		p.db.Close()
 		if p.db, err = sql.Open("sqlite", damagedDSN(abs, needsImmutable(abs))); err != nil {
 			return nil, err
@@ -354,13 +361,12 @@ func open(ctx context.Context, path string, lock *os.File, dsn func(string) stri
 	writableBeside(abs)
 	p := &Project{db: db, lock: lock, path: abs}
 	if err := p.checkOnOpen(ctx); err != nil {
-		if errors.Is(diskError(err), ErrDiskFull) && walErr != nil && noWAL(abs) {
+		if errors.Is(diskError(err), ErrDiskFull) && walErr != nil {
 			// No room to open it: leave no -wal or -shm that SQLite
 			// began beside it (a reader would need room to read it then),
 			// while the lock keeps every other writer out.
 			db.Close()
-			os.Remove(abs + "-wal")
-			os.Remove(abs + "-shm")
+			removeEmptyJournal(abs)
 		}
 		p.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -373,7 +379,7 @@ func open(ctx context.Context, path string, lock *os.File, dsn func(string) stri
 		// close removes the -wal and -shm (nothing is written through
 		// it; query_only refuses every change).
 		ro := readerDSN(abs)
-		if p.schemaDamage != "" {
+		if p.openDamage != "" {
 			ro += writableSchema
 		}
 		if p.db, err = sql.Open("sqlite", ro); err != nil {
@@ -558,7 +564,6 @@ func (p *Project) Close() error {
 	var err error
 	if p.db != nil {
 		if p.lock != nil && p.readOnly == nil {
-			p.closedRevision, _ = p.Revision(context.Background())
 			err = p.checkpoint()
 		}
 		if cerr := p.db.Close(); err == nil {
@@ -569,6 +574,7 @@ func (p *Project) Close() error {
 		p.lock.Close()
 		p.lock = nil
 	}
+	p.closeRevisionNote()
 	p.closeErr = err
 	return err
 }

@@ -85,8 +85,8 @@ func (p *Project) checkOnOpen(ctx context.Context) error {
 		// descriptions (the schema) or in the pages that hold them: it
 		// opens read-only and damaged, through damagedDSN, with what can
 		// be read of it.
-		p.schemaDamage = sqliteFinding(err)
-		p.readOnly = &ReadOnlyError{Reason: ReasonDamaged, Detail: []string{p.schemaDamage}}
+		p.openDamage = sqliteFinding(err)
+		p.readOnly = &ReadOnlyError{Reason: ReasonDamaged, Detail: []string{p.openDamage}}
 		return nil
 	}
 	if err != nil {

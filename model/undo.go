@@ -65,7 +65,7 @@ func (p *Project) begin(ctx context.Context, label Label) (*action, error) {
 		if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = ?, stack = 'u' WHERE id = 1", a.step); err != nil {
 			return err
 		}
-		if err := bumpRevision(ctx, tx); err != nil {
+		if a.revision, err = bumpRevision(ctx, tx); err != nil {
 			return err
 		}
 		return tx.QueryRowContext(ctx, "SELECT total_changes()").Scan(&a.writes)
@@ -111,7 +111,7 @@ func (a *action) finish(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = 0 WHERE id = 1"); err != nil {
 			return err
 		}
-		return tx.Commit()
+		return a.p.commit(tx, a.revision)
 	}
 	stmts := []struct {
 		q    string
@@ -134,7 +134,7 @@ func (a *action) finish(ctx context.Context) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return a.p.commit(tx, a.revision)
 }
 
 // Step is one entry of the undo history: its label's English text, and
@@ -234,7 +234,8 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 		{"DELETE FROM undo_log WHERE step = ? AND stack = ?", []any{s.ID, from}},
 		{"UPDATE undo_state SET step = ?, stack = ? WHERE id = 1", []any{s.ID, to}},
 	}
-	if err := bumpRevision(ctx, tx); err != nil {
+	rev, err := bumpRevision(ctx, tx)
+	if err != nil {
 		return s, err
 	}
 	for _, q := range pre {
@@ -253,7 +254,7 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 	if _, err := tx.ExecContext(ctx, "UPDATE undo_steps SET undone = ? WHERE id = ?", undone, s.ID); err != nil {
 		return s, err
 	}
-	return s, tx.Commit()
+	return s, p.commit(tx, rev)
 }
 
 // ClearHistory forgets the whole undo and redo history, for a project that
@@ -273,10 +274,25 @@ func (p *Project) ClearHistory(ctx context.Context) error {
 // ChangedDocuments; derived data older than that is rebuilt.
 const changesKept = 20000
 
-func bumpRevision(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `UPDATE revision SET value = value + 1 WHERE id = 1;
-		DELETE FROM doc_changes WHERE revision <= (SELECT value FROM revision) - ?`, changesKept)
-	return err
+// bumpRevision raises the revision inside tx and returns its new value,
+// for commit.
+func bumpRevision(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var rev int64
+	if err := tx.QueryRowContext(ctx, "UPDATE revision SET value = value + 1 WHERE id = 1 RETURNING value").Scan(&rev); err != nil {
+		return 0, err
+	}
+	_, err := tx.ExecContext(ctx, "DELETE FROM doc_changes WHERE revision <= ?", rev-changesKept)
+	return rev, err
+}
+
+// commit commits tx, which raised the revision to rev, and notes rev where
+// KeepRevision asked.
+func (p *Project) commit(tx *sql.Tx, rev int64) error {
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	p.noteRevision(rev)
+	return nil
 }
 
 // Revision counts the changes made to the project: every action, undo and

@@ -33,8 +33,3 @@ func (p *Project) checkpoint() error {
 	}
 	return fmt.Errorf("%s: %w (%w)", filepath.Base(p.path), ErrNotMerged, diskError(err))
 }
-
-// ClosedRevision is the project's revision when Close was called (0 before,
-// or for a read-only project). The command line keeps it, so that the next
-// open can tell when changes that were saved have gone missing since.
-func (p *Project) ClosedRevision() int64 { return p.closedRevision }

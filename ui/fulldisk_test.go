@@ -19,11 +19,7 @@ import (
 // before the one that does not fit are imported, and the report says once,
 // in one line, which files were not imported because the disk is full.
 func TestImportOntoAFullDisk(t *testing.T) {
-	disk := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", disk).Run() })
+	disk := smallDisk(t, "2m")
 	test.NewTempApp(t)
 	p, err := model.Create(context.Background(), filepath.Join(disk, "Vol.verbatim"), "nl")
 	if err != nil {
@@ -70,4 +66,45 @@ func TestImportOntoAFullDisk(t *testing.T) {
 	if len(w.documents.docs) != 1 || w.documents.docs[0].Name != "a.txt" {
 		t.Errorf("after the full disk the project holds %+v, want a.txt alone", w.documents.docs)
 	}
+}
+
+// smallDisk mounts a tmpfs of size at a new folder, or skips the test where
+// that is impossible (not root, no mount).
+func smallDisk(t *testing.T, size string) string {
+	t.Helper()
+	disk := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", disk).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", disk).Run() })
+	return disk
+}
+
+// fillDisk writes a file until the disk of dir is full, to the last byte.
+func fillDisk(t *testing.T, dir string) {
+	t.Helper()
+	f, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for size := 64 << 10; size > 0; size /= 2 {
+		buf := make([]byte, size)
+		for {
+			if _, err := f.Write(buf); err != nil {
+				break
+			}
+		}
+	}
+}
+
+// fillBeforeClose gives the window's project, on a smallDisk, a change that
+// makes its file grow, then fills the disk: closing cannot merge the -wal
+// into the file (model.ErrNotMerged), a real error for closing to report.
+func fillBeforeClose(t *testing.T, nw *MainWindow) {
+	t.Helper()
+	if _, err := nw.project.AddCode(context.Background(), 0, "Een", "#ff0000", strings.Repeat("Een lange memo. ", 1<<16)); err != nil {
+		t.Fatal(err)
+	}
+	fillDisk(t, filepath.Dir(nw.project.Path()))
 }

@@ -158,7 +158,7 @@ func (w *MainWindow) saveCopy(path string) {
 
 // housekeep does for the window's project what the command line does for
 // every project it opens (model's housekeeping, in Options.DataDir): it
-// notes changes gone missing since the project was last closed, and makes
+// notes saved changes gone missing since, notes each new one, and makes
 // the day's automatic backup in the background, noting when that fails.
 func (w *MainWindow) housekeep() {
 	dir := w.opts.DataDir
@@ -166,8 +166,8 @@ func (w *MainWindow) housekeep() {
 		return
 	}
 	w.showNotices(w.win, keptNotices(dir))
-	if m := model.FindMissingChanges(background(), dir, w.project); m != nil {
-		w.integrity.missing = w.addNotice(lang.L("{{.File}} holds fewer changes than when it was last closed ({{.Now}} of {{.Was}}): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (as expected after opening a backup). Its automatic backups are in {{.Folder}}.",
+	if m := model.KeepRevision(background(), dir, w.project); m != nil {
+		w.integrity.missing = w.addNotice(lang.L("{{.File}} holds fewer changes than were saved in it ({{.Now}} of {{.Was}}): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (as expected after opening a backup). Its automatic backups are in {{.Folder}}.",
 			args{"File": filepath.Base(m.Path), "Now": m.Now, "Was": m.Was, "Folder": model.BackupDir(dir, w.project.Path())}))
 	}
 	if w.project.ReadOnly() != nil {

@@ -94,15 +94,10 @@ func (w *MainWindow) closesProject() {
 	})
 }
 
-// closeProject closes the window's project once its backup is made, and
-// remembers its revision.
+// closeProject closes the window's project once its backup is made.
 func (w *MainWindow) closeProject() error {
 	w.waitForBackup()
-	err := w.project.Close()
-	if rerr := model.RememberRevision(w.opts.DataDir, w.project); err == nil {
-		err = rerr
-	}
-	return err
+	return w.project.Close()
 }
 
 // closeWindowsLeft does for the windows still open when the app stops

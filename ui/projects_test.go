@@ -62,8 +62,8 @@ func closeIfOpen(win fyne.Window) {
 
 // TestProjectWindowsGetBackupsAndRevisionChecks: a project made and one
 // opened from the window get the day's automatic backup in the data
-// folder, closing remembers the revision, and opening an older copy in its
-// place says that changes are missing.
+// folder, each saved change notes the revision, and opening an older copy in
+// its place says that changes are missing.
 func TestProjectWindowsGetBackupsAndRevisionChecks(t *testing.T) {
 	w, data := newHousekeptWindow(t)
 	if n := len(model.AutoBackups(model.BackupDir(data, w.project.Path()), w.project.Path())); n != 1 {
@@ -84,11 +84,12 @@ func TestProjectWindowsGetBackupsAndRevisionChecks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	nw.win.Close()
+	// Noted as each change is saved, with the window still open.
 	rev, err := os.ReadFile(model.RevisionFile(data, path))
-	if err != nil || strings.TrimSpace(string(rev)) != strconv.FormatInt(nw.project.ClosedRevision(), 10) || nw.project.ClosedRevision() == 0 {
-		t.Fatalf("closing the window remembered revision %q (%v), want %d", rev, err, nw.project.ClosedRevision())
+	if now, _ := nw.project.Revision(ctx); err != nil || strings.TrimSpace(string(rev)) != strconv.FormatInt(now, 10) || now == 0 {
+		t.Fatalf("the window noted revision %q (%v), want %d", rev, err, now)
 	}
+	nw.win.Close()
 
 	// The backup, made before the two codes, put in the project's place.
 	old, err := os.ReadFile(backups[0].Path)
@@ -100,7 +101,7 @@ func TestProjectWindowsGetBackupsAndRevisionChecks(t *testing.T) {
 	}
 	again := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Open(ctx, path) })
 	notice := textsUnder(again.integrity.box)
-	if again.integrity.missing == nil || !again.integrity.box.Visible() || !strings.Contains(notice, "holds fewer changes than when it was last closed (0 of 2)") || !strings.Contains(notice, model.BackupDir(data, path)) {
+	if again.integrity.missing == nil || !again.integrity.box.Visible() || !strings.Contains(notice, "holds fewer changes than were saved in it (0 of 2)") || !strings.Contains(notice, model.BackupDir(data, path)) {
 		t.Errorf("opening an older copy in the window says %q", notice)
 	}
 }
@@ -122,31 +123,18 @@ func TestProjectWindowFailedBackupIsNoted(t *testing.T) {
 	}
 }
 
-// blockRevisions makes closing fail to remember the revision of the
-// window's project, a real error for closing to report: the revisions
-// folder is a file. The project gets a change, so that it has a revision.
-func blockRevisions(t *testing.T, nw *MainWindow, data string) {
-	t.Helper()
-	if _, err := nw.project.AddCode(context.Background(), 0, "Een", "#ff0000", ""); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(data, "revisions"), []byte("in the way"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestProjectCloseErrorIsShownOnAnotherWindow closes a window whose
 // project could not be closed cleanly: the window left shows it, and the
 // data folder keeps it until the dialog is dismissed.
 func TestProjectCloseErrorIsShownOnAnotherWindow(t *testing.T) {
 	w, data := newHousekeptWindow(t)
-	path := filepath.Join(t.TempDir(), "Vierde.verbatim")
+	path := filepath.Join(smallDisk(t, "8m"), "Vierde.verbatim")
 	nw := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "nl") })
-	blockRevisions(t, nw, data)
+	fillBeforeClose(t, nw)
 	before := w.win.Canvas().Overlays().Top()
 	nw.win.Close()
 	top := w.win.Canvas().Overlays().Top()
-	if top == nil || top == before || !strings.Contains(textsUnder(top), "Closing Vierde.verbatim") {
+	if top == nil || top == before || !strings.Contains(textsUnder(top), "Every change to Vierde.verbatim is saved, but") {
 		t.Fatalf("closing showed no dialog on the other window: %q", textsUnder(top))
 	}
 	if kept := keptNotices(data); len(kept) != 1 || !strings.Contains(kept[0], "Vierde.verbatim") {
@@ -175,16 +163,16 @@ func TestProjectCloseErrorIsKeptForTheNextStart(t *testing.T) {
 	}
 	waitForIndex(t, first)
 	runUntil(first.integrity.backup)
-	path := filepath.Join(t.TempDir(), "Vijfde.verbatim")
+	path := filepath.Join(smallDisk(t, "8m"), "Vijfde.verbatim")
 	nw := openInWindow(t, first, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "en") })
 	first.win.Close()
-	blockRevisions(t, nw, data)
+	fillBeforeClose(t, nw)
 	nw.win.Close()
 	if o := nw.otherWindow(); o != nil {
 		t.Fatalf("a project window is left open: %q", o.win.Title())
 	}
 	kept := keptNotices(data)
-	if len(kept) != 1 || !strings.Contains(kept[0], "Closing Vijfde.verbatim") {
+	if len(kept) != 1 || !strings.Contains(kept[0], "Every change to Vijfde.verbatim is saved, but") {
 		t.Fatalf("the last window's close error is kept as %q", kept)
 	}
 

@@ -1,16 +1,20 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"codeberg.org/verbatim/verbatim/model"
 )
 
 var (
@@ -244,5 +248,105 @@ func TestReadingAReadOnlyFileLeavesWritersFree(t *testing.T) {
 	os.Chmod(proj, 0o644)
 	if out, err := asNobody("code", "add", proj, "Nieuw"); err != nil || !strings.Contains(out, "Nieuw") {
 		t.Errorf("a change once the file can be written again: %v %s", err, out)
+	}
+}
+
+// TestLostWALAfterACrashIsReported kills an import with SIGKILL, so that its
+// last changes are only in the -wal file beside the project, and deletes
+// that file: the next command says that saved changes are missing (the
+// revision of each saved change is noted as it is saved, not at a close
+// that a crash never reaches).
+func TestLostWALAfterACrashIsReported(t *testing.T) {
+	bin := testBinary(t)
+	text, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", "en", "sheffield_orda", "Ana.txt"))
+	if err != nil {
+		t.Skipf("the real transcripts are not there: %v", err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	const files = 1500
+	for i := range files {
+		body := fmt.Sprintf("Interview %d\n\n%s", i, text[:8000])
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("i%04d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data := filepath.Join(dir, "data")
+	env := append(bareEnv(t), "VERBATIM_DATA_DIR="+data)
+	// crash imports into a new project at proj and kills the import, and
+	// returns the revision the project file holds without its -wal and
+	// with it.
+	crash := func(proj string) (held, saved int64) {
+		if out, err := exec.Command(bin, "new", proj, "--lang", "en").CombinedOutput(); err != nil {
+			t.Fatalf("new: %v %s", err, out)
+		}
+		cmd := exec.Command(bin, "import", proj, in)
+		cmd.Env = env
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(1500 * time.Millisecond)
+		cmd.Process.Kill()
+		if cmd.Wait() == nil {
+			t.Skip("the import finished before the kill")
+		}
+		// What the project holds with and without its -wal: read from
+		// copies (reading the project would merge the -wal into it).
+		revision := func(name string, suffixes ...string) int64 {
+			copied := filepath.Join(filepath.Dir(proj), name, "p.verbatim")
+			os.Mkdir(filepath.Dir(copied), 0o755)
+			for _, suffix := range suffixes {
+				b, err := os.ReadFile(proj + suffix)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(copied+suffix, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p, err := model.OpenReader(context.Background(), copied)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			rev, err := p.Revision(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rev
+		}
+		return revision("alone", ""), revision("whole", "", "-wal")
+	}
+	// A kill between a merge of the -wal and the next change leaves
+	// nothing to lose: try again.
+	var proj string
+	var held, saved int64
+	for try := 0; held >= saved; try++ {
+		if try == 5 {
+			t.Skipf("five kills left no change only in the -wal (the last: the file at revision %d, with the -wal at %d)", held, saved)
+		}
+		proj = filepath.Join(dir, strconv.Itoa(try), "p.verbatim")
+		os.Mkdir(filepath.Dir(proj), 0o755)
+		held, saved = crash(proj)
+	}
+	os.Remove(proj + "-wal")
+	os.Remove(proj + "-shm")
+	run := func(args ...string) string {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%s: %v %s", args[0], err, stderr.String())
+		}
+		return stderr.String()
+	}
+	msg := run("docs", proj)
+	if strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "holds fewer changes than were saved in it") {
+		t.Errorf("the first command after losing the -wal (the file at revision %d, with it at %d) says %q; want one line saying changes are missing", held, saved, msg)
+	}
+	if msg := run("docs", proj); msg != "" {
+		t.Errorf("the second command says %q; want it said once", msg)
 	}
 }

@@ -61,7 +61,7 @@ func openFor(ctx context.Context, cmd, path string) (*model.Project, error) {
 		// (ui.Options.DataDir), once it shows, and says it there.
 		return p, nil
 	}
-	if m := model.FindMissingChanges(ctx, s.env.DataDir, p); m != nil {
+	if m := model.KeepRevision(ctx, s.env.DataDir, p); m != nil {
 		s.notes = append(s.notes, m.Error())
 	}
 	if _, err := p.DailyBackup(ctx, s.env.DataDir, time.Now()); err != nil {
@@ -82,8 +82,7 @@ func projectPath(path string) string {
 }
 
 // finish closes what the run opened (closing again says what closing
-// found: a log that could not be merged) and remembers each writer's
-// revision for the next run.
+// found: a log that could not be merged).
 func (s *runState) finish() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -91,7 +90,6 @@ func (s *runState) finish() {
 		if err := p.Close(); err != nil {
 			s.notes = append(s.notes, message(err))
 		}
-		model.RememberRevision(s.env.DataDir, p)
 	}
 }
 

@@ -347,7 +347,7 @@ func TestMissingChangesAreReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := run(t, env, "codes", proj)
-	if code != 0 || lines(stderr) != 1 || !strings.Contains(stderr, "holds fewer changes than when it was last closed") {
+	if code != 0 || lines(stderr) != 1 || !strings.Contains(stderr, "holds fewer changes than were saved in it") {
 		t.Errorf("after losing two changes: exit %d, %q", code, stderr)
 	}
 	mustRun(t, env, "code", "add", proj, "Verder")
