@@ -96,9 +96,13 @@ func removeRows(table string, first, last int64) string {
 	return fmt.Sprintf("/* rows %[1]s %[2]d %[3]d */ DELETE FROM %[1]s WHERE rowid BETWEEN %[2]d AND %[3]d", table, first, last)
 }
 
-// replayStatement runs one recorded statement of an undo or redo; a
-// compact one runs silenced and records its reversal compactly.
+// replayStatement runs one recorded statement of an undo or redo, once it
+// is known to be one (checkRecorded); a compact one runs silenced and
+// records its reversal compactly.
 func replayStatement(ctx context.Context, tx *sql.Tx, q string) error {
+	if err := checkRecorded(q); err != nil {
+		return err
+	}
 	m := bulkRecord.FindStringSubmatch(q)
 	if m == nil || !slices.Contains(undoTables, m[1]) || plainReplay {
 		_, err := tx.ExecContext(ctx, q)

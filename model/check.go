@@ -25,11 +25,14 @@ type CheckReport struct {
 	// a deleted code, a turn of a missing document: one finding per table
 	// and table pointed at (PointsAtMissing).
 	Orphans []Finding
+	// Undo are steps of the undo history holding statements Verbatim never
+	// records, which undo and redo refuse to run (UndoStepDamaged).
+	Undo []Finding
 }
 
 // OK says whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return len(r.Integrity)+len(r.Texts)+len(r.Ranges)+len(r.Orphans) == 0
+	return len(r.Integrity)+len(r.Texts)+len(r.Ranges)+len(r.Orphans)+len(r.Undo) == 0
 }
 
 // checkRows is how many problems of each kind a check lists at most.
@@ -64,7 +67,33 @@ func (p *Project) Check(ctx context.Context) (CheckReport, error) {
 	if r.Orphans, err = p.checkOrphans(ctx); err != nil {
 		return r, fmt.Errorf("checking the links between rows: %w", err)
 	}
+	if r.Undo, err = p.checkUndo(ctx); err != nil {
+		return r, fmt.Errorf("checking the undo history: %w", err)
+	}
 	return r, nil
+}
+
+// checkUndo finds the steps of the undo history that hold statements undo
+// and redo would refuse (checkRecorded), one finding per step.
+func (p *Project) checkUndo(ctx context.Context) ([]Finding, error) {
+	var out []Finding
+	err := eachRow(ctx, p.db, "SELECT l.step, ifnull(s.label, ''), ifnull(l.sql, '') FROM undo_log l LEFT JOIN undo_steps s ON s.id = l.step ORDER BY l.step, l.seq", func(rows *sql.Rows) error {
+		var step int64
+		var label, q string
+		if err := rows.Scan(&step, &label, &q); err != nil {
+			return err
+		}
+		if checkRecorded(q) == nil {
+			return nil
+		}
+		if n := len(out); n > 0 && out[n-1].Row == step {
+			out[n-1].Count++
+		} else if n < checkRows {
+			out = append(out, Finding{Kind: UndoStepDamaged, Table: "undo_log", Row: step, Name: label, Count: 1})
+		}
+		return nil
+	})
+	return out, err
 }
 
 func (p *Project) checkTexts(ctx context.Context) ([]Finding, error) {

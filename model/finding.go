@@ -66,6 +66,10 @@ const (
 	// TextKeptDamaged: Repair kept document Doc (Name)'s damaged text as it
 	// could be read.
 	TextKeptDamaged
+	// UndoStepDamaged: Count statements of undo step Row (labelled Name)
+	// are not ones Verbatim records (checkRecorded), so it cannot be undone
+	// or redone.
+	UndoStepDamaged
 )
 
 // String is the finding as the command line prints it.
@@ -93,6 +97,8 @@ func (f Finding) String() string {
 		return fmt.Sprintf("%s: %d pointing at lost rows were left out", f.Table, f.Count)
 	case TextKeptDamaged:
 		return fmt.Sprintf("document %d (%s): its text was damaged and is kept as it could be read; check its codings", f.Doc, f.Name)
+	case UndoStepDamaged:
+		return fmt.Sprintf("undo step %d (%s): %d %s not what Verbatim records, so it cannot be undone or redone", f.Row, f.Name, f.Count, pluralNoun(f.Count, "statement is", "statements are"))
 	}
 	return fmt.Sprintf("%s: a problem of kind %d", f.Table, int(f.Kind))
 }
@@ -119,4 +125,11 @@ func rowsOf(table string, n int) string {
 		return "row of " + table
 	}
 	return "rows of " + table
+}
+
+func pluralNoun(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }

@@ -245,7 +245,11 @@ func (p *Project) replay(ctx context.Context, pick string, none error, from, to 
 	}
 	for _, q := range stmts {
 		if err := replayStatement(ctx, tx, q); err != nil {
-			return s, fmt.Errorf("replaying %q: %w", s.Label, err)
+			verb := "undo"
+			if from == "r" {
+				verb = "redo"
+			}
+			return s, fmt.Errorf("cannot %s %q: %w", verb, s.Label, err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE undo_state SET step = 0 WHERE id = 1"); err != nil {

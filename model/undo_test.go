@@ -224,6 +224,10 @@ func TestUndoRedoRandomHistory(t *testing.T) {
 			if res, _ := p.IntegrityCheck(ctx); res != "ok" {
 				t.Errorf("integrity_check: %s", res)
 			}
+			// Every statement the history holds is one undo and redo run.
+			if rep, err := p.Check(ctx); err != nil || len(rep.Undo) > 0 {
+				t.Errorf("the check of the undo history: %v, %v", rep.Undo, err)
+			}
 		})
 	}
 }

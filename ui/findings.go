@@ -40,6 +40,8 @@ func findingText(f model.Finding) string {
 		return plural("{{.Table}}: {{.Count}} were left out because they pointed at something lost", f.Count, a)
 	case model.TextKeptDamaged:
 		return lang.L("document {{.Doc}} ({{.Name}}): its text was damaged and is kept as it could be read; check its codings", a)
+	case model.UndoStepDamaged:
+		return plural("undo step {{.Row}} ({{.Name}}): {{.Count}} statements are not what Verbatim records, so it cannot be undone or redone", f.Count, a)
 	}
 	return f.String()
 }

@@ -84,7 +84,8 @@ func TestCheckAndRepairOutput(t *testing.T) {
 		"UPDATE documents SET text = replace(text, 'geleerd', 'GELEERD') WHERE name = 'ana.txt'",
 		"UPDATE documents SET chars = 999 WHERE name = 'ben.txt'",
 		"DELETE FROM codes WHERE name = 'Samen'",
-		"UPDATE turns SET speaker_id = 99 WHERE id = 3")
+		"UPDATE turns SET speaker_id = 99 WHERE id = 3",
+		"UPDATE undo_log SET sql = sql || '; DELETE FROM codings' WHERE step = (SELECT max(step) FROM undo_log)")
 	ids := map[string]string{}
 	db, err := sql.Open("sqlite", proj)
 	if err != nil {
@@ -112,6 +113,8 @@ ranges:   3 problems
 links:    2 problems
   2 rows of codings point at codes that are missing (the first is row 3)
   1 row of turns point at speakers that are missing (the first is row 3)
+undo:     1 problem
+  undo step 8 (Apply “Samen”): 1 statement is not what Verbatim records, so it cannot be undone or redone
 `
 	if code != 1 || out != want {
 		t.Errorf("check: exit %d, printed\n%s\nwant\n%s", code, out, want)
@@ -119,6 +122,11 @@ links:    2 problems
 	wantErr := "verbatim: " + proj + " has problems (listed above); run 'verbatim repair " + proj + " -o NEW.verbatim' to save what can be read into a new project, or open one of its backups (in "
 	if !strings.HasPrefix(stderr, wantErr) || lines(stderr) != 1 {
 		t.Errorf("check: stderr %q, want it to start %q", stderr, wantErr)
+	}
+
+	// The edited step is refused whole, in one line.
+	if code, _, stderr := run(t, env, "undo", proj); code != 1 || lines(stderr) != 1 || !strings.Contains(stderr, "the undo history is damaged") {
+		t.Errorf("undo of the edited step: exit %d, %q", code, stderr)
 	}
 
 	fixed := filepath.Join(dir, "fixed.verbatim")
