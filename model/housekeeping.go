@@ -86,9 +86,14 @@ func KeepRevision(ctx context.Context, dataDir string, p *Project) *MissingChang
 	}
 	var missing *MissingChanges
 	if data, err := os.ReadFile(f); err == nil {
-		was, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
-		if err == nil && now < was {
-			missing = &MissingChanges{Path: p.Path(), Now: now, Was: was}
+		// The revision, and the identity of the project that noted it: a
+		// new project made in the place of a deleted one has its own.
+		fields := strings.Fields(string(data))
+		if len(fields) > 0 && (len(fields) == 1 || fields[1] == p.UUID()) {
+			was, err := strconv.ParseInt(fields[0], 10, 64)
+			if err == nil && now < was {
+				missing = &MissingChanges{Path: p.Path(), Now: now, Was: was}
+			}
 		}
 	}
 	if p.ReadOnly() != nil && missing == nil || os.MkdirAll(filepath.Dir(f), 0o755) != nil {
@@ -99,7 +104,7 @@ func KeepRevision(ctx context.Context, dataDir string, p *Project) *MissingChang
 		return missing
 	}
 	if p.ReadOnly() != nil {
-		writeRevision(note, now) // said once; a reader notes nothing more
+		writeRevision(note, now, p.UUID()) // said once; a reader notes nothing more
 		note.Close()
 		return missing
 	}
@@ -132,7 +137,7 @@ func (p *Project) noteRevision(rev int64) {
 		return
 	}
 	n.last = rev
-	writeRevision(n.file, rev)
+	writeRevision(n.file, rev, p.UUID())
 }
 
 // closeRevisionNote closes the revision file, once the project is closed.
@@ -146,10 +151,15 @@ func (p *Project) closeRevisionNote() {
 	}
 }
 
-// writeRevision writes rev over what the file holds, always in as many
-// bytes, in one write: a process killed at any moment leaves the old note
-// or the new one, never a torn one (rewriting the file would empty it
-// first).
-func writeRevision(f *os.File, rev int64) {
-	f.WriteAt([]byte(fmt.Sprintf("%-20d\n", rev)), 0)
+// writeRevision writes rev and the project's identity over what the file
+// holds, always in as many bytes, in one write: a process killed at any
+// moment leaves the old note or the new one, never a torn one (rewriting
+// the file would empty it first). What an older note held beyond is cut.
+func writeRevision(f *os.File, rev int64, uuid string) {
+	line := fmt.Sprintf("%-20d %s\n", rev, uuid)
+	if _, err := f.WriteAt([]byte(line), 0); err == nil {
+		if st, err := f.Stat(); err == nil && st.Size() > int64(len(line)) {
+			f.Truncate(int64(len(line)))
+		}
+	}
 }

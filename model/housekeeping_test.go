@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -43,7 +44,11 @@ func TestMissingChangesAfterRestoringAnOlderCopy(t *testing.T) {
 	}
 	noted := func() string {
 		b, _ := os.ReadFile(RevisionFile(data, path))
-		return strings.TrimSpace(string(b))
+		f := strings.Fields(string(b))
+		if len(f) != 2 || f[1] != p.UUID() {
+			return fmt.Sprintf("%q, not the revision and the project's identity", b)
+		}
+		return f[0]
 	}
 	if got := noted(); got != "0" {
 		t.Errorf("a new project's noted revision is %q, want 0", got)
@@ -103,9 +108,23 @@ func TestMissingChangesAfterRestoringAnOlderCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
 	if m := KeepRevision(ctx, data, r); m != nil {
 		t.Errorf("once changed again: %v", m)
+	}
+	r.Close()
+
+	// A new project made in the place of the deleted one is another
+	// project: nothing of it is missing.
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	n, err := Create(ctx, path, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	if m := KeepRevision(ctx, data, n); m != nil {
+		t.Errorf("a new project in the place of a deleted one: %v", m)
 	}
 }
 
