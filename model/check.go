@@ -23,7 +23,8 @@ type CheckReport struct {
 	Ranges []Finding
 	// Orphans are rows that point at a row that is not there, a coding of
 	// a deleted code, a turn of a missing document: one finding per table
-	// and table pointed at (PointsAtMissing).
+	// and table pointed at (PointsAtMissing); and codes that are their own
+	// ancestors (CodesInCycle).
 	Orphans []Finding
 	// Undo are steps of the undo history holding statements Verbatim never
 	// records, which undo and redo refuse to run (UndoStepDamaged).
@@ -164,6 +165,13 @@ func (p *Project) checkOrphans(ctx context.Context) ([]Finding, error) {
 		out = append(out, f)
 		return nil
 	})
+	if err != nil {
+		return out, err
+	}
+	cycle, err := codeCycles(ctx, p.db)
+	if len(cycle) > 0 {
+		out = append(out, Finding{Kind: CodesInCycle, Table: "codes", Count: len(cycle), Row: cycle[0]})
+	}
 	return out, err
 }
 

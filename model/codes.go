@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -198,7 +200,9 @@ func (p *Project) MoveCode(ctx context.Context, id, parent int64) error {
 			return err
 		}
 		*label = Phrase("Move code “{{.Code}}” to the top level", "Code", c.Name)
-		for a := parent; a != 0; {
+		seen := map[int64]bool{}
+		for a := parent; a != 0 && !seen[a]; { // seen: ancestors in a loop (damage) end the walk
+			seen[a] = true
 			if a == id {
 				return fmt.Errorf("code %q: %w (a code cannot move under itself)", c.Name, ErrInvalid)
 			}
@@ -238,7 +242,9 @@ func (p *Project) MergeCode(ctx context.Context, src, dst int64) error {
 			return err
 		}
 		*label = Phrase("Merge code “{{.Code}}” into “{{.Into}}”", "Code", s.Name, "Into", d.Name)
-		for a := dst; a != 0; {
+		seen := map[int64]bool{}
+		for a := dst; a != 0 && !seen[a]; { // seen: ancestors in a loop (damage) end the walk
+			seen[a] = true
 			if a == src {
 				return fmt.Errorf("merge: %w (a code cannot merge into its own subcode)", ErrInvalid)
 			}
@@ -300,17 +306,37 @@ func (p *Project) DeleteCode(ctx context.Context, id int64) error {
 			return err
 		}
 		*label = Phrase("Delete code “{{.Code}}”", "Code", c.Name)
-		return deleteCodeTree(ctx, tx, id)
+		return deleteCodeTree(ctx, tx, id, nil)
 	})
 }
 
-func deleteCodeTree(ctx context.Context, tx *sql.Tx, id int64) error {
+// deleteCodeTree deletes code id, its codings and summaries, and the codes
+// under it; seen (nil at the top) keeps a damaged tree, a code under
+// itself, from going round for ever.
+func deleteCodeTree(ctx context.Context, tx *sql.Tx, id int64, seen map[int64]bool) error {
+	if seen == nil {
+		seen = map[int64]bool{}
+		// A code under itself (damage) is first taken out of its loop,
+		// so that the codes of the loop, all deleted with it, never point
+		// at one deleted before them.
+		if loop, err := underItself(ctx, tx, id); err != nil {
+			return err
+		} else if loop {
+			if _, err := tx.ExecContext(ctx, "UPDATE codes SET parent_id = NULL WHERE id = ?", id); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[id] {
+		return nil
+	}
+	seen[id] = true
 	children, err := childIDs(ctx, tx, id)
 	if err != nil {
 		return err
 	}
 	for _, ch := range children {
-		if err := deleteCodeTree(ctx, tx, ch); err != nil {
+		if err := deleteCodeTree(ctx, tx, ch, seen); err != nil {
 			return err
 		}
 	}
@@ -321,6 +347,26 @@ func deleteCodeTree(ctx context.Context, tx *sql.Tx, id int64) error {
 	}
 	_, err = tx.ExecContext(ctx, "DELETE FROM codes WHERE id = ?", id)
 	return err
+}
+
+// underItself says whether code id is its own ancestor (damage).
+func underItself(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
+	seen := map[int64]bool{}
+	for a := id; a != 0 && !seen[a]; {
+		seen[a] = true
+		var parent sql.NullInt64
+		err := tx.QueryRowContext(ctx, "SELECT parent_id FROM codes WHERE id = ?", a).Scan(&parent)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		} else if err != nil {
+			return false, err
+		}
+		if parent.Int64 == id {
+			return true, nil
+		}
+		a = parent.Int64
+	}
+	return false, nil
 }
 
 func childIDs(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
@@ -363,26 +409,95 @@ func (p *Project) Codes(ctx context.Context) ([]Code, error) {
 	}
 	defer rows.Close()
 	children := map[int64][]Code{}
+	var all []Code
 	for rows.Next() {
 		var c Code
 		if err := rows.Scan(&c.ID, &c.ParentID, &c.Name, &c.Color, &c.Description, &c.Codings, &c.Documents); err != nil {
 			return nil, err
 		}
 		children[c.ParentID] = append(children[c.ParentID], c)
+		all = append(all, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	var out []Code
+	out := make([]Code, 0, len(all))
+	seen := make(map[int64]bool, len(all))
 	var walk func(parent int64)
 	walk = func(parent int64) {
 		for _, c := range children[parent] {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				out = append(out, c)
+				walk(c.ID)
+			}
+		}
+	}
+	walk(0)
+	// A code no top-level code leads to is damage (its parent is missing,
+	// or it is its own ancestor: 'verbatim check' lists both): it is shown
+	// at the top level, with what hangs under it, rather than not at all.
+	for _, c := range all {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			c.ParentID = 0
 			out = append(out, c)
 			walk(c.ID)
 		}
 	}
-	walk(0)
 	return out, nil
+}
+
+// codeCycles returns the codes that are their own ancestors (damage: no
+// change Verbatim makes puts a code under itself), smallest first.
+func codeCycles(ctx context.Context, q querier) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, "SELECT id, ifnull(parent_id, 0) FROM codes")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	parent := map[int64]int64{}
+	for rows.Next() {
+		var id, p int64
+		if err := rows.Scan(&id, &p); err != nil {
+			return nil, err
+		}
+		parent[id] = p
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Walk up from each code; a walk that meets itself marks its loop.
+	const (
+		walking = 1
+		done    = 2
+	)
+	state := map[int64]int{}
+	inCycle := map[int64]bool{}
+	for start := range parent {
+		var path []int64
+		c := start
+		for c != 0 && state[c] == 0 {
+			if _, ok := parent[c]; !ok {
+				break // a missing parent: not a cycle
+			}
+			state[c] = walking
+			path = append(path, c)
+			c = parent[c]
+		}
+		if c != 0 && state[c] == walking {
+			for i := len(path) - 1; i >= 0; i-- {
+				inCycle[path[i]] = true
+				if path[i] == c {
+					break
+				}
+			}
+		}
+		for _, p := range path {
+			state[p] = done
+		}
+	}
+	return slices.Sorted(maps.Keys(inCycle)), nil
 }
 
 // CodePath is a code's name preceded by its ancestors', joined by " > ".

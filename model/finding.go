@@ -70,6 +70,12 @@ const (
 	// are not ones Verbatim records (checkRecorded), so it cannot be undone
 	// or redone.
 	UndoStepDamaged
+	// CodesInCycle: Count codes, the first Row, are their own ancestors
+	// (Check).
+	CodesInCycle
+	// CodesMovedToTop: Repair put Count codes that were their own
+	// ancestors at the top level, one for each loop.
+	CodesMovedToTop
 )
 
 // String is the finding as the command line prints it.
@@ -97,6 +103,10 @@ func (f Finding) String() string {
 		return fmt.Sprintf("%s: %d pointing at lost rows were left out", f.Table, f.Count)
 	case TextKeptDamaged:
 		return fmt.Sprintf("document %d (%s): its text was damaged and is kept as it could be read; check its codings", f.Doc, f.Name)
+	case CodesInCycle:
+		return fmt.Sprintf("%d %s under %s (the first is number %d)", f.Count, pluralNoun(f.Count, "code is", "codes are"), pluralNoun(f.Count, "itself", "themselves"), f.Row)
+	case CodesMovedToTop:
+		return fmt.Sprintf("codes: %d that %s under %s put at the top level", f.Count, pluralNoun(f.Count, "was", "were"), pluralNoun(f.Count, "itself was", "themselves were"))
 	case UndoStepDamaged:
 		return fmt.Sprintf("undo step %d (%s): %d %s not what Verbatim records, so it cannot be undone or redone", f.Row, f.Name, f.Count, pluralNoun(f.Count, "statement is", "statements are"))
 	}

@@ -278,6 +278,25 @@ func tidyRepaired(ctx context.Context, db *sql.DB, rep *RepairReport) error {
 			rep.Lost = append(rep.Lost, Finding{Kind: PointersLeftOut, Table: t, Count: per[t]})
 		}
 	}
+	// Codes under themselves: the first of each loop goes to the top
+	// level, the others stay under it.
+	moved := 0
+	for {
+		cycle, err := codeCycles(ctx, db)
+		if err != nil {
+			return err
+		}
+		if len(cycle) == 0 {
+			break
+		}
+		if _, err := db.ExecContext(ctx, "UPDATE codes SET parent_id = NULL WHERE id = ?", cycle[0]); err != nil {
+			return err
+		}
+		moved++
+	}
+	if moved > 0 {
+		rep.Lost = append(rep.Lost, Finding{Kind: CodesMovedToTop, Table: "codes", Count: moved})
+	}
 	type fix struct {
 		id   int64
 		name string

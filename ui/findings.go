@@ -40,6 +40,10 @@ func findingText(f model.Finding) string {
 		return plural("{{.Table}}: {{.Count}} were left out because they pointed at something lost", f.Count, a)
 	case model.TextKeptDamaged:
 		return lang.L("document {{.Doc}} ({{.Name}}): its text was damaged and is kept as it could be read; check its codings", a)
+	case model.CodesInCycle:
+		return plural("{{.Count}} codes are under themselves (the first is number {{.Row}})", f.Count, a)
+	case model.CodesMovedToTop:
+		return plural("codes: {{.Count}} that were under themselves were put at the top level", f.Count, a)
 	case model.UndoStepDamaged:
 		return plural("undo step {{.Row}} ({{.Name}}): {{.Count}} statements are not what Verbatim records, so it cannot be undone or redone", f.Count, a)
 	}
