@@ -19,7 +19,9 @@ type CheckReport struct {
 	// TextLengthWrong).
 	Texts []Finding
 	// Ranges are speaker turns and codings whose range is impossible: it
-	// ends before it starts, or past its text's end (RangeImpossible).
+	// ends before it starts, or past its text's end (RangeImpossible);
+	// turns that overlap the one before (TurnOverlaps), and turns whose
+	// times are damaged (TimesDamaged).
 	Ranges []Finding
 	// Orphans are rows that point at a row that is not there, a coding of
 	// a deleted code, a turn of a missing document: one finding per table
@@ -141,6 +143,33 @@ func (p *Project) checkRanges(ctx context.Context) ([]Finding, error) {
 		err := eachRow(ctx, p.db, badRanges(table), func(rows *sql.Rows) error {
 			f := Finding{Kind: RangeImpossible, Table: table}
 			if err := rows.Scan(&f.Row, &f.Doc, &f.Start, &f.End, &f.Chars); err != nil {
+				return err
+			}
+			out = append(out, f)
+			return nil
+		})
+		if err != nil {
+			return out, err
+		}
+	}
+	// Turns that overlap the one before them (read, they are left out) and
+	// times that are not whole numbers (read, the turn has none).
+	more := []struct {
+		kind FindingKind
+		q    string
+	}{
+		{TurnOverlaps, `SELECT id, doc_id, start_rune, end_rune FROM (SELECT id, doc_id, start_rune, end_rune,
+				lag(end_rune) OVER (PARTITION BY doc_id ORDER BY start_rune, id) AS before FROM turns
+				WHERE typeof(start_rune) = 'integer' AND typeof(end_rune) = 'integer')
+			WHERE before > start_rune ORDER BY id LIMIT ` + fmt.Sprint(checkRows)},
+		{TimesDamaged, `SELECT id, doc_id, quote(begin_ms), quote(until_ms) FROM turns
+			WHERE NOT (typeof(begin_ms) IN ('integer', 'null') AND typeof(until_ms) IN ('integer', 'null'))
+			ORDER BY id LIMIT ` + fmt.Sprint(checkRows)},
+	}
+	for _, m := range more {
+		err := eachRow(ctx, p.db, m.q, func(rows *sql.Rows) error {
+			f := Finding{Kind: m.kind, Table: "turns"}
+			if err := rows.Scan(&f.Row, &f.Doc, &f.Start, &f.End); err != nil {
 				return err
 			}
 			out = append(out, f)

@@ -226,7 +226,7 @@ func (p *Project) Turns(ctx context.Context, docID int64) ([]Turn, error) {
 		return nil, err
 	}
 	rows, err := p.conn(ctx).QueryContext(ctx, `SELECT t.id, `+storedInt("t.start_rune")+`, `+storedInt("t.end_rune")+`,
-		ifnull(t.speaker_id, 0), ifnull(s.label, ''), t.begin_ms, t.until_ms
+		CASE WHEN typeof(t.speaker_id) = 'integer' THEN t.speaker_id ELSE 0 END, ifnull(s.label, ''), `+storedTime("t.begin_ms")+`, `+storedTime("t.until_ms")+`
 		FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.doc_id = ? ORDER BY t.start_rune, t.id`, docID)
 	if err != nil {
 		return nil, err
@@ -353,6 +353,13 @@ func (p *Project) textLength(ctx context.Context, docID int64) (int, error) {
 
 // storedInt reads an integer column so that damage which changed its type
 // reads as -1, an invalid position, instead of failing the scan.
+// storedTime reads a stored time in milliseconds, NULL when there is none or
+// what is there is not a whole number (damage, which Check lists): the turn
+// is then read without its time.
+func storedTime(col string) string {
+	return "CASE WHEN typeof(" + col + ") = 'integer' THEN " + col + " END"
+}
+
 func storedInt(col string) string {
 	return "CASE WHEN typeof(" + col + ") = 'integer' THEN " + col + " ELSE -1 END"
 }

@@ -70,6 +70,12 @@ const (
 	// are not ones Verbatim records (checkRecorded), so it cannot be undone
 	// or redone.
 	UndoStepDamaged
+	// TurnOverlaps: turn Row of document Doc, range Start:End, overlaps
+	// the turn before it (read, it is left out).
+	TurnOverlaps
+	// TimesDamaged: turn Row of document Doc has times Start and End (as
+	// quote() gives them) that are not whole numbers (read, it has none).
+	TimesDamaged
 	// CodesInCycle: Count codes, the first Row, are their own ancestors
 	// (Check).
 	CodesInCycle
@@ -103,6 +109,10 @@ func (f Finding) String() string {
 		return fmt.Sprintf("%s: %d pointing at lost rows were left out", f.Table, f.Count)
 	case TextKeptDamaged:
 		return fmt.Sprintf("document %d (%s): its text was damaged and is kept as it could be read; check its codings", f.Doc, f.Name)
+	case TurnOverlaps:
+		return fmt.Sprintf("turn %d of document %d: range %s:%s overlaps the turn before it", f.Row, f.Doc, f.Start, f.End)
+	case TimesDamaged:
+		return fmt.Sprintf("turn %d of document %d: its times %s and %s are damaged, so it is shown without them", f.Row, f.Doc, f.Start, f.End)
 	case CodesInCycle:
 		return fmt.Sprintf("%d %s under %s (the first is number %d)", f.Count, pluralNoun(f.Count, "code is", "codes are"), pluralNoun(f.Count, "itself", "themselves"), f.Row)
 	case CodesMovedToTop:

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -60,6 +61,46 @@ func tamper(t *testing.T, path string, stmts ...string) {
 		if _, err := db.Exec(s); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
+	}
+}
+
+// TestDamagedTurnTimesAndOverlaps: a turn whose times are not numbers is
+// read without them (every export reads the turns: one such turn made them
+// all fail), a turn that overlaps the one before is left out, and check
+// lists both.
+func TestDamagedTurnTimesAndOverlaps(t *testing.T) {
+	ctx := context.Background()
+	path := sampleProjectFile(t, t.TempDir(), 2)
+	tamper(t, path,
+		"UPDATE turns SET begin_ms = 'zz', until_ms = 5000, speaker_id = 'x' WHERE id = 1",
+		"UPDATE turns SET start_rune = 30 WHERE id = 2",
+		"UPDATE turns SET begin_ms = 1000, until_ms = 2000 WHERE id = 3")
+	p, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	turns, err := p.Turns(ctx, 1)
+	if err != nil || len(turns) != 1 || turns[0].ID != 1 || turns[0].HasTime || turns[0].SpeakerID != 0 {
+		t.Errorf("turns of document 1: got %+v, %v, want turn 1 alone, without times or speaker", turns, err)
+	}
+	if turns, err := p.Turns(ctx, 2); err != nil || len(turns) != 2 || !turns[0].HasTime || turns[0].Until != 2*time.Second {
+		t.Errorf("turns of document 2: got %+v, %v, want both, the first from 1 s to 2 s", turns, err)
+	}
+	rep, err := p.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Ranges {
+		got = append(got, f.String())
+	}
+	want := []string{
+		"turn 2 of document 1: range 30:120 overlaps the turn before it",
+		"turn 1 of document 1: its times 'zz' and 5000 are damaged, so it is shown without them",
+	}
+	if !slices.Equal(got, want) || rep.OK() {
+		t.Errorf("check's ranges:\n%q\nwant\n%q", got, want)
 	}
 }
 

@@ -40,6 +40,10 @@ func findingText(f model.Finding) string {
 		return plural("{{.Table}}: {{.Count}} were left out because they pointed at something lost", f.Count, a)
 	case model.TextKeptDamaged:
 		return lang.L("document {{.Doc}} ({{.Name}}): its text was damaged and is kept as it could be read; check its codings", a)
+	case model.TurnOverlaps:
+		return lang.L("speaker turn {{.Row}} of document {{.Doc}}: range {{.Start}}:{{.End}} overlaps the turn before it", a)
+	case model.TimesDamaged:
+		return lang.L("speaker turn {{.Row}} of document {{.Doc}}: its times {{.Start}} and {{.End}} are damaged, so it is shown without them", a)
 	case model.CodesInCycle:
 		return plural("{{.Count}} codes are under themselves (the first is number {{.Row}})", f.Count, a)
 	case model.CodesMovedToTop:
