@@ -46,6 +46,15 @@ func (p *Project) Backup(ctx context.Context, dst string) error {
 		removeDraft(tmp)
 		return fmt.Errorf("saving a copy to %s: %w", dst, diskError(err))
 	}
+	if NameFits(dst, len("-journal")) != nil {
+		// SQLite opens the copy VACUUM INTO made in rollback mode only
+		// with room for a -journal beside it; a name of 248 to 251 bytes
+		// has room for a -wal alone, so the copy is put in WAL mode.
+		if err := walMode(ctx, tmp); err != nil {
+			removeDraft(tmp)
+			return fmt.Errorf("saving a copy to %s: %w", dst, diskError(err))
+		}
+	}
 	keepMode(p.path, tmp)
 	if err := placeDraft(tmp, dst); err != nil {
 		removeDraft(tmp)
@@ -183,4 +192,21 @@ func keepMode(src, dst string) {
 	if st, err := os.Stat(src); err == nil {
 		os.Chmod(dst, st.Mode().Perm())
 	}
+}
+
+// walMode switches the file at path to WAL mode.
+func walMode(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", fileURL(path)+"?mode=rw")
+	if err != nil {
+		return err
+	}
+	var mode string
+	err = db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && mode != "wal" {
+		err = fmt.Errorf("journal mode %q, not wal", mode)
+	}
+	return err
 }

@@ -652,7 +652,7 @@ func TestBackupLongNames(t *testing.T) {
 	for _, tc := range []struct {
 		n    int
 		fits bool
-	}{{247, true}, {252, false}, {255, false}, {300, false}} {
+	}{{247, true}, {248, true}, {250, true}, {251, true}, {252, false}, {255, false}, {300, false}} {
 		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
 			dir := t.TempDir()
 			dst := filepath.Join(dir, strings.Repeat("ü", (tc.n-len(".verbatim"))/2)+strings.Repeat("x", (tc.n-len(".verbatim"))%2)+".verbatim")
@@ -669,6 +669,14 @@ func TestBackupLongNames(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			r, err := OpenReader(ctx, dst)
+			if err != nil {
+				t.Fatalf("reading the copy: %v", err)
+			}
+			if _, err := r.Codes(ctx); err != nil {
+				t.Errorf("reading the copy's codes: %v", err)
+			}
+			r.Close()
 			c, err := Open(ctx, dst)
 			if err != nil {
 				t.Fatal(err)
