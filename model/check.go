@@ -28,6 +28,9 @@ type CheckReport struct {
 	// and table pointed at (PointsAtMissing); and codes that are their own
 	// ancestors (CodesInCycle).
 	Orphans []Finding
+	// Schema are the triggers and indexes that are missing, changed or not
+	// Verbatim's (SchemaChanged).
+	Schema []Finding
 	// Undo are steps of the undo history holding statements Verbatim never
 	// records, which undo and redo refuse to run (UndoStepDamaged).
 	Undo []Finding
@@ -35,7 +38,7 @@ type CheckReport struct {
 
 // OK says whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return len(r.Integrity)+len(r.Texts)+len(r.Ranges)+len(r.Orphans)+len(r.Undo) == 0
+	return len(r.Integrity)+len(r.Texts)+len(r.Ranges)+len(r.Orphans)+len(r.Schema)+len(r.Undo) == 0
 }
 
 // checkRows is how many problems of each kind a check lists at most.
@@ -69,6 +72,9 @@ func (p *Project) Check(ctx context.Context) (CheckReport, error) {
 	}
 	if r.Orphans, err = p.checkOrphans(ctx); err != nil {
 		return r, fmt.Errorf("checking the links between rows: %w", err)
+	}
+	if r.Schema, err = p.checkSchema(ctx); err != nil {
+		return r, fmt.Errorf("checking the triggers and indexes: %w", err)
 	}
 	if r.Undo, err = p.checkUndo(ctx); err != nil {
 		return r, fmt.Errorf("checking the undo history: %w", err)

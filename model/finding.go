@@ -76,6 +76,9 @@ const (
 	// TimesDamaged: turn Row of document Doc has times Start and End (as
 	// quote() gives them) that are not whole numbers (read, it has none).
 	TimesDamaged
+	// SchemaChanged: the trigger or index Name ("trigger undo_codes_insert")
+	// is missing, changed or added (Start), against what Verbatim makes.
+	SchemaChanged
 	// CodesInCycle: Count codes, the first Row, are their own ancestors
 	// (Check).
 	CodesInCycle
@@ -113,6 +116,14 @@ func (f Finding) String() string {
 		return fmt.Sprintf("turn %d of document %d: range %s:%s overlaps the turn before it", f.Row, f.Doc, f.Start, f.End)
 	case TimesDamaged:
 		return fmt.Sprintf("turn %d of document %d: its times %s and %s are damaged, so it is shown without them", f.Row, f.Doc, f.Start, f.End)
+	case SchemaChanged:
+		switch f.Start {
+		case "missing":
+			return fmt.Sprintf("%s: missing", f.Name)
+		case "added":
+			return fmt.Sprintf("%s: not one Verbatim makes", f.Name)
+		}
+		return fmt.Sprintf("%s: changed from what Verbatim makes", f.Name)
 	case CodesInCycle:
 		return fmt.Sprintf("%d %s under %s (the first is number %d)", f.Count, pluralNoun(f.Count, "code is", "codes are"), pluralNoun(f.Count, "itself", "themselves"), f.Row)
 	case CodesMovedToTop:

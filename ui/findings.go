@@ -44,6 +44,14 @@ func findingText(f model.Finding) string {
 		return lang.L("speaker turn {{.Row}} of document {{.Doc}}: range {{.Start}}:{{.End}} overlaps the turn before it", a)
 	case model.TimesDamaged:
 		return lang.L("speaker turn {{.Row}} of document {{.Doc}}: its times {{.Start}} and {{.End}} are damaged, so it is shown without them", a)
+	case model.SchemaChanged:
+		switch f.Start {
+		case "missing":
+			return lang.L("{{.Name}}: missing", a)
+		case "added":
+			return lang.L("{{.Name}}: not one Verbatim makes", a)
+		}
+		return lang.L("{{.Name}}: changed from what Verbatim makes", a)
 	case model.CodesInCycle:
 		return plural("{{.Count}} codes are under themselves (the first is number {{.Row}})", f.Count, a)
 	case model.CodesMovedToTop:

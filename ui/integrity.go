@@ -238,6 +238,7 @@ func (w *MainWindow) showCheckReport(rep model.CheckReport, err error) {
 		checkSection(&b, findingTexts(rep.Texts), lang.L("Texts: every text is as it was imported."), plural("Texts: {{.Count}} problems:", len(rep.Texts)))
 		checkSection(&b, findingTexts(rep.Ranges), lang.L("Ranges: every speaker turn and coding lies within its text."), plural("Ranges: {{.Count}} problems:", len(rep.Ranges)))
 		checkSection(&b, findingTexts(rep.Orphans), lang.L("Links: nothing points at a missing document, code or participant."), plural("Links: {{.Count}} problems:", len(rep.Orphans)))
+		checkSection(&b, findingTexts(rep.Schema), lang.L("Schema: every trigger and index is as Verbatim makes it."), plural("Schema: {{.Count}} problems:", len(rep.Schema)))
 		checkSection(&b, findingTexts(rep.Undo), lang.L("Undo: every step of the undo history can be undone."), plural("Undo: {{.Count}} problems:", len(rep.Undo)))
 	}
 	sound := err == nil && rep.OK()

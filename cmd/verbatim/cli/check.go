@@ -153,6 +153,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	section("texts", findingLines(rep.Texts), "every text is as it was imported")
 	section("ranges", findingLines(rep.Ranges), "every speaker turn and coding lies within its text")
 	section("links", findingLines(rep.Orphans), "nothing points at a missing document, code or participant")
+	section("schema", findingLines(rep.Schema), "every trigger and index is as Verbatim makes it")
 	section("undo", findingLines(rep.Undo), "every step of the undo history can be undone")
 	if !rep.OK() {
 		return fmt.Errorf("%s has problems (listed above); run 'verbatim repair %s -o NEW.verbatim' to save what can be read into a new project, or open one of its backups (in %s)",

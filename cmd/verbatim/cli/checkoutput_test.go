@@ -81,6 +81,11 @@ func TestCheckAndRepairOutput(t *testing.T) {
 		"UPDATE codings SET start_rune = 'rot' WHERE id = 1",
 		"UPDATE codings SET end_rune = 9999 WHERE id = 2",
 		"DROP TRIGGER documents_text_fixed",
+		"DROP INDEX turns_speaker",
+		"CREATE INDEX turns_speaker ON turns (speaker_id, doc_id)",
+		"CREATE INDEX extra ON codes (color)",
+		"DROP TRIGGER undo_codes_insert",
+		"CREATE TRIGGER undo_codes_insert AFTER INSERT ON codes BEGIN SELECT 1; END",
 		"UPDATE documents SET text = replace(text, 'geleerd', 'GELEERD') WHERE name = 'ana.txt'",
 		"UPDATE documents SET chars = 999 WHERE name = 'ben.txt'",
 		"DELETE FROM codes WHERE name = 'Samen'",
@@ -113,6 +118,11 @@ ranges:   3 problems
 links:    2 problems
   2 rows of codings point at codes that are missing (the first is row 3)
   1 row of turns point at speakers that are missing (the first is row 3)
+schema:   4 problems
+  index extra: not one Verbatim makes
+  index turns_speaker: changed from what Verbatim makes
+  trigger documents_text_fixed: missing
+  trigger undo_codes_insert: changed from what Verbatim makes
 undo:     1 problem
   undo step 8 (Apply “Samen”): 1 statement is not what Verbatim records, so it cannot be undone or redone
 `

@@ -71,7 +71,7 @@ func init() {
 		{"report", "FILE.verbatim --kind KIND --format FORMAT [filters] -o OUT", "write a report: principles, summaries, summary-table, frequencies, matrix, cooccurrence, presence, codebook, memos", runReport},
 		{"undo", "FILE.verbatim", "undo the last change", runUndo},
 		{"redo", "FILE.verbatim", "redo the last undone change", runRedo},
-		{"check", "FILE.verbatim", "check the project file: its integrity, the texts, ranges, links between rows and the undo history", runCheck},
+		{"check", "FILE.verbatim", "check the project file: its integrity, the texts, ranges, links between rows, triggers and indexes, and the undo history", runCheck},
 		{"repair", "FILE.verbatim -o NEW.verbatim", "save what can be read of a damaged project into a new one", runRepair},
 		{"backup", "FILE.verbatim [-o COPY.verbatim] [--keep N]", "save a consistent copy (also while the project is open), or list the automatic backups", runBackup},
 	}
