@@ -111,7 +111,8 @@ const backupStamp = "2006-01-02 150405"
 // after the project and the time, then deletes the oldest beyond
 // BackupsKept. It returns the backup made, or "" when none was due. A
 // damaged project is not backed up, so that its damage never pushes the
-// good backups out.
+// good backups out: one found damaged by the full check made before each
+// backup is refused with DamageFound.
 func (p *Project) AutoBackup(ctx context.Context, dir string, now time.Time) (string, error) {
 	if ro, ok := p.readOnly.(*ReadOnlyError); ok && ro.Damaged() {
 		return "", nil
@@ -122,6 +123,22 @@ func (p *Project) AutoBackup(ctx context.Context, dir string, now time.Time) (st
 		if !b.Time.After(now) && now.Sub(b.Time) < BackupInterval {
 			return "", nil
 		}
+	}
+	// Once a day, before the backup, SQLite's full check: it finds the
+	// damage opening's quick check does not look for (an index that lacks
+	// a row), which would otherwise be copied into the backups.
+	found, err := pragmaCheck(ctx, p.db, "integrity_check", 10)
+	if err != nil && !isCorrupt(err) {
+		return "", err
+	}
+	if err != nil || len(found) > 0 {
+		what := ""
+		if len(found) > 0 {
+			what = found[0]
+		} else {
+			what = sqliteFinding(err)
+		}
+		return "", &DamageFound{Finding: what}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
@@ -210,3 +227,16 @@ func walMode(ctx context.Context, path string) error {
 	}
 	return err
 }
+
+// DamageFound: SQLite's full check, made before the day's automatic backup,
+// found damage in a project that opened as sound. No backup was made; the
+// caller refuses changes to it (errors.Is ErrDamaged).
+type DamageFound struct {
+	Finding string // the first thing the check found, in SQLite's words
+}
+
+func (d *DamageFound) Error() string {
+	return "SQLite's full check, made before the day's automatic backup, finds the project file damaged (" + d.Finding + "), so no backup was made and no change is saved into it; 'verbatim check FILE' lists the damage, and 'verbatim repair FILE -o NEW.verbatim' saves what can be read into a new project"
+}
+
+func (d *DamageFound) Is(target error) bool { return target == ErrDamaged }

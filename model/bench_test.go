@@ -178,6 +178,16 @@ func BenchmarkQuickCheck(b *testing.B) {
 		}
 		b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	})
+	// The full check the day's automatic backup makes first.
+	b.Run("integrity_check", func(b *testing.B) {
+		c0 := cpuTime()
+		for b.Loop() {
+			if found, err := pragmaCheck(ctx, p.db, "integrity_check", 10); err != nil || len(found) > 0 {
+				b.Fatal(found, err)
+			}
+		}
+		b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	})
 	b.Run("Check", func(b *testing.B) {
 		c0 := cpuTime()
 		for b.Loop() {

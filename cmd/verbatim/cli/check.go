@@ -64,7 +64,10 @@ func openFor(ctx context.Context, cmd, path string) (*model.Project, error) {
 	if m := model.KeepRevision(ctx, s.env.DataDir, p); m != nil {
 		s.notes = append(s.notes, m.Error())
 	}
-	if _, err := p.DailyBackup(ctx, s.env.DataDir, time.Now()); err != nil {
+	if _, err := p.DailyBackup(ctx, s.env.DataDir, time.Now()); errors.Is(err, model.ErrDamaged) {
+		// Damage the full check found: nothing is saved into it.
+		return nil, fmt.Errorf("%s: %w", path, err)
+	} else if err != nil {
 		s.notes = append(s.notes, "could not make the automatic backup: "+message(err))
 	}
 	return p, nil

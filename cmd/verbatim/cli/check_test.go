@@ -355,3 +355,43 @@ func TestMissingChangesAreReported(t *testing.T) {
 		t.Errorf("once the project was changed again: %q", stderr)
 	}
 }
+
+// TestIndexDamageFoundBeforeTheBackup: damage opening's quick check does not
+// look for (an index that lacks a row) is found by the full check made
+// before the day's automatic backup: no backup is made, the change is
+// refused in one line, reading goes on, and check lists it.
+func TestIndexDamageFoundBeforeTheBackup(t *testing.T) {
+	env, _, proj := checkFixture(t)
+	mustRun(t, env, "code", "add", proj, "Tweede")
+	// The index is made to look partial and empty while a row changes,
+	// so that it keeps the row's old entry and lacks its new one.
+	tamperWith(t, proj,
+		"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = 'CREATE INDEX codings_code ON codings (code_id) WHERE 0' WHERE name = 'codings_code'")
+	tamperWith(t, proj, "UPDATE codings SET code_id = 2 WHERE id = 1")
+	tamperWith(t, proj,
+		"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = 'CREATE INDEX codings_code ON codings (code_id)' WHERE name = 'codings_code'")
+	backups := model.BackupDir(env.DataDir, proj)
+	before := len(model.AutoBackups(backups, proj))
+	if err := os.RemoveAll(backups); err != nil { // the day's backup is due again
+		t.Fatal(err)
+	}
+	if before == 0 {
+		t.Fatal("the fixture made no automatic backup: the test proves nothing")
+	}
+	code, _, stderr := run(t, env, "code", "add", proj, "Nieuw")
+	if code != 1 || lines(stderr) != 1 || !strings.Contains(stderr, "finds the project file damaged") {
+		t.Errorf("a change to the damaged project: exit %d, %q", code, stderr)
+	}
+	if n := len(model.AutoBackups(backups, proj)); n != 0 {
+		t.Errorf("%d backups of the damaged project were made", n)
+	}
+	if out := mustRun(t, env, "codes", proj); strings.Contains(out, "Nieuw") {
+		t.Errorf("the refused code was saved:\n%s", out)
+	}
+	code, out, _ := run(t, env, "check", proj)
+	if code != 1 || !strings.Contains(out, "codings_code") {
+		t.Errorf("check: exit %d, %q; want the index named", code, out)
+	}
+}
