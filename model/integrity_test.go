@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"codeberg.org/verbatim/verbatim/model/disktest"
 )
 
 // sampleProjectFile makes a closed project of n documents with speaker
@@ -423,18 +425,6 @@ func TestReaderBesideWriter(t *testing.T) {
 	t.Logf("%d reads beside the writer", reads)
 }
 
-// mountTmpfs mounts a small tmpfs at a new folder, or skips the test where
-// that is impossible (not root, no mount).
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
-	return dir
-}
-
 func remount(t *testing.T, dir, opts string) {
 	t.Helper()
 	if out, err := exec.Command("mount", "-o", "remount,"+opts, dir).CombinedOutput(); err != nil {
@@ -468,7 +458,7 @@ func wantReadOnly(t *testing.T, path, reason string) {
 // TestReadOnlyMedia opens a project on a tmpfs remounted read-only (real
 // read-only media: even root cannot write there).
 func TestReadOnlyMedia(t *testing.T) {
-	dir := mountTmpfs(t, "8m")
+	dir := disktest.Mount(t, "8m")
 	path := sampleProjectFile(t, dir, 2)
 	remount(t, dir, "ro")
 	defer remount(t, dir, "rw")
@@ -693,7 +683,7 @@ func TestBackupLongNames(t *testing.T) {
 // ErrDiskFull, changes nothing, and reading goes on.
 func TestDiskFullWhileOpen(t *testing.T) {
 	ctx := context.Background()
-	dir := mountTmpfs(t, "4m")
+	dir := disktest.Mount(t, "4m")
 	p, err := Open(ctx, sampleProjectFile(t, dir, 2))
 	if err != nil {
 		t.Fatal(err)
@@ -726,7 +716,7 @@ func TestDiskFullWhileOpen(t *testing.T) {
 // next open merges it.
 func TestCloseLeavesOneFile(t *testing.T) {
 	ctx := context.Background()
-	dir := mountTmpfs(t, "6m")
+	dir := disktest.Mount(t, "6m")
 	path := sampleProjectFile(t, dir, 2)
 	p, err := Open(ctx, path)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,13 +12,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/disktest"
 )
 
 // A folder dropped onto a project on a disk that fills up: the files
 // before the one that does not fit are imported, and the report says once,
 // in one line, which files were not imported because the disk is full.
 func TestImportOntoAFullDisk(t *testing.T) {
-	disk := smallDisk(t, "2m")
+	disk := disktest.Mount(t, "2m")
 	test.NewTempApp(t)
 	p, err := model.Create(context.Background(), filepath.Join(disk, "Vol.verbatim"), "nl")
 	if err != nil {
@@ -68,36 +68,6 @@ func TestImportOntoAFullDisk(t *testing.T) {
 	}
 }
 
-// smallDisk mounts a tmpfs of size at a new folder, or skips the test where
-// that is impossible (not root, no mount).
-func smallDisk(t *testing.T, size string) string {
-	t.Helper()
-	disk := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", disk).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", disk).Run() })
-	return disk
-}
-
-// fillDisk writes a file until the disk of dir is full, to the last byte.
-func fillDisk(t *testing.T, dir string) {
-	t.Helper()
-	f, err := os.Create(filepath.Join(dir, "filler"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	for size := 64 << 10; size > 0; size /= 2 {
-		buf := make([]byte, size)
-		for {
-			if _, err := f.Write(buf); err != nil {
-				break
-			}
-		}
-	}
-}
-
 // fillBeforeClose gives the window's project, on a smallDisk, a change that
 // makes its file grow, then fills the disk: closing cannot merge the -wal
 // into the file (model.ErrNotMerged), a real error for closing to report.
@@ -106,5 +76,5 @@ func fillBeforeClose(t *testing.T, nw *MainWindow) {
 	if _, err := nw.project.AddCode(context.Background(), 0, "Een", "#ff0000", strings.Repeat("Een lange memo. ", 1<<16)); err != nil {
 		t.Fatal(err)
 	}
-	fillDisk(t, filepath.Dir(nw.project.Path()))
+	disktest.Fill(t, filepath.Dir(nw.project.Path()))
 }

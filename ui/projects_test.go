@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/disktest"
 )
 
 // newHousekeptWindow is the test window with a data folder, its
@@ -128,7 +129,7 @@ func TestProjectWindowFailedBackupIsNoted(t *testing.T) {
 // data folder keeps it until the dialog is dismissed.
 func TestProjectCloseErrorIsShownOnAnotherWindow(t *testing.T) {
 	w, data := newHousekeptWindow(t)
-	path := filepath.Join(smallDisk(t, "8m"), "Vierde.verbatim")
+	path := filepath.Join(disktest.Mount(t, "8m"), "Vierde.verbatim")
 	nw := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "nl") })
 	fillBeforeClose(t, nw)
 	before := w.win.Canvas().Overlays().Top()
@@ -163,7 +164,7 @@ func TestProjectCloseErrorIsKeptForTheNextStart(t *testing.T) {
 	}
 	waitForIndex(t, first)
 	runUntil(first.integrity.backup)
-	path := filepath.Join(smallDisk(t, "8m"), "Vijfde.verbatim")
+	path := filepath.Join(disktest.Mount(t, "8m"), "Vijfde.verbatim")
 	nw := openInWindow(t, first, path, func(ctx context.Context) (*model.Project, error) { return model.Create(ctx, path, "en") })
 	first.win.Close()
 	fillBeforeClose(t, nw)

@@ -14,6 +14,7 @@ import (
 
 	"codeberg.org/verbatim/verbatim/index"
 	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/disktest"
 )
 
 // checkFixture makes a small coded project through the command line.
@@ -187,44 +188,11 @@ func TestCommandsOnDamagedCopies(t *testing.T) {
 	t.Logf("100 damaged copies: %d commands refused", failed)
 }
 
-// mountTmpfs mounts a small tmpfs at a new folder, or skips the test where
-// that is impossible (not root, no mount).
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
-	return dir
-}
-
-// fillDisk writes a file until the disk of dir is full, to the last byte.
-func fillDisk(t *testing.T, dir string) {
-	t.Helper()
-	f, err := os.Create(filepath.Join(dir, "filler"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	// Down to the last byte: SQLite's -shm needs 32 KB, which a fill in
-	// blocks of 64 KB can leave.
-	for size := 64 << 10; size > 0; size /= 2 {
-		buf := make([]byte, size)
-		for {
-			if _, err := f.Write(buf); err != nil {
-				break
-			}
-		}
-	}
-	f.Sync()
-}
-
 // TestFullDisk: on a full disk a change fails with one plain line, and
 // reading still works.
 func TestFullDisk(t *testing.T) {
 	env, _, proj := checkFixture(t)
-	disk := mountTmpfs(t, "2m")
+	disk := disktest.Mount(t, "2m")
 	onDisk := filepath.Join(disk, "p.verbatim")
 	// A copy of the closed project, as it is: in WAL mode (a backup is
 	// not, and SQLite reads it without a -shm).
@@ -235,7 +203,7 @@ func TestFullDisk(t *testing.T) {
 	if err := os.WriteFile(onDisk, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fillDisk(t, disk)
+	disktest.Fill(t, disk)
 	// A closed project, with no room for the -shm SQLite makes to read
 	// one: every read failed with "disk I/O error (4874)".
 	elsewhere := t.TempDir()
@@ -318,15 +286,15 @@ func TestCacheFolderUnusable(t *testing.T) {
 		t.Errorf("the note does not say why: %q", stderr)
 	}
 
-	disk := mountTmpfs(t, "1m")
-	fillDisk(t, disk)
+	disk := disktest.Mount(t, "1m")
+	disktest.Fill(t, disk)
 	env.CacheDir = disk
 	inMemory("a full cache disk")
 	if _, _, stderr := run(t, env, "search", proj, "leert"); !strings.Contains(stderr, "is full") {
 		t.Errorf("the note does not say the disk is full: %q", stderr)
 	}
 
-	ro := mountTmpfs(t, "1m")
+	ro := disktest.Mount(t, "1m")
 	if out, err := exec.Command("mount", "-o", "remount,ro", ro).CombinedOutput(); err != nil {
 		t.Fatalf("remount ro: %v: %s", err, out)
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"codeberg.org/verbatim/verbatim/model/disktest"
 )
 
 // TestImportReportsEveryFile checks that a folder import says what became
@@ -79,7 +81,7 @@ func TestImportNotes(t *testing.T) {
 // stay, and the project is as it was before that file.
 func TestImportFullDisk(t *testing.T) {
 	env, dir := testEnv(t)
-	disk := mountTmpfs(t, "2m")
+	disk := disktest.Mount(t, "2m")
 	proj := filepath.Join(disk, "p.verbatim")
 	mustRun(t, env, "new", proj)
 	in := filepath.Join(dir, "in")
