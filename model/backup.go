@@ -138,6 +138,7 @@ func (p *Project) AutoBackup(ctx context.Context, dir string, now time.Time) (st
 		} else {
 			what = sqliteFinding(err)
 		}
+		p.damageFound.Store(&ReadOnlyError{Reason: ReasonDamaged, Detail: []string{what}})
 		return "", &DamageFound{Finding: what}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -229,8 +230,9 @@ func walMode(ctx context.Context, path string) error {
 }
 
 // DamageFound: SQLite's full check, made before the day's automatic backup,
-// found damage in a project that opened as sound. No backup was made; the
-// caller refuses changes to it (errors.Is ErrDamaged).
+// found damage in a project that opened as sound. No backup was made, and
+// the project is read-only from then on (ReadOnly says it is damaged);
+// errors.Is ErrDamaged.
 type DamageFound struct {
 	Finding string // the first thing the check found, in SQLite's words
 }

@@ -11,6 +11,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -38,8 +39,12 @@ type Project struct {
 	immutable bool
 	skipped   skippedRows
 	revisions revisionNote
-	closed    bool
-	closeErr  error
+	// damageFound is set when the full check before the day's backup
+	// finds damage in a project that opened as sound (AutoBackup): from
+	// then on it is read-only, from any goroutine.
+	damageFound atomic.Pointer[ReadOnlyError]
+	closed      bool
+	closeErr    error
 }
 
 // Languages a project's text can be analysed in.

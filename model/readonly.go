@@ -59,6 +59,9 @@ func (e *ReadOnlyError) Damaged() bool { return e.Reason == ReasonDamaged }
 // when it can be changed. The window shows it as a banner.
 func (p *Project) ReadOnly() error {
 	if p.readOnly == nil {
+		if found := p.damageFound.Load(); found != nil {
+			return found
+		}
 		return nil
 	}
 	return p.readOnly
@@ -66,8 +69,8 @@ func (p *Project) ReadOnly() error {
 
 // writable refuses a change to a read-only project.
 func (p *Project) writable() error {
-	if p.readOnly != nil {
-		return fmt.Errorf("could not save the change: %w", p.readOnly)
+	if ro := p.ReadOnly(); ro != nil {
+		return fmt.Errorf("could not save the change: %w", ro)
 	}
 	return nil
 }

@@ -182,7 +182,12 @@ func (w *MainWindow) housekeep() {
 		w.integrity.copying.Done()
 		do(func() {
 			defer close(done)
-			if err != nil {
+			var ro *model.ReadOnlyError
+			if errors.Is(err, model.ErrDamaged) && errors.As(p.ReadOnly(), &ro) {
+				// The full check before the backup found damage: the
+				// project is read-only from now on.
+				w.addNotice(lang.L("SQLite's full check, made before today's automatic backup, finds this project file damaged ({{.Finding}}), so no backup was made.", args{"Finding": strings.Join(ro.Detail, "; ")})+" "+readOnlyText(ro), w.checkButtons()...)
+			} else if err != nil {
 				w.addNotice(lang.L("Could not make today's automatic backup of this project: {{.Err}}. Your work is saved as usual; File > Save a copy… makes a copy by hand.", args{"Err": errorText(err)}))
 			}
 		})

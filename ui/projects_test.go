@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"codeberg.org/verbatim/verbatim/model"
+	"codeberg.org/verbatim/verbatim/model/damagetest"
 	"codeberg.org/verbatim/verbatim/model/disktest"
 )
 
@@ -262,4 +265,41 @@ func TestClosingAProjectWindowWaitsForItsBackup(t *testing.T) {
 		t.Errorf("closing said %q", textsUnder(top))
 	}
 	runUntil(nw.integrity.backup)
+}
+
+// TestProjectWindowFullCheckFindsDamage: a project whose damage only SQLite's
+// full check finds (a stale index) opens, but the check made before the
+// day's backup finds it: no backup is made, the notice says so with Check…
+// and Repair…, the project refuses changes, and Check… names the index.
+func TestProjectWindowFullCheckFindsDamage(t *testing.T) {
+	w, data := newHousekeptWindow(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "Zevende.verbatim")
+	p, err := model.Create(ctx, path, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddCode(ctx, 0, "Een", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	damagetest.StaleIndex(t, path)
+	nw := openInWindow(t, w, path, func(ctx context.Context) (*model.Project, error) { return model.Open(ctx, path) })
+	if got := textsUnder(nw.integrity.box); !nw.integrity.box.Visible() || !strings.Contains(got, "finds this project file damaged") || !strings.Contains(got, "Check…") {
+		t.Errorf("the notice says %q", got)
+	}
+	if n := len(model.AutoBackups(model.BackupDir(data, path), path)); n != 0 {
+		t.Errorf("%d backups of the damaged project were made", n)
+	}
+	if _, err := nw.project.AddCode(ctx, 0, "Twee", "", ""); !errors.Is(err, model.ErrDamaged) && !strings.Contains(fmt.Sprint(err), "damaged") {
+		t.Errorf("a change to the damaged project: %v", err)
+	}
+	queueForRunUntil(t)
+	tapButton(t, nw.integrity.box, "Check…")
+	if !runUntil(nw.integrity.done) {
+		t.Fatal("the check did not end")
+	}
+	if got := textsUnder(nw.win.Canvas().Overlays().Top()); !strings.Contains(got, "codes_name") {
+		t.Errorf("Check… shows %q, want the index named", got)
+	}
 }
