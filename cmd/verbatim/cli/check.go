@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +19,27 @@ import (
 // query reading a consistent snapshot.
 var readerCommands = map[string]bool{
 	"docs": true, "codes": true, "codings": true, "search": true, "export": true, "report": true,
+	"speakers": true, "participants": true,
+}
+
+// reads says whether command cmd, with the flags set in fs and the
+// arguments after the project, only reads the project: a readerCommand, or
+// one that shows what it would otherwise change (memo and summary without
+// --set, --set-file or --clear, coder without a name, pseudonyms list).
+func reads(cmd string, fs *flag.FlagSet, args []string) bool {
+	changes := false
+	fs.Visit(func(f *flag.Flag) {
+		changes = changes || f.Name == "set" || f.Name == "set-file" || f.Name == "clear" || f.Name == "apply"
+	})
+	switch cmd {
+	case "memo", "summary":
+		return !changes
+	case "coder":
+		return len(args) == 0
+	case "pseudonyms":
+		return len(args) == 0 || args[0] == "list"
+	}
+	return readerCommands[cmd]
 }
 
 // runState is what one run of the command line remembers about the projects
@@ -38,11 +60,11 @@ func withRunState(ctx context.Context, env Env) (context.Context, *runState) {
 
 // openFor opens the project at path for command cmd: a reader without the
 // lock, a writer with it, making the day's automatic backup for a writer.
-func openFor(ctx context.Context, cmd, path string) (*model.Project, error) {
+func openFor(ctx context.Context, cmd, path string, reader bool) (*model.Project, error) {
 	s, _ := ctx.Value(runStateKey{}).(*runState)
 	var p *model.Project
 	var err error
-	if readerCommands[strings.Fields(cmd)[0]] {
+	if reader {
 		p, err = model.OpenReader(ctx, projectPath(path))
 		if errors.Is(err, model.ErrNeedsUpgrade) {
 			p, err = openProject(ctx, path) // upgrade it once, as a writer

@@ -116,6 +116,8 @@ func TestReadersBesideAWriter(t *testing.T) {
 		{"export", proj, "--format", "csv", "-o", filepath.Join(t.TempDir(), "x.csv")},
 		{"export", proj, "--query", "leert", "-o", filepath.Join(t.TempDir(), "q.csv")},
 		{"check", proj}, {"backup", proj, "-o", filepath.Join(t.TempDir(), "c.verbatim")},
+		{"speakers", proj}, {"participants", proj}, {"memo", proj, "project"}, {"summary", proj},
+		{"coder", proj}, {"pseudonyms", proj}, {"pseudonyms", proj, "list"},
 	} {
 		code, stdout, stderr := run(t, env, args...)
 		if code != 0 {
@@ -125,9 +127,14 @@ func TestReadersBesideAWriter(t *testing.T) {
 			t.Errorf("search beside the window's index: %q, note %q", stdout, stderr)
 		}
 	}
-	code, _, stderr := run(t, env, "code", "add", proj, "Nieuw")
-	if code != 1 || !strings.Contains(stderr, "open elsewhere") {
-		t.Errorf("a writer beside a writer: exit %d, %q", code, stderr)
+	for _, args := range [][]string{
+		{"code", "add", proj, "Nieuw"}, {"memo", proj, "project", "--set", "x"}, {"summary", proj, "--doc", "ana.txt", "--clear"},
+		{"coder", proj, "Ana"}, {"pseudonyms", proj, "suggest", "--apply"},
+	} {
+		code, _, stderr := run(t, env, args...)
+		if code != 1 || !strings.Contains(stderr, "open elsewhere") {
+			t.Errorf("%s, a writer beside a writer: exit %d, %q", strings.Join(args, " "), code, stderr)
+		}
 	}
 }
 

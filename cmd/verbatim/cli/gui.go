@@ -36,7 +36,7 @@ func runOpen(ctx context.Context, env Env, args []string) error {
 	} else if path, err = startProject(ctx, env); err != nil {
 		return err
 	}
-	p, err := openFor(ctx, "open", path)
+	p, err := openFor(ctx, "open", path, false)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func withProject(ctx context.Context, cmd string, fs *flag.FlagSet, args []strin
 	if err := wantArgs(cmd, pos, min, max, usage); err != nil {
 		return err
 	}
-	p, err := openFor(ctx, cmd, pos[0])
+	p, err := openFor(ctx, cmd, pos[0], reads(cmd, fs, pos[1:]))
 	if err != nil {
 		return err
 	}

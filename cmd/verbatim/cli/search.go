@@ -91,7 +91,7 @@ func withQuery(ctx context.Context, env Env, cmd, usage string, fs *flag.FlagSet
 	if err := wantArgs(cmd, pos, 2, -1, usage); err != nil {
 		return err
 	}
-	p, err := openFor(ctx, cmd, pos[0])
+	p, err := openFor(ctx, cmd, pos[0], readerCommands[cmd])
 	if err != nil {
 		return err
 	}
