@@ -33,6 +33,20 @@ func BackupDir(dataDir, path string) string {
 	return filepath.Join(dataDir, "backups", stem+" "+hex.EncodeToString(sum[:4]))
 }
 
+// BackupsFor is the folder of backups to turn to for the project at path:
+// its BackupDir, or, when path is an automatic backup itself, the folder it
+// is in, with the project's other backups (a backup has none of its own).
+func BackupsFor(dataDir, path string) string {
+	abs, err := filepath.Abs(path)
+	if err == nil {
+		rel, err := filepath.Rel(filepath.Join(dataDir, "backups"), filepath.Dir(abs))
+		if err == nil && rel != "." && !strings.HasPrefix(rel, "..") && !strings.ContainsRune(rel, filepath.Separator) {
+			return filepath.Dir(abs)
+		}
+	}
+	return BackupDir(dataDir, path)
+}
+
 // RevisionFile is where the revision of a project's last saved change is
 // kept (KeepRevision), in the data folder.
 func RevisionFile(dataDir, path string) string {

@@ -26,6 +26,14 @@ func TestHousekeepingNames(t *testing.T) {
 	if BackupDir(data, "/home/ana/Study.verbatim") == BackupDir(data, "/home/ana/copy/Study.verbatim") {
 		t.Error("two copies of a project share their backups")
 	}
+	// An automatic backup's own backups are the project's, beside it.
+	backup := filepath.Join(BackupDir(data, "/home/ana/Study.verbatim"), "Study 2026-12-01 120000.verbatim")
+	if got, want := BackupsFor(data, backup), BackupDir(data, "/home/ana/Study.verbatim"); got != want {
+		t.Errorf("BackupsFor(a backup) = %q, want its folder %q", got, want)
+	}
+	if got, want := BackupsFor(data, "/home/ana/Study.verbatim"), BackupDir(data, "/home/ana/Study.verbatim"); got != want {
+		t.Errorf("BackupsFor(a project) = %q, want %q", got, want)
+	}
 	if got := filepath.Base(BackupDir(data, "/x/"+strings.Repeat("a", 150)+".verbatim")); len(got) != 100+1+8 {
 		t.Errorf("a long name's backup folder is %d bytes long, want 109", len(got))
 	}

@@ -168,7 +168,7 @@ func (w *MainWindow) housekeep() {
 	w.showNotices(w.win, keptNotices(dir))
 	if m := model.KeepRevision(background(), dir, w.project); m != nil {
 		w.integrity.missing = w.addNotice(lang.L("{{.File}} holds fewer changes than were saved in it ({{.Now}} of {{.Was}}): the file beside it ending in -wal, which held the last ones, was lost, or an older copy replaced it (as expected after opening a backup). Its automatic backups are in {{.Folder}}.",
-			args{"File": filepath.Base(m.Path), "Now": m.Now, "Was": m.Was, "Folder": model.BackupDir(dir, w.project.Path())}))
+			args{"File": filepath.Base(m.Path), "Now": m.Now, "Was": m.Was, "Folder": model.BackupsFor(dir, w.project.Path())}))
 	}
 	if w.project.ReadOnly() != nil {
 		return

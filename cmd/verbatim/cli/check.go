@@ -182,7 +182,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	section("undo", findingLines(rep.Undo), "every step of the undo history can be undone")
 	if !rep.OK() {
 		return fmt.Errorf("%s has problems (listed above); run 'verbatim repair %s -o NEW.verbatim' to save what can be read into a new project, or open one of its backups (in %s)",
-			pos[0], pos[0], model.BackupDir(env.DataDir, p.Path()))
+			pos[0], pos[0], model.BackupsFor(env.DataDir, p.Path()))
 	}
 	return nil
 }
