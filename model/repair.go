@@ -137,7 +137,14 @@ func copyTable(ctx context.Context, old, db *sql.DB, table string, rep *RepairRe
 	}
 	list := strings.Join(cols, ", ")
 	insert := fmt.Sprintf("INSERT INTO %s (rowid, %s) VALUES (?%s)", table, list, strings.Repeat(", ?", len(cols)))
-	rejected := 0
+	// How many rows the table holds, as its b-tree counts them: a damaged
+	// rowid can hide a row from the scan and from every probe, and only
+	// the count tells that it is missing.
+	total := -1
+	if err := old.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&total); err != nil {
+		total = -1
+	}
+	rejected, unread, after := 0, 0, false
 	put := func(vals []any) {
 		if _, err := db.ExecContext(ctx, insert, vals...); err != nil {
 			rejected++
@@ -150,17 +157,20 @@ func copyTable(ctx context.Context, old, db *sql.DB, table string, rep *RepairRe
 		var max int64
 		if err := old.QueryRowContext(ctx, "SELECT max(rowid) FROM "+table).Scan(&max); err != nil || max-last > repairProbes {
 			rep.Lost = append(rep.Lost, Finding{Kind: RowsAfterUnreadable, Table: table, Row: last})
+			after = true
 		} else {
-			unread := 0
 			for id := last + 1; id <= max; id++ {
 				if _, err := scanRows(ctx, old, fmt.Sprintf("SELECT rowid, %s FROM %s WHERE rowid = %d", list, table, id), len(cols)+1, put); err != nil {
 					unread++
 				}
 			}
-			if unread > 0 {
-				rep.Lost = append(rep.Lost, Finding{Kind: RowsUnreadable, Table: table, Count: unread})
-			}
 		}
+	}
+	if missing := total - (rep.Saved[table] + rejected + unread); !after && total >= 0 && missing > 0 {
+		unread += missing
+	}
+	if unread > 0 {
+		rep.Lost = append(rep.Lost, Finding{Kind: RowsUnreadable, Table: table, Count: unread})
 	}
 	if rejected > 0 {
 		rep.Lost = append(rep.Lost, Finding{Kind: RowsDamaged, Table: table, Count: rejected})
